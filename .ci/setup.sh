@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Installs, idempotently, the tools the build and the tests need. Fast when all are present;
+# says what it installs when not (those installs take minutes).
+#   .ci/setup.sh           build tools: wasm32 target, Trunk, wasm-bindgen-cli, binaryen (wasm-opt)
+#   .ci/setup.sh browser   also Debian's chromium + chromium-driver, for the browser tests
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+TRUNK_VERSION=0.21.14
+BINARYEN_VERSION=132
+export PATH="$HOME/.cargo/bin:$PWD/.tools/node_modules/.bin:$PATH"
+
+say() { printf '\033[1msetup:\033[0m %s\n' "$*"; }
+
+if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
+  say "adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
+  say "installing Trunk $TRUNK_VERSION (cargo install; about 15 minutes on 2 cores)"
+  cargo install trunk --version "$TRUNK_VERSION" --locked
+fi
+
+# wasm-bindgen-cli must equal the wasm-bindgen version in Cargo.lock, or Trunk will not use it.
+WBG_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' Cargo.lock)
+if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WBG_VERSION" ]; then
+  say "installing wasm-bindgen-cli $WBG_VERSION (cargo install; about 7 minutes)"
+  cargo install wasm-bindgen-cli --version "=$WBG_VERSION" --locked \
+    || cargo install wasm-bindgen-cli --version "=$WBG_VERSION"
+fi
+
+if ! wasm-opt --version 2>/dev/null | grep -q "version $BINARYEN_VERSION"; then
+  say "installing binaryen $BINARYEN_VERSION (wasm-opt) from npm into .tools/"
+  mkdir -p .tools
+  npm install --prefix .tools --no-audit --no-fund --silent "binaryen@$BINARYEN_VERSION"
+fi
+
+if [ "${1:-}" = browser ]; then
+  if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+    say "installing Debian's chromium and chromium-driver (apt-get)"
+    SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver
+  fi
+fi
+
+# Trunk builds with --offline: every crate must already be in the local registry.
+cargo fetch --locked >/dev/null 2>&1 || cargo fetch

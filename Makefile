@@ -1,0 +1,61 @@
+# Cyber Claims Explorer. The two commands a newcomer needs: `make serve` and `make test`.
+# Each installs what it needs first (.ci/setup.sh: fast when everything is present).
+
+SHELL := bash
+.SHELLFLAGS := -euo pipefail -c
+export PATH := $(HOME)/.cargo/bin:$(CURDIR)/.tools/node_modules/.bin:$(PATH)
+
+# Budget of DESIGN §8: the shell (HTML+JS+WASM+CSS), gzipped, data excluded.
+SHELL_BUDGET_BYTES := 153600
+
+.PHONY: setup setup-browser build serve test test-native test-browser size screenshot clean
+
+setup:
+	@.ci/setup.sh
+
+setup-browser:
+	@.ci/setup.sh browser
+
+## build: release build into dist/ (wasm-opt -Oz), nothing downloaded
+build: setup
+	trunk build --release
+
+## serve: build and serve the app with the bundled dataset at http://127.0.0.1:8080
+serve: setup
+	trunk serve --release
+
+## test: native tests, release build, browser tests in headless Chromium, shell size budget
+test: setup-browser
+	$(MAKE) --no-print-directory test-native
+	$(MAKE) --no-print-directory build
+	$(MAKE) --no-print-directory test-browser
+	$(MAKE) --no-print-directory size
+
+# Integration tests other than the browser ones (tests/*.rs except browser.rs).
+NATIVE_TESTS := $(filter-out browser,$(basename $(notdir $(wildcard tests/*.rs))))
+
+test-native:
+	cargo test --locked --lib --bins $(foreach t,$(NATIVE_TESTS),--test $(t))
+
+## test-browser: the end-to-end tests against dist/ (fail, never skip, without Chromium)
+test-browser:
+	cargo test --locked --test browser
+
+## size: gzipped size of each file of the shell (data excluded) and the total, against the budget
+size:
+	@test -f dist/index.html || { echo "dist/ is missing: run make build"; exit 1; }
+	@total=0; printf '%-48s %10s %10s\n' file bytes gzipped; \
+	while IFS= read -r f; do \
+	  raw=$$(wc -c < "$$f"); gz=$$(gzip -9 -c "$$f" | wc -c); total=$$((total + gz)); \
+	  printf '%-48s %10d %10d\n' "$${f#dist/}" "$$raw" "$$gz"; \
+	done < <(find dist -type f ! -path 'dist/data/*' | sort); \
+	printf '%-48s %10s %10d  (%d.%d KB; budget %d KB)\n' "shell total" "" "$$total" $$((total / 1024)) $$((total % 1024 * 10 / 1024)) $$(($(SHELL_BUDGET_BYTES) / 1024)); \
+	if [ "$$total" -gt $(SHELL_BUDGET_BYTES) ]; then echo "the shell is over its budget"; exit 1; fi
+
+## screenshot: refresh docs/screenshot-explorer.png, taken by the project's own headless Chromium
+screenshot: setup-browser build
+	cargo test --locked --test browser screenshot_of_the_explorer
+	mkdir -p docs && cp target/screenshots/explorer.png docs/screenshot-explorer.png
+
+clean:
+	rm -rf dist target .tools

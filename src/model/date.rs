@@ -1,0 +1,208 @@
+//! Partial ISO dates: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, kept at the precision they were given.
+
+use std::fmt;
+
+/// A calendar date known to the year, the month or the day.
+///
+/// Ordering is chronological; a date known only to the year sorts before any
+/// more precise date within that year (`2023` < `2023-01` < `2023-01-01`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct PartialDate {
+    pub year: u16,
+    /// 1–12, when known.
+    pub month: Option<u8>,
+    /// 1–31, when known (only with a month).
+    pub day: Option<u8>,
+}
+
+/// Why a string is not a partial ISO date.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DateError {
+    pub input: String,
+    pub reason: &'static str,
+}
+
+impl fmt::Display for DateError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "\"{}\" is not a date: {}", self.input, self.reason)
+    }
+}
+
+impl std::error::Error for DateError {}
+
+fn days_in_month(year: u16, month: u8) -> u8 {
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        _ => {
+            let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+            if leap {
+                29
+            } else {
+                28
+            }
+        }
+    }
+}
+
+fn digits(part: &str, len: usize) -> Option<u32> {
+    if part.len() == len && part.bytes().all(|b| b.is_ascii_digit()) {
+        part.parse().ok()
+    } else {
+        None
+    }
+}
+
+impl PartialDate {
+    /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, rejecting days that do not exist.
+    pub fn parse(input: &str) -> Result<Self, DateError> {
+        let err = |reason| DateError { input: input.to_string(), reason };
+        let mut parts = input.split('-');
+        let year = parts
+            .next()
+            .and_then(|p| digits(p, 4))
+            .ok_or_else(|| err("expected YYYY, YYYY-MM or YYYY-MM-DD"))? as u16;
+        let month = match parts.next() {
+            None => None,
+            Some(p) => {
+                let m = digits(p, 2).ok_or_else(|| err("the month must be two digits"))? as u8;
+                if !(1..=12).contains(&m) {
+                    return Err(err("the month must be 01 to 12"));
+                }
+                Some(m)
+            }
+        };
+        let day = match parts.next() {
+            None => None,
+            Some(p) => {
+                let d = digits(p, 2).ok_or_else(|| err("the day must be two digits"))? as u8;
+                let m = month.expect("a day part follows a month part");
+                if d == 0 || d > days_in_month(year, m) {
+                    return Err(err("that day does not exist in that month"));
+                }
+                Some(d)
+            }
+        };
+        if parts.next().is_some() {
+            return Err(err("expected YYYY, YYYY-MM or YYYY-MM-DD"));
+        }
+        Ok(PartialDate { year, month, day })
+    }
+
+    /// The last day this date could mean, as a comparable `(year, month, day)`.
+    pub fn latest(&self) -> (u16, u8, u8) {
+        let m = self.month.unwrap_or(12);
+        (self.year, m, self.day.unwrap_or_else(|| days_in_month(self.year, m)))
+    }
+
+    /// The first day this date could mean, as a comparable `(year, month, day)`.
+    pub fn earliest(&self) -> (u16, u8, u8) {
+        (self.year, self.month.unwrap_or(1), self.day.unwrap_or(1))
+    }
+
+    /// Days since 1970-01-01 of the earliest day this date could mean.
+    pub fn day_number(&self) -> i64 {
+        let (y, m, d) = self.earliest();
+        // Howard Hinnant's days_from_civil.
+        let y = i64::from(y) - i64::from(m <= 2);
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let m = i64::from(m);
+        let doy = (153 * (m + if m > 2 { -3 } else { 9 }) + 2) / 5 + i64::from(d) - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
+
+    /// A reader's rendering at the date's own precision: "18 Dec 2024", "May 2023", "2019".
+    pub fn display(&self) -> String {
+        const MONTHS: [&str; 12] =
+            ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+        match (self.month, self.day) {
+            (Some(m), Some(d)) => format!("{d} {} {}", MONTHS[usize::from(m - 1)], self.year),
+            (Some(m), None) => format!("{} {}", MONTHS[usize::from(m - 1)], self.year),
+            _ => self.year.to_string(),
+        }
+    }
+}
+
+impl fmt::Display for PartialDate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}", self.year)?;
+        if let Some(m) = self.month {
+            write!(f, "-{m:02}")?;
+        }
+        if let Some(d) = self.day {
+            write!(f, "-{d:02}")?;
+        }
+        Ok(())
+    }
+}
+
+impl TryFrom<String> for PartialDate {
+    type Error = DateError;
+    fn try_from(value: String) -> Result<Self, Self::Error> {
+        PartialDate::parse(&value)
+    }
+}
+
+impl From<PartialDate> for String {
+    fn from(value: PartialDate) -> Self {
+        value.to_string()
+    }
+}
+
+impl serde::Serialize for PartialDate {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for PartialDate {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+        PartialDate::parse(&s).map_err(serde::de::Error::custom)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_each_precision() {
+        assert_eq!(PartialDate::parse("2019").unwrap(), PartialDate { year: 2019, month: None, day: None });
+        assert_eq!(PartialDate::parse("2023-05").unwrap().month, Some(5));
+        assert_eq!(PartialDate::parse("2024-02-29").unwrap().day, Some(29));
+    }
+
+    #[test]
+    fn rejects_days_that_do_not_exist() {
+        assert!(PartialDate::parse("2023-02-29").is_err());
+        assert!(PartialDate::parse("2023-02-30").is_err());
+        assert!(PartialDate::parse("2023-13").is_err());
+        assert!(PartialDate::parse("2023-04-31").is_err());
+        assert!(PartialDate::parse("23-04-01").is_err());
+        assert!(PartialDate::parse("2023-4-1").is_err());
+        assert!(PartialDate::parse("2023-04-01-").is_err());
+        assert!(PartialDate::parse("").is_err());
+    }
+
+    #[test]
+    fn round_trips_and_orders_by_precision() {
+        for s in ["2019", "2023-05", "2024-12-18"] {
+            assert_eq!(PartialDate::parse(s).unwrap().to_string(), s);
+        }
+        let y = PartialDate::parse("2023").unwrap();
+        let m = PartialDate::parse("2023-01").unwrap();
+        let d = PartialDate::parse("2023-01-01").unwrap();
+        assert!(y < m && m < d);
+        assert_eq!(d.day_number(), 19_358);
+    }
+
+    #[test]
+    fn displays_at_its_precision() {
+        assert_eq!(PartialDate::parse("2024-12-18").unwrap().display(), "18 Dec 2024");
+        assert_eq!(PartialDate::parse("2023-05").unwrap().display(), "May 2023");
+        assert_eq!(PartialDate::parse("2019").unwrap().display(), "2019");
+    }
+}

@@ -1,0 +1,139 @@
+//! The data model, version 1 (DESIGN §4): a dataset of actors, incidents and the claims
+//! actors made about them. Plain serde types; no browser types, no I/O.
+
+mod date;
+mod stance;
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+pub use date::{DateError, PartialDate};
+pub use stance::{Confidence, Side, Stance};
+
+/// The value of the `schema` field this version reads and writes.
+pub const SCHEMA_V1: &str = "claims-explorer/1";
+
+/// A whole dataset as published in `claims.json`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Dataset {
+    pub schema: String,
+    pub title: String,
+    pub updated: PartialDate,
+    pub license: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    #[serde(default)]
+    pub actors: Vec<Actor>,
+    #[serde(default)]
+    pub incidents: Vec<Incident>,
+    #[serde(default)]
+    pub claims: Vec<Claim>,
+}
+
+/// Someone who makes claims or is accused in them: a government body, a company, a threat group.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Actor {
+    pub id: String,
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name_zh: Option<String>,
+    /// ISO 3166-1 alpha-2 code of the actor's country.
+    pub country: String,
+    pub kind: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+}
+
+/// What allegedly happened; claims are who said what about it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Incident {
+    pub id: String,
+    pub title: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub began: Option<PartialDate>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sectors: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub vectors: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub cves: Vec<String>,
+    /// Figures the sources give, such as `devices` or `victims`.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub scale: BTreeMap<String, f64>,
+}
+
+/// One public statement: who said what about whom, when, and where it was reported.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Claim {
+    pub id: String,
+    pub date: PartialDate,
+    /// Actor id of whoever made the claim.
+    pub claimant: String,
+    /// Actor ids of those the claim is about.
+    #[serde(default)]
+    pub accused: Vec<String>,
+    pub stance: Stance,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub incident: Option<String>,
+    /// Ids of the claims this one answers.
+    #[serde(default)]
+    pub responds_to: Vec<String>,
+    pub headline: String,
+    pub summary: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quote: Option<Quote>,
+    pub sources: Vec<Source>,
+    #[serde(default)]
+    pub confidence: Confidence,
+    #[serde(default)]
+    pub tags: Vec<String>,
+}
+
+/// Words quoted from a speaker, exactly as reported.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Quote {
+    pub text: String,
+    #[serde(default)]
+    pub speaker: String,
+}
+
+/// Where a claim was reported.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Source {
+    pub publisher: String,
+    #[serde(default)]
+    pub title: String,
+    pub url: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<PartialDate>,
+}
+
+impl Source {
+    /// Whether the URL may be shown as a link: only `http:` and `https:` are.
+    pub fn is_web_link(&self) -> bool {
+        let u = self.url.trim_start().to_ascii_lowercase();
+        u.starts_with("https://") || u.starts_with("http://")
+    }
+}
+
+impl Dataset {
+    /// The actor with this id, if any.
+    pub fn actor(&self, id: &str) -> Option<&Actor> {
+        self.actors.iter().find(|a| a.id == id)
+    }
+
+    /// The display name of an actor id, or the id itself when it does not resolve.
+    pub fn actor_name<'a>(&'a self, id: &'a str) -> &'a str {
+        self.actor(id).map_or(id, |a| a.name.as_str())
+    }
+
+    /// The direction of a claim, derived from the countries of claimant and accused.
+    pub fn side(&self, claim: &Claim) -> Side {
+        let country = |id: &str| self.actor(id).map(|a| a.country.as_str());
+        Side::of(
+            country(&claim.claimant),
+            claim.accused.iter().map(|a| country(a)),
+        )
+    }
+}

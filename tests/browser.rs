@@ -1,0 +1,181 @@
+//! End-to-end tests in a real headless Chromium (Debian's chromium + chromedriver), against
+//! the release build in `dist/` served from a sub-path. `make test` builds `dist/` first.
+
+mod support;
+
+use std::collections::BTreeSet;
+
+use cyber_claims_explorer::ingest::parse_json;
+use cyber_claims_explorer::model::Dataset;
+use cyber_claims_explorer::query::SearchIndex;
+use serde_json::json;
+use support::{root, Browser, StaticServer, CANVAS_INK};
+use thirtyfour::prelude::*;
+
+const SMALL: &str = "?data=../fixtures/small.json";
+
+fn bundled() -> Dataset {
+    let bytes = std::fs::read(root().join("public/data/claims.json")).expect("read the bundled dataset");
+    parse_json(&bytes).expect("the bundled dataset parses")
+}
+
+async fn card_ids(browser: &Browser) -> BTreeSet<String> {
+    let ids = browser
+        .js("return [...document.querySelectorAll('[data-testid=\"claim-card\"]')].map(c => c.dataset.claimId);")
+        .await;
+    ids.as_array().expect("an array").iter().map(|v| v.as_str().expect("an id").to_string()).collect()
+}
+
+async fn search_for(browser: &Browser, text: &str) {
+    let input = browser.driver.find(By::Css("[data-testid=\"search\"]")).await.expect("the search box");
+    input.clear().await.expect("clear the search box");
+    input.send_keys(text).await.expect("type into the search box");
+}
+
+async fn wait_for_count(browser: &Browser, n: usize) {
+    browser
+        .until(
+            &format!("result-count to read {n}"),
+            &format!(
+                "const t = document.querySelector('[data-testid=\"result-count\"]').textContent.trim();
+                 return parseInt(t, 10) === {n} && document.querySelectorAll('[data-testid=\"claim-card\"]').length === {n};"
+            ),
+        )
+        .await;
+}
+
+async fn canvas_ink(browser: &Browser, selector: &str) -> (u64, u64) {
+    let ink = browser.js_with(CANVAS_INK, vec![json!(selector)]).await;
+    assert!(!ink.is_null(), "no sized canvas at {selector}");
+    (ink["ink"].as_u64().unwrap(), ink["colours"].as_u64().unwrap())
+}
+
+#[tokio::test]
+async fn bundled_dataset_shows_one_card_per_claim() {
+    let server = StaticServer::start();
+    let browser = Browser::start(1280, 900).await;
+    assert_eq!(browser.open(&server.app("")).await, "ready");
+    let dataset = bundled();
+    let expected: BTreeSet<String> = dataset.claims.iter().map(|c| c.id.clone()).collect();
+    assert_eq!(browser.count("claim-card").await, dataset.claims.len());
+    assert_eq!(card_ids(&browser).await, expected);
+    assert_eq!(browser.result_count().await, dataset.claims.len());
+    let credit = browser.js("return document.querySelector('.credit').textContent;").await;
+    assert!(credit.as_str().unwrap().contains(&dataset.license), "credit line: {credit}");
+    browser.quit().await;
+}
+
+#[tokio::test]
+async fn search_narrows_the_bundled_cards() {
+    let dataset = bundled();
+    let index = SearchIndex::build(&dataset);
+    let expected = index.matching("salt typhoon").len();
+    assert!(expected > 0 && expected < dataset.claims.len(), "the bundled data should have some Salt Typhoon claims");
+
+    let server = StaticServer::start();
+    let browser = Browser::start(1280, 900).await;
+    assert_eq!(browser.open(&server.app("")).await, "ready");
+    search_for(&browser, "Salt Typhoon").await;
+    wait_for_count(&browser, expected).await;
+    search_for(&browser, "").await;
+    wait_for_count(&browser, dataset.claims.len()).await;
+    browser.quit().await;
+}
+
+#[tokio::test]
+async fn search_matches_names_aliases_chinese_and_all_words() {
+    let server = StaticServer::start();
+    let browser = Browser::start(1280, 900).await;
+    assert_eq!(browser.open(&server.app(SMALL)).await, "ready");
+    assert_eq!(browser.result_count().await, 6);
+    for (query, ids) in [
+        ("cncert", vec!["c3", "c6"]),
+        ("外交部", vec!["c2", "c4"]),
+        ("APT-99", vec!["c1", "c5"]),
+        ("china hacking", vec!["c4"]),
+        ("PHISHING universities", vec!["c1"]),
+        ("no such words here", vec![]),
+    ] {
+        search_for(&browser, query).await;
+        wait_for_count(&browser, ids.len()).await;
+        let want: BTreeSet<String> = ids.iter().map(|s| s.to_string()).collect();
+        assert_eq!(card_ids(&browser).await, want, "search {query:?}");
+    }
+    browser.quit().await;
+}
+
+#[tokio::test]
+async fn chart_is_drawn_and_redrawn_when_the_search_changes() {
+    let server = StaticServer::start();
+    let browser = Browser::start(1280, 900).await;
+    assert_eq!(browser.open(&server.app("")).await, "ready");
+    let selector = "[data-testid=\"chart-years\"]";
+    let (ink, colours) = canvas_ink(&browser, selector).await;
+    assert!(ink > 5_000, "the chart canvas is nearly blank ({ink} pixels of ink)");
+    assert!(colours >= 4, "the chart should use several colours, found {colours}");
+    let label = browser.js(&format!("return document.querySelector('{selector}').getAttribute('aria-label');")).await;
+    assert!(label.as_str().unwrap().starts_with("From "), "accessible summary: {label}");
+
+    let before = browser.js(&format!("return document.querySelector('{selector}').toDataURL();")).await;
+    search_for(&browser, "CNCERT").await;
+    browser
+        .until(
+            "the chart to be redrawn",
+            &format!("return document.querySelector('{selector}').toDataURL() !== {before};"),
+        )
+        .await;
+    browser.quit().await;
+}
+
+#[tokio::test]
+async fn broken_and_missing_datasets_show_a_located_error() {
+    let server = StaticServer::start();
+    let browser = Browser::start(1024, 768).await;
+    for (query, must_say) in [
+        ("?data=../fixtures/broken.json", vec!["broken.json", "cut off", "line 7"]),
+        ("?data=../fixtures/missing.json", vec!["missing.json", "404"]),
+        ("?data=./", vec!["HTML"]),
+    ] {
+        assert_eq!(browser.open(&server.app(query)).await, "error", "{query}");
+        let message = browser.text("load-error").await;
+        for words in must_say {
+            assert!(message.contains(words), "{query}: the message {message:?} should mention {words:?}");
+        }
+        assert_eq!(browser.count("claim-card").await, 0);
+    }
+    browser.quit().await;
+}
+
+#[tokio::test]
+async fn dataset_text_is_shown_as_text_and_only_web_links_are_links() {
+    let server = StaticServer::start();
+    let browser = Browser::start(1024, 768).await;
+    assert_eq!(browser.open(&server.app(SMALL)).await, "ready");
+    let c5 = browser.js("return document.querySelector('[data-claim-id=\"c5\"]');").await;
+    assert!(!c5.is_null());
+    let injected = browser.js("return document.querySelectorAll('.card b').length;").await;
+    assert_eq!(injected, json!(0), "markup in the dataset became elements");
+    let headline = browser.js("return document.querySelector('[data-claim-id=\"c5\"] .headline').textContent;").await;
+    assert_eq!(headline, json!("UK agency warns about <b>Fixture Panda</b> tooling"));
+    let links = browser
+        .js("return [...document.querySelectorAll('[data-claim-id=\"c4\"] a, [data-claim-id=\"c1\"] a')].map(a => [a.href, a.rel]);")
+        .await;
+    assert_eq!(links, json!([["https://example.org/c1", "noopener noreferrer"]]));
+    let date = browser.js("return document.querySelector('[data-claim-id=\"c3\"] time').textContent;").await;
+    assert_eq!(date, json!("Jul 2021"));
+    browser.quit().await;
+}
+
+/// Takes the README's screenshot with the project's own headless Chromium.
+#[tokio::test]
+async fn screenshot_of_the_explorer() {
+    let server = StaticServer::start();
+    let browser = Browser::start(1280, 1000).await;
+    assert_eq!(browser.open(&server.app("")).await, "ready");
+    let png = browser.driver.screenshot_as_png().await.expect("a screenshot");
+    assert!(png.starts_with(b"\x89PNG"));
+    let out = root().join("target/screenshots");
+    std::fs::create_dir_all(&out).unwrap();
+    std::fs::write(out.join("explorer.png"), png).unwrap();
+    browser.quit().await;
+}

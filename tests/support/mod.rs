@@ -1,0 +1,235 @@
+//! Test support for the browser tests: a static file server for the built app and the
+//! fixtures, and a headless Chromium driven through Debian's chromedriver.
+//!
+//! Nothing here skips: a missing `dist/`, chromium or chromedriver is a test failure with a
+//! message saying what to install or run.
+
+#![allow(dead_code)]
+
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+use thirtyfour::prelude::*;
+
+/// The crate root.
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn content_type(path: &Path) -> &'static str {
+    match path.extension().and_then(|e| e.to_str()).unwrap_or("") {
+        "html" => "text/html; charset=utf-8",
+        "js" | "mjs" => "text/javascript; charset=utf-8",
+        "wasm" => "application/wasm",
+        "css" => "text/css; charset=utf-8",
+        "json" => "application/json",
+        "csv" => "text/csv; charset=utf-8",
+        "png" => "image/png",
+        "svg" => "image/svg+xml",
+        _ => "application/octet-stream",
+    }
+}
+
+/// Serves `dist/` under `/app/` (a sub-path, as on a real site) and `tests/fixtures/` under
+/// `/fixtures/`, on a free port of 127.0.0.1, from a background thread.
+pub struct StaticServer {
+    pub base: String,
+}
+
+impl StaticServer {
+    pub fn start() -> StaticServer {
+        let dist = root().join("dist");
+        assert!(
+            dist.join("index.html").is_file(),
+            "dist/index.html is missing: run `make build` (or `make test`, which builds first)"
+        );
+        let server = tiny_http::Server::http("127.0.0.1:0").expect("bind a local port");
+        let port = server.server_addr().to_ip().expect("an IP address").port();
+        let fixtures = root().join("tests/fixtures");
+        std::thread::spawn(move || {
+            for request in server.incoming_requests() {
+                let url = request.url().split(['?', '#']).next().unwrap_or("/").to_string();
+                let file = if let Some(rest) = url.strip_prefix("/app/") {
+                    let rest = if rest.is_empty() { "index.html" } else { rest };
+                    Some(dist.join(rest))
+                } else {
+                    url.strip_prefix("/fixtures/").map(|rest| fixtures.join(rest))
+                };
+                let file = file.filter(|f| !url.contains("..") && f.is_file());
+                let response = match file.and_then(|f| std::fs::read(&f).ok().map(|b| (f, b))) {
+                    Some((f, bytes)) => tiny_http::Response::from_data(bytes).with_header(
+                        tiny_http::Header::from_bytes("Content-Type", content_type(&f)).unwrap(),
+                    ),
+                    None => tiny_http::Response::from_data(b"<!doctype html><h1>Not found</h1>".to_vec())
+                        .with_status_code(404)
+                        .with_header(tiny_http::Header::from_bytes("Content-Type", "text/html").unwrap()),
+                };
+                let _ = request.respond(response);
+            }
+        });
+        StaticServer { base: format!("http://127.0.0.1:{port}") }
+    }
+
+    /// The app's address with a query string (`""` for none).
+    pub fn app(&self, query: &str) -> String {
+        format!("{}/app/{}", self.base, query)
+    }
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+}
+
+static SESSIONS: AtomicUsize = AtomicUsize::new(0);
+
+/// A chromedriver process and one headless Chromium session; both end when dropped.
+pub struct Browser {
+    pub driver: WebDriver,
+    chromedriver: Child,
+    profile: PathBuf,
+}
+
+impl Browser {
+    /// Starts chromedriver and a headless Chromium with a window of `width`×`height`.
+    pub async fn start(width: u32, height: u32) -> Browser {
+        let port = free_port();
+        let chromedriver = Command::new("chromedriver")
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap_or_else(|e| {
+                panic!("cannot start chromedriver ({e}): install Debian's chromium and chromium-driver (`make test` does)")
+            });
+        let url = format!("http://127.0.0.1:{port}");
+        let started = Instant::now();
+        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(started.elapsed() < Duration::from_secs(20), "chromedriver did not start listening");
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        let profile = std::env::temp_dir().join(format!(
+            "cce-chromium-{}-{}",
+            std::process::id(),
+            SESSIONS.fetch_add(1, Ordering::SeqCst)
+        ));
+        let mut caps = DesiredCapabilities::chrome();
+        caps.set_binary("/usr/bin/chromium").unwrap();
+        for arg in [
+            "--headless=new",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-dev-shm-usage",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--disable-quic",
+            "--no-first-run",
+            "--hide-scrollbars",
+            "--force-device-scale-factor=1",
+            &format!("--window-size={width},{height}"),
+            &format!("--user-data-dir={}", profile.display()),
+        ] {
+            caps.add_arg(arg).unwrap();
+        }
+        let driver = WebDriver::new(&url, caps)
+            .await
+            .unwrap_or_else(|e| panic!("cannot start headless Chromium through chromedriver: {e}"));
+        Browser { driver, chromedriver, profile }
+    }
+
+    /// Opens `url` and waits until the app's root reports a final `data-state`.
+    pub async fn open(&self, url: &str) -> String {
+        self.driver.goto(url).await.expect("navigate");
+        self.wait_for_state().await
+    }
+
+    /// Waits (up to 30 s) for `data-state` to leave `loading`; returns it.
+    pub async fn wait_for_state(&self) -> String {
+        let started = Instant::now();
+        loop {
+            let state = self.js("const a = document.getElementById('app'); return a ? a.dataset.state : null;").await;
+            if let Some(s) = state.as_str() {
+                if s != "loading" {
+                    return s.to_string();
+                }
+            }
+            assert!(started.elapsed() < Duration::from_secs(30), "the page stayed in data-state={state}");
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// Runs a script in the page and returns its result as JSON.
+    pub async fn js(&self, script: &str) -> serde_json::Value {
+        self.js_with(script, Vec::new()).await
+    }
+
+    /// Runs a script with `arguments` and returns its result as JSON.
+    pub async fn js_with(&self, script: &str, args: Vec<serde_json::Value>) -> serde_json::Value {
+        self.driver.execute(script, args).await.expect("run script").json().clone()
+    }
+
+    /// Waits (up to 10 s) until `script` returns `true`.
+    pub async fn until(&self, what: &str, script: &str) {
+        let started = Instant::now();
+        while self.js(script).await != serde_json::Value::Bool(true) {
+            assert!(started.elapsed() < Duration::from_secs(10), "timed out waiting for {what}");
+            tokio::time::sleep(Duration::from_millis(25)).await;
+        }
+    }
+
+    /// How many elements carry `data-testid=<id>`.
+    pub async fn count(&self, testid: &str) -> usize {
+        let n = self.js(&format!("return document.querySelectorAll('[data-testid=\"{testid}\"]').length;")).await;
+        n.as_u64().expect("a number") as usize
+    }
+
+    /// The text of the first element with `data-testid=<id>`.
+    pub async fn text(&self, testid: &str) -> String {
+        self.driver
+            .find(By::Css(format!("[data-testid=\"{testid}\"]")))
+            .await
+            .unwrap_or_else(|e| panic!("no element with data-testid={testid}: {e}"))
+            .text()
+            .await
+            .expect("element text")
+    }
+
+    /// The number at the start of `result-count`.
+    pub async fn result_count(&self) -> usize {
+        let text = self.text("result-count").await;
+        let digits: String = text.trim().chars().take_while(char::is_ascii_digit).collect();
+        digits.parse().unwrap_or_else(|_| panic!("result-count does not start with a number: {text:?}"))
+    }
+
+    pub async fn quit(mut self) {
+        let driver = self.driver.clone();
+        let _ = driver.quit().await;
+        let _ = self.chromedriver.kill();
+        let _ = self.chromedriver.wait();
+        let _ = std::fs::remove_dir_all(&self.profile);
+    }
+}
+
+impl Drop for Browser {
+    fn drop(&mut self) {
+        let _ = self.chromedriver.kill();
+        let _ = std::fs::remove_dir_all(&self.profile);
+    }
+}
+
+/// Pixels of a canvas, summarised in the page: how many differ from the top-left pixel and
+/// how many distinct colours there are.
+pub const CANVAS_INK: &str = r#"
+    const c = document.querySelector(arguments[0]);
+    if (!c || !c.width || !c.height) return null;
+    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    let ink = 0; const colours = new Set();
+    for (let i = 0; i < d.length; i += 4) {
+        if (d[i] !== d[0] || d[i+1] !== d[1] || d[i+2] !== d[2]) ink++;
+        if (colours.size < 1000) colours.add((d[i] << 16) | (d[i+1] << 8) | d[i+2]);
+    }
+    return { ink, colours: colours.size, pixels: d.length / 4 };
+"#;
