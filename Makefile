@@ -25,6 +25,7 @@ serve: setup
 	trunk serve --release
 
 ## test: native tests, release build, browser tests in headless Chromium, shell size budget
+test: export RUST_BACKTRACE := 0
 test: setup-browser
 	$(MAKE) --no-print-directory test-native
 	$(MAKE) --no-print-directory build

@@ -28,8 +28,12 @@ async fn card_ids(browser: &Browser) -> BTreeSet<String> {
 
 async fn search_for(browser: &Browser, text: &str) {
     let input = browser.driver.find(By::Css("[data-testid=\"search\"]")).await.expect("the search box");
-    input.clear().await.expect("clear the search box");
-    input.send_keys(text).await.expect("type into the search box");
+    // Select-all and delete, as a person would: `clear()` fires no input event.
+    input.send_keys(Key::Control + "a").await.expect("select the search text");
+    input.send_keys(Key::Backspace).await.expect("delete the search text");
+    if !text.is_empty() {
+        input.send_keys(text).await.expect("type into the search box");
+    }
 }
 
 async fn wait_for_count(browser: &Browser, n: usize) {

@@ -32,7 +32,7 @@ pub fn draw_per_year<DB: DrawingBackend>(
     chart
         .configure_mesh()
         .disable_x_mesh()
-        .light_line_style(theme.grid)
+        .light_line_style(plotters::style::colors::TRANSPARENT)
         .bold_line_style(theme.grid)
         .axis_style(theme.text)
         .x_labels(span.min(12) as usize)

@@ -16,7 +16,9 @@ pub const SCHEMA_V1: &str = "claims-explorer/1";
 
 /// A whole dataset as published in `claims.json`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Dataset {
+    /// Always "claims-explorer/1" for this version.
     pub schema: String,
     pub title: String,
     pub updated: PartialDate,
@@ -33,6 +35,7 @@ pub struct Dataset {
 
 /// Someone who makes claims or is accused in them: a government body, a company, a threat group.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Actor {
     pub id: String,
     pub name: String,
@@ -47,6 +50,7 @@ pub struct Actor {
 
 /// What allegedly happened; claims are who said what about it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Incident {
     pub id: String,
     pub title: String,
@@ -65,6 +69,7 @@ pub struct Incident {
 
 /// One public statement: who said what about whom, when, and where it was reported.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Claim {
     pub id: String,
     pub date: PartialDate,
@@ -92,6 +97,7 @@ pub struct Claim {
 
 /// Words quoted from a speaker, exactly as reported.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Quote {
     pub text: String,
     #[serde(default)]
@@ -100,6 +106,7 @@ pub struct Quote {
 
 /// Where a claim was reported.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Source {
     pub publisher: String,
     #[serde(default)]

@@ -1,0 +1,244 @@
+//! The rules every dataset must follow (DESIGN §4, §9), applied to decoded records whatever
+//! file they came from. Errors exclude the record and say so; warnings keep it.
+
+use std::collections::{HashMap, HashSet};
+
+use super::place::Place;
+use super::report::{Report, Tally};
+use crate::model::{Actor, Claim, Dataset, Incident, PartialDate};
+
+/// Longest id, in characters.
+pub const ID_MAX: usize = 120;
+/// Longest name or title.
+pub const NAME_MAX: usize = 200;
+/// Longest headline.
+pub const HEADLINE_MAX: usize = 300;
+/// Longest summary or quote.
+pub const TEXT_MAX: usize = 2_000;
+/// Longest URL.
+pub const URL_MAX: usize = 2_048;
+
+/// Decoded records with their places, before the rules are applied.
+#[derive(Debug, Default)]
+pub struct Draft {
+    pub schema: String,
+    pub title: String,
+    pub updated: Option<PartialDate>,
+    pub license: String,
+    pub description: Option<String>,
+    pub actors: Vec<(Place, Actor)>,
+    pub incidents: Vec<(Place, Incident)>,
+    pub claims: Vec<(Place, Claim)>,
+}
+
+/// Collects the errors of one record; the record is kept only if there are none.
+struct Verdict<'a> {
+    report: &'a mut Report,
+    place: &'a Place,
+    errors: usize,
+}
+
+impl<'a> Verdict<'a> {
+    fn new(report: &'a mut Report, place: &'a Place) -> Self {
+        Verdict { report, place, errors: 0 }
+    }
+
+    fn error(&mut self, field: &str, message: String) {
+        self.errors += 1;
+        self.report.error(self.place.at(field), message);
+    }
+
+    fn warning(&mut self, field: &str, message: String) {
+        self.report.warning(self.place.at(field), message);
+    }
+
+    fn text(&mut self, field: &str, value: &str, max: usize, required: bool) {
+        let n = value.chars().count();
+        if required && value.trim().is_empty() {
+            self.error(field, format!("{field} is empty"));
+        } else if n > max {
+            self.error(field, format!("{field} is too long: {n} characters, at most {max}"));
+        }
+    }
+
+    fn id(&mut self, value: &str) {
+        self.text("id", value, ID_MAX, true);
+        if value.chars().any(char::is_whitespace) {
+            self.error("id", format!("the id \"{value}\" contains spaces; ids are slugs like \"2024-cn-advanced-materials\""));
+        }
+    }
+
+    /// Ends the record: reports its exclusion if it had errors; true when it is kept.
+    fn keep(self, what: &str, tally: impl FnOnce(&mut Report) -> &mut Tally) -> bool {
+        let kept = self.errors == 0;
+        if !kept {
+            let place = self.place.whole();
+            self.report.error(place, format!("this {what} is excluded because of the error(s) above"));
+        }
+        let t = tally(self.report);
+        if kept {
+            t.loaded += 1;
+        } else {
+            t.excluded += 1;
+        }
+        kept
+    }
+}
+
+fn first_places<T>(records: &[(Place, T)], id: impl Fn(&T) -> &str) -> HashMap<String, usize> {
+    let mut first = HashMap::new();
+    for (i, (_, r)) in records.iter().enumerate() {
+        first.entry(id(r).to_string()).or_insert(i);
+    }
+    first
+}
+
+fn duplicate<T>(first: &HashMap<String, usize>, records: &[(Place, T)], i: usize, id: &str) -> Option<String> {
+    let at = first[id];
+    (at != i).then(|| format!("the id \"{id}\" is already used at {}", records[at].0.whole()))
+}
+
+/// Applies every rule and returns the dataset of the records that passed.
+pub fn finish(draft: Draft, report: &mut Report) -> Dataset {
+    let updated = draft.updated;
+    let later_than_updated = |d: &PartialDate| updated.is_some_and(|u| d.earliest() > u.latest());
+
+    // Actors.
+    let first = first_places(&draft.actors, |a| &a.id);
+    let mut actors = Vec::new();
+    for (i, (place, actor)) in draft.actors.iter().enumerate() {
+        let mut v = Verdict::new(report, place);
+        v.id(&actor.id);
+        if let Some(m) = duplicate(&first, &draft.actors, i, &actor.id) {
+            v.error("id", m);
+        }
+        v.text("name", &actor.name, NAME_MAX, true);
+        if let Some(zh) = &actor.name_zh {
+            v.text("name_zh", zh, NAME_MAX, false);
+        }
+        let c = &actor.country;
+        if !(c.len() == 2 && c.bytes().all(|b| b.is_ascii_uppercase())) {
+            v.warning("country", format!("\"{c}\" is not an ISO 3166-1 alpha-2 code such as \"US\" or \"CN\""));
+        }
+        for (k, alias) in actor.aliases.iter().enumerate() {
+            v.text(&format!("aliases[{k}]"), alias, NAME_MAX, true);
+        }
+        if v.keep("actor", |r| &mut r.actors) {
+            actors.push(actor.clone());
+        }
+    }
+    let actor_ids: HashSet<&str> = actors.iter().map(|a| a.id.as_str()).collect();
+
+    // Incidents.
+    let first = first_places(&draft.incidents, |x| &x.id);
+    let mut incidents = Vec::new();
+    for (i, (place, incident)) in draft.incidents.iter().enumerate() {
+        let mut v = Verdict::new(report, place);
+        v.id(&incident.id);
+        if let Some(m) = duplicate(&first, &draft.incidents, i, &incident.id) {
+            v.error("id", m);
+        }
+        v.text("title", &incident.title, NAME_MAX, true);
+        if let Some(b) = incident.began.filter(|b| later_than_updated(b)) {
+            v.error("began", format!("{b} is after the dataset's updated date"));
+        }
+        for (name, list) in [("sectors", &incident.sectors), ("vectors", &incident.vectors), ("cves", &incident.cves)] {
+            for (k, item) in list.iter().enumerate() {
+                v.text(&format!("{name}[{k}]"), item, NAME_MAX, true);
+            }
+        }
+        if v.keep("incident", |r| &mut r.incidents) {
+            incidents.push(incident.clone());
+        }
+    }
+    let incident_ids: HashSet<&str> = incidents.iter().map(|x| x.id.as_str()).collect();
+
+    // Claims, first on their own fields, then the links between claims.
+    let first = first_places(&draft.claims, |c| &c.id);
+    let all_claim_ids: HashSet<&str> = draft.claims.iter().map(|(_, c)| c.id.as_str()).collect();
+    let mut kept: Vec<usize> = Vec::new();
+    for (i, (place, claim)) in draft.claims.iter().enumerate() {
+        let mut v = Verdict::new(report, place);
+        v.id(&claim.id);
+        if let Some(m) = duplicate(&first, &draft.claims, i, &claim.id) {
+            v.error("id", m);
+        }
+        if later_than_updated(&claim.date) {
+            let u = updated.expect("checked");
+            v.error("date", format!("{} is after the dataset's updated date ({u})", claim.date));
+        }
+        if !actor_ids.contains(claim.claimant.as_str()) {
+            v.error("claimant", format!("\"{}\" is not an actor in this dataset", claim.claimant));
+        }
+        for (k, a) in claim.accused.iter().enumerate() {
+            if !actor_ids.contains(a.as_str()) {
+                v.error(&format!("accused[{k}]"), format!("\"{a}\" is not an actor in this dataset"));
+            }
+        }
+        if let Some(x) = claim.incident.as_deref().filter(|x| !incident_ids.contains(x)) {
+            v.error("incident", format!("\"{x}\" is not an incident in this dataset"));
+        }
+        for (k, r) in claim.responds_to.iter().enumerate() {
+            if !all_claim_ids.contains(r.as_str()) {
+                v.error(&format!("responds_to[{k}]"), format!("\"{r}\" is not a claim in this dataset"));
+            } else if r == &claim.id {
+                v.error(&format!("responds_to[{k}]"), "a claim cannot respond to itself".to_string());
+            }
+        }
+        v.text("headline", &claim.headline, HEADLINE_MAX, true);
+        v.text("summary", &claim.summary, TEXT_MAX, false);
+        if let Some(q) = &claim.quote {
+            v.text("quote.text", &q.text, TEXT_MAX, true);
+            v.text("quote.speaker", &q.speaker, NAME_MAX, false);
+        }
+        if claim.sources.is_empty() {
+            v.error("sources", "a claim needs at least one source".to_string());
+        } else if !claim.sources.iter().any(|s| s.is_web_link()) {
+            v.error("sources", "a claim needs at least one source with an http(s) URL".to_string());
+        }
+        for (k, s) in claim.sources.iter().enumerate() {
+            v.text(&format!("sources[{k}].publisher"), &s.publisher, NAME_MAX, true);
+            v.text(&format!("sources[{k}].title"), &s.title, HEADLINE_MAX, false);
+            v.text(&format!("sources[{k}].url"), &s.url, URL_MAX, true);
+            if !s.url.is_empty() && !s.is_web_link() {
+                v.warning(&format!("sources[{k}].url"), format!("\"{}\" is not an http(s) URL; it is shown as text, not as a link", s.url));
+            }
+        }
+        for (k, t) in claim.tags.iter().enumerate() {
+            v.text(&format!("tags[{k}]"), t, NAME_MAX, true);
+        }
+        if v.keep("claim", |r| &mut r.claims) {
+            kept.push(i);
+        }
+    }
+
+    let kept_ids: HashMap<&str, usize> = kept.iter().map(|&i| (draft.claims[i].1.id.as_str(), i)).collect();
+    for &i in &kept {
+        let (place, claim) = &draft.claims[i];
+        for (k, r) in claim.responds_to.iter().enumerate() {
+            let at = place.at(&format!("responds_to[{k}]"));
+            let Some(&t) = kept_ids.get(r.as_str()) else {
+                report.warning(at, format!("\"{r}\" was excluded, so this answer is shown without it"));
+                continue;
+            };
+            let target = &draft.claims[t].1;
+            if target.incident != claim.incident {
+                report.warning(at.clone(), format!("\"{r}\" belongs to another incident; an answer should share its incident"));
+            }
+            if target.date.earliest() > claim.date.latest() {
+                report.warning(at, format!("\"{r}\" is dated {}, after this claim ({})", target.date, claim.date));
+            }
+        }
+    }
+
+    Dataset {
+        schema: draft.schema,
+        title: draft.title,
+        updated: updated.unwrap_or(PartialDate { year: 1970, month: None, day: None }),
+        license: draft.license,
+        description: draft.description,
+        actors,
+        incidents,
+        claims: kept.into_iter().map(|i| draft.claims[i].1.clone()).collect(),
+    }
+}
