@@ -8,7 +8,7 @@ export PATH := $(HOME)/.cargo/bin:$(CURDIR)/.tools/node_modules/.bin:$(PATH)
 # Budget of DESIGN §8: the shell (HTML+JS+WASM+CSS), gzipped, data excluded.
 SHELL_BUDGET_BYTES := 153600
 
-.PHONY: setup setup-browser build serve test test-native test-browser size screenshot clean
+.PHONY: setup setup-browser build serve test test-native test-browser size schema check screenshot clean
 
 setup:
 	@.ci/setup.sh
@@ -52,6 +52,14 @@ size:
 	done < <(find dist -type f ! -path 'dist/data/*' | sort); \
 	printf '%-48s %10s %10d  (%d.%d KB; budget %d KB)\n' "shell total" "" "$$total" $$((total / 1024)) $$((total % 1024 * 10 / 1024)) $$(($(SHELL_BUDGET_BYTES) / 1024)); \
 	if [ "$$total" -gt $(SHELL_BUDGET_BYTES) ]; then echo "the shell is over its budget"; exit 1; fi
+
+## schema: regenerate public/data/claims.schema.json from the Rust types
+schema:
+	cargo run --locked --quiet --bin claims-check -- --schema > public/data/claims.schema.json
+
+## check: run the data editor's checker on the bundled dataset (or DATA=path/to/file)
+check:
+	cargo run --locked --quiet --release --bin claims-check -- $(or $(DATA),public/data/claims.json)
 
 ## screenshot: refresh docs/screenshot-explorer.png, taken by the project's own headless Chromium
 screenshot: setup-browser build

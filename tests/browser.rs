@@ -5,7 +5,7 @@ mod support;
 
 use std::collections::BTreeSet;
 
-use cyber_claims_explorer::ingest::parse_json;
+use cyber_claims_explorer::ingest::read_json;
 use cyber_claims_explorer::model::Dataset;
 use cyber_claims_explorer::query::SearchIndex;
 use serde_json::json;
@@ -16,7 +16,7 @@ const SMALL: &str = "?data=../fixtures/small.json";
 
 fn bundled() -> Dataset {
     let bytes = std::fs::read(root().join("public/data/claims.json")).expect("read the bundled dataset");
-    parse_json(&bytes).expect("the bundled dataset parses")
+    read_json(&bytes).expect("the bundled dataset parses").dataset
 }
 
 async fn card_ids(browser: &Browser) -> BTreeSet<String> {
@@ -64,8 +64,11 @@ async fn bundled_dataset_shows_one_card_per_claim() {
     assert_eq!(browser.count("claim-card").await, dataset.claims.len());
     assert_eq!(card_ids(&browser).await, expected);
     assert_eq!(browser.result_count().await, dataset.claims.len());
-    let credit = browser.js("return document.querySelector('.credit').textContent;").await;
-    assert!(credit.as_str().unwrap().contains(&dataset.license), "credit line: {credit}");
+    assert_eq!(browser.text("dataset-title").await, dataset.title);
+    assert_eq!(browser.text("dataset-license").await, dataset.license);
+    assert_eq!(browser.text("dataset-updated").await, dataset.updated.display());
+    let report = browser.text("report-summary").await;
+    assert!(report.starts_with(&format!("{} claims loaded, 0 excluded", dataset.claims.len())), "{report}");
     browser.quit().await;
 }
 
@@ -164,7 +167,11 @@ async fn dataset_text_is_shown_as_text_and_only_web_links_are_links() {
     let links = browser
         .js("return [...document.querySelectorAll('[data-claim-id=\"c4\"] a, [data-claim-id=\"c1\"] a')].map(a => [a.href, a.rel]);")
         .await;
-    assert_eq!(links, json!([["https://example.org/c1", "noopener noreferrer"]]));
+    // c4's javascript: source is shown as text; only its https source is a link.
+    assert_eq!(
+        links,
+        json!([["https://example.org/c4", "noopener noreferrer"], ["https://example.org/c1", "noopener noreferrer"]])
+    );
     let date = browser.js("return document.querySelector('[data-claim-id=\"c3\"] time').textContent;").await;
     assert_eq!(date, json!("Jul 2021"));
     browser.quit().await;
@@ -181,5 +188,80 @@ async fn screenshot_of_the_explorer() {
     let out = root().join("target/screenshots");
     std::fs::create_dir_all(&out).unwrap();
     std::fs::write(out.join("explorer.png"), png).unwrap();
+    browser.quit().await;
+}
+
+async fn problems(browser: &Browser) -> Vec<String> {
+    let list = browser
+        .js("return [...document.querySelectorAll('[data-testid=\"data-report\"] li')].map(li => li.textContent);")
+        .await;
+    list.as_array().unwrap().iter().map(|v| v.as_str().unwrap().to_string()).collect()
+}
+
+#[tokio::test]
+async fn a_dataset_with_bad_records_shows_the_good_ones_and_a_located_report() {
+    let server = StaticServer::start();
+    let browser = Browser::start(1280, 900).await;
+    assert_eq!(browser.open(&server.app("?data=../fixtures/some-bad.json")).await, "ready");
+    let want: BTreeSet<String> = ["good-1", "good-2"].map(String::from).into();
+    assert_eq!(card_ids(&browser).await, want);
+    assert_eq!(browser.result_count().await, 2);
+    let summary = browser.text("report-summary").await;
+    assert!(summary.starts_with("2 claims loaded, 2 excluded"), "{summary}");
+    let open = browser.js("return document.querySelector('[data-testid=\"data-report\"]').open;").await;
+    assert_eq!(open, json!(true), "a report with errors starts open");
+    let problems = problems(&browser).await;
+    for (place, words) in [
+        ("claims[1].date", "\"2023-02-30\" is not a date"),
+        ("claims[2].claimant", "\"nobody\" is not an actor"),
+        ("claims[2]", "excluded"),
+        ("claims[3].claimnt", "did you mean \"claimant\""),
+    ] {
+        assert!(
+            problems.iter().any(|p| p.contains(place) && p.contains(words)),
+            "no problem at {place} saying {words:?} in {problems:#?}"
+        );
+    }
+    assert_eq!(browser.text("dataset-title").await, "Fixture with some bad records");
+    browser.quit().await;
+}
+
+#[tokio::test]
+async fn a_csv_dataset_loads_from_the_data_parameter() {
+    let server = StaticServer::start();
+    let browser = Browser::start(1280, 900).await;
+    assert_eq!(browser.open(&server.app("?data=../fixtures/claims.csv")).await, "ready");
+    let want: BTreeSet<String> = ["csv-1", "csv-2", "csv-3"].map(String::from).into();
+    assert_eq!(card_ids(&browser).await, want);
+    assert_eq!(browser.text("dataset-title").await, "Claims from claims.csv");
+    let headline = browser.js("return document.querySelector('[data-claim-id=\"csv-1\"] .headline').textContent;").await;
+    assert_eq!(headline, json!("Prosecutors charge four, citing APT40"));
+    browser.quit().await;
+}
+
+#[tokio::test]
+async fn a_file_chosen_with_the_file_input_loads() {
+    let server = StaticServer::start();
+    let browser = Browser::start(1280, 900).await;
+    assert_eq!(browser.open(&server.app("")).await, "ready");
+    let input = browser.driver.find(By::Css("[data-testid=\"open-file\"]")).await.expect("the file input");
+    let label = browser.js("return document.querySelector('label[for=\"open-file\"]').textContent;").await;
+    assert_eq!(label, json!("Open file…"));
+    let path = root().join("tests/fixtures/some-bad.json");
+    input.send_keys(path.to_str().unwrap()).await.expect("choose a file");
+    browser
+        .until(
+            "the chosen file to replace the bundled data",
+            "return document.getElementById('app').dataset.state === 'ready' && document.querySelectorAll('[data-testid=\"claim-card\"]').length === 2;",
+        )
+        .await;
+    assert_eq!(browser.text("dataset-title").await, "Fixture with some bad records");
+    assert!(browser.text("report-summary").await.starts_with("2 claims loaded, 2 excluded"));
+
+    // A CSV file works the same way.
+    let input = browser.driver.find(By::Css("[data-testid=\"open-file\"]")).await.unwrap();
+    input.send_keys(root().join("tests/fixtures/claims.csv").to_str().unwrap()).await.unwrap();
+    wait_for_count(&browser, 3).await;
+    assert_eq!(browser.text("dataset-title").await, "Claims from claims.csv");
     browser.quit().await;
 }

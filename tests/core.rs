@@ -1,14 +1,18 @@
 //! Native tests of the pure core on the small fixture: parsing, search, aggregation, drawing.
 
 use cyber_claims_explorer::charts::{draw_per_year, Theme, PER_YEAR_TITLE};
-use cyber_claims_explorer::ingest::parse_json;
+use cyber_claims_explorer::ingest::read_json;
 use cyber_claims_explorer::model::{Dataset, Side, Stance};
 use cyber_claims_explorer::query::SearchIndex;
 use cyber_claims_explorer::stats::{claims_per_year, describe_per_year, YearCount};
 use plotters::prelude::*;
 
 fn small() -> Dataset {
-    parse_json(include_bytes!("fixtures/small.json")).expect("the fixture parses")
+    let ingested = read_json(include_bytes!("fixtures/small.json")).expect("the fixture parses");
+    // One warning: c4's javascript: source, which stays as text.
+    assert_eq!(ingested.report.problems.len(), 1, "{:?}", ingested.report.problems);
+    assert_eq!(ingested.report.problems[0].location, "claims[3].sources[0].url");
+    ingested.dataset
 }
 
 fn ids(dataset: &Dataset, found: Vec<usize>) -> Vec<&str> {
@@ -31,7 +35,7 @@ fn the_fixture_parses_into_the_model() {
 
 #[test]
 fn the_bad_fixture_is_rejected_with_its_place() {
-    let e = parse_json(include_bytes!("fixtures/broken.json")).unwrap_err();
+    let e = read_json(include_bytes!("fixtures/broken.json")).unwrap_err();
     assert_eq!(e.location.as_deref(), Some("line 7, column 31"));
     assert!(e.message.contains("cut off"), "{e}");
 }

@@ -29,6 +29,8 @@ pub struct Draft {
     pub actors: Vec<(Place, Actor)>,
     pub incidents: Vec<(Place, Incident)>,
     pub claims: Vec<(Place, Claim)>,
+    /// Ids of claims that could not even be decoded (already reported).
+    pub excluded_claims: Vec<String>,
 }
 
 /// Collects the errors of one record; the record is kept only if there are none.
@@ -155,7 +157,12 @@ pub fn finish(draft: Draft, report: &mut Report) -> Dataset {
 
     // Claims, first on their own fields, then the links between claims.
     let first = first_places(&draft.claims, |c| &c.id);
-    let all_claim_ids: HashSet<&str> = draft.claims.iter().map(|(_, c)| c.id.as_str()).collect();
+    let all_claim_ids: HashSet<&str> = draft
+        .claims
+        .iter()
+        .map(|(_, c)| c.id.as_str())
+        .chain(draft.excluded_claims.iter().map(String::as_str))
+        .collect();
     let mut kept: Vec<usize> = Vec::new();
     for (i, (place, claim)) in draft.claims.iter().enumerate() {
         let mut v = Verdict::new(report, place);
@@ -231,14 +238,17 @@ pub fn finish(draft: Draft, report: &mut Report) -> Dataset {
         }
     }
 
+    let claims: Vec<Claim> = kept.into_iter().map(|i| draft.claims[i].1.clone()).collect();
+    // A dataset without an updated date (a spreadsheet) is as new as its newest claim.
+    let newest = claims.iter().map(|c| c.date).max();
     Dataset {
         schema: draft.schema,
         title: draft.title,
-        updated: updated.unwrap_or(PartialDate { year: 1970, month: None, day: None }),
+        updated: updated.or(newest).unwrap_or(PartialDate { year: 1970, month: None, day: None }),
         license: draft.license,
         description: draft.description,
         actors,
         incidents,
-        claims: kept.into_iter().map(|i| draft.claims[i].1.clone()).collect(),
+        claims,
     }
 }

@@ -2,6 +2,8 @@
 //! actors made about them. Plain serde types; no browser types, no I/O.
 
 mod date;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod schema;
 mod stance;
 
 use std::collections::BTreeMap;

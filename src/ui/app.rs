@@ -1,11 +1,15 @@
-//! The root component: loads the dataset and owns the page state (`data-state`).
+//! The root component: loads the dataset (bundled, `?data=`, or a file the reader opens or
+//! drops), owns the page state (`data-state`) and shows the load report.
 
 use std::sync::Arc;
 
 use leptos::prelude::*;
 
 use super::explorer::Explorer;
-use super::load::{dataset_url, load_dataset};
+use super::load::{dataset_url, fetch_dataset, read_file};
+use super::open_file::OpenFile;
+use super::report::DataReport;
+use crate::ingest::{Ingested, Report};
 use crate::model::Dataset;
 
 /// Where loading stands.
@@ -13,7 +17,16 @@ use crate::model::Dataset;
 enum Loading {
     Pending,
     Failed(String),
-    Loaded(Arc<Dataset>),
+    Loaded(Arc<Dataset>, Arc<Report>),
+}
+
+impl From<Result<Ingested, String>> for Loading {
+    fn from(result: Result<Ingested, String>) -> Self {
+        match result {
+            Ok(i) => Loading::Loaded(Arc::new(i.dataset), Arc::new(i.report)),
+            Err(message) => Loading::Failed(message),
+        }
+    }
 }
 
 #[component]
@@ -22,18 +35,19 @@ pub fn App() -> impl IntoView {
     // Set by the explorer once its first cards and chart are drawn.
     let drawn = RwSignal::new(false);
     leptos::task::spawn_local(async move {
-        let url = dataset_url();
-        loading.set(match load_dataset(&url).await {
-            Ok(dataset) => Loading::Loaded(Arc::new(dataset)),
-            Err(message) => Loading::Failed(message),
-        });
+        loading.set(fetch_dataset(&dataset_url()).await.into());
+    });
+    let open = Callback::new(move |file: web_sys::File| {
+        drawn.set(false);
+        loading.set(Loading::Pending);
+        leptos::task::spawn_local(async move { loading.set(read_file(file).await.into()) });
     });
 
     let data_state = move || match &*loading.read() {
         Loading::Pending => "loading",
         Loading::Failed(_) => "error",
-        Loading::Loaded(_) if drawn.get() => "ready",
-        Loading::Loaded(_) => "loading",
+        Loading::Loaded(..) if drawn.get() => "ready",
+        Loading::Loaded(..) => "loading",
     };
 
     view! {
@@ -41,6 +55,7 @@ pub fn App() -> impl IntoView {
             <header class="masthead">
                 <h1>"Cyber Claims Explorer"</h1>
                 <p class="tagline">"Who accused whom of what in US–China cyber conflict, and how the other side answered."</p>
+                <OpenFile open/>
             </header>
             {move || match loading.get() {
                 Loading::Pending => view! { <p class="status" role="status">"Loading claims…"</p> }.into_any(),
@@ -50,7 +65,10 @@ pub fn App() -> impl IntoView {
                         <p data-testid="load-error">{message}</p>
                     </div>
                 }.into_any(),
-                Loading::Loaded(dataset) => view! { <Explorer dataset drawn/> }.into_any(),
+                Loading::Loaded(dataset, report) => view! {
+                    <DataReport dataset=dataset.clone() report/>
+                    <Explorer dataset drawn/>
+                }.into_any(),
             }}
         </div>
     }

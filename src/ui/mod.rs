@@ -5,5 +5,7 @@ mod card;
 mod chart;
 mod explorer;
 mod load;
+mod open_file;
+mod report;
 
 pub use app::App;

@@ -1,0 +1,264 @@
+//! Reading a spreadsheet: one CSV row per claim (DESIGN §4's CSV mapping). Actors and
+//! incidents are created from the names in the rows; multi-values are `;`-separated.
+
+use std::collections::HashMap;
+
+use super::checks::Draft;
+use super::place::Place;
+use super::report::Report;
+use super::IngestError;
+use crate::model::{Actor, Claim, Confidence, Incident, PartialDate, Quote, Source, Stance, SCHEMA_V1};
+
+/// The columns of the CSV format, in their documented order.
+pub const COLUMNS: &[&str] = &[
+    "id", "date", "claimant", "claimant_country", "accused", "accused_country", "stance", "incident", "headline",
+    "summary", "quote", "source_url", "source_title", "source_publisher", "sectors", "vectors",
+];
+/// Columns a file must have.
+pub const REQUIRED: &[&str] = &["id", "date", "claimant", "stance", "headline", "source_url"];
+/// Optional columns read beyond the documented ones.
+const EXTRA: &[&str] = &["tags", "confidence"];
+
+/// An id made from a name: lower case, words joined by `-`; Chinese letters are kept.
+pub fn slug(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for c in name.trim().chars() {
+        if c.is_alphanumeric() {
+            out.extend(c.to_lowercase());
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_string()
+}
+
+fn split(value: &str) -> Vec<String> {
+    value.split(';').map(str::trim).filter(|s| !s.is_empty()).map(String::from).collect()
+}
+
+/// The host of a URL, used as the publisher when none is given.
+fn host(url: &str) -> String {
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    rest.split(['/', '?', '#']).next().unwrap_or("").trim_start_matches("www.").to_string()
+}
+
+struct Row<'a> {
+    record: &'a csv::StringRecord,
+    columns: &'a HashMap<String, usize>,
+}
+
+impl Row<'_> {
+    fn get(&self, column: &str) -> &str {
+        self.columns.get(column).and_then(|&i| self.record.get(i)).map_or("", str::trim)
+    }
+}
+
+/// Actors and incidents met so far, by id, each with the place it was first seen.
+#[derive(Default)]
+struct Registry {
+    actors: Vec<(Place, Actor)>,
+    actor_at: HashMap<String, usize>,
+    incidents: Vec<(Place, Incident)>,
+    incident_at: HashMap<String, usize>,
+}
+
+impl Registry {
+    fn actor(&mut self, name: &str, country: &str, place: &Place, column: &str, report: &mut Report) -> String {
+        let id = slug(name);
+        let country = if country.is_empty() { "XX".to_string() } else { country.to_ascii_uppercase() };
+        match self.actor_at.get(&id) {
+            Some(&i) => {
+                let known = &self.actors[i].1.country;
+                if *known != country && country != "XX" {
+                    report.warning(
+                        place.at(column),
+                        format!("\"{name}\" was given the country {known} earlier ({}); {country} is ignored", self.actors[i].0.whole()),
+                    );
+                }
+            }
+            None => {
+                if country == "XX" {
+                    report.warning(place.at(column), format!("no country is given for \"{name}\", so the claim's side is \"other\""));
+                }
+                self.actor_at.insert(id.clone(), self.actors.len());
+                let actor = Actor { id: id.clone(), name: name.to_string(), name_zh: None, country, kind: "unknown".into(), aliases: vec![] };
+                self.actors.push((place.clone(), actor));
+            }
+        }
+        id
+    }
+
+    fn incident(&mut self, title: &str, sectors: Vec<String>, vectors: Vec<String>, place: &Place) -> String {
+        let id = slug(title);
+        let i = *self.incident_at.entry(id.clone()).or_insert_with(|| {
+            let incident = Incident {
+                id: id.clone(),
+                title: title.to_string(),
+                began: None,
+                sectors: vec![],
+                vectors: vec![],
+                cves: vec![],
+                scale: Default::default(),
+            };
+            self.incidents.push((place.clone(), incident));
+            self.incidents.len() - 1
+        });
+        let incident = &mut self.incidents[i].1;
+        for s in sectors {
+            if !incident.sectors.contains(&s) {
+                incident.sectors.push(s);
+            }
+        }
+        for v in vectors {
+            if !incident.vectors.contains(&v) {
+                incident.vectors.push(v);
+            }
+        }
+        id
+    }
+}
+
+/// Reads one row into a claim; problems that make the row unusable are returned as errors.
+fn claim_of(row: &Row, place: &Place, registry: &mut Registry, report: &mut Report) -> Result<Claim, usize> {
+    let mut errors = 0;
+    let mut error = |column: &str, message: String| {
+        report.error(place.at(column), message);
+        errors += 1;
+    };
+    let date = match PartialDate::parse(row.get("date")) {
+        Ok(d) => Some(d),
+        Err(e) => {
+            error("date", e.to_string());
+            None
+        }
+    };
+    let stance = Stance::parse(&row.get("stance").to_ascii_lowercase());
+    if stance.is_none() {
+        let known: Vec<&str> = Stance::ALL.iter().map(|s| s.as_str()).collect();
+        error("stance", format!("\"{}\" is not a stance; expected one of {}", row.get("stance"), known.join(", ")));
+    }
+    let confidence = match row.get("confidence") {
+        "" | "verified" => Confidence::Verified,
+        "partial" => Confidence::Partial,
+        other => {
+            error("confidence", format!("\"{other}\" is not a confidence; expected verified or partial"));
+            Confidence::Verified
+        }
+    };
+    if row.get("claimant").is_empty() {
+        error("claimant", "the claimant is empty".to_string());
+    }
+    let (Some(date), Some(stance)) = (date, stance) else { return Err(errors) };
+    if errors > 0 {
+        return Err(errors);
+    }
+
+    let claimant = registry.actor(row.get("claimant"), row.get("claimant_country"), place, "claimant", report);
+    let accused_countries = split(row.get("accused_country"));
+    let accused = split(row.get("accused"))
+        .iter()
+        .enumerate()
+        .map(|(k, name)| {
+            let country = accused_countries.get(k).or(accused_countries.first()).map_or("", String::as_str);
+            registry.actor(name, country, place, "accused", report)
+        })
+        .collect();
+    let incident = (!row.get("incident").is_empty())
+        .then(|| registry.incident(row.get("incident"), split(row.get("sectors")), split(row.get("vectors")), place));
+    let titles = split(row.get("source_title"));
+    let publishers = split(row.get("source_publisher"));
+    let sources = split(row.get("source_url"))
+        .into_iter()
+        .enumerate()
+        .map(|(k, url)| Source {
+            publisher: publishers.get(k).cloned().unwrap_or_else(|| host(&url)),
+            title: titles.get(k).cloned().unwrap_or_default(),
+            url,
+            date: None,
+        })
+        .collect();
+    let quote = (!row.get("quote").is_empty()).then(|| Quote { text: row.get("quote").to_string(), speaker: String::new() });
+    Ok(Claim {
+        id: row.get("id").to_string(),
+        date,
+        claimant,
+        accused,
+        stance,
+        incident,
+        responds_to: split(row.get("responds_to")),
+        headline: row.get("headline").to_string(),
+        summary: row.get("summary").to_string(),
+        quote,
+        sources,
+        confidence,
+        tags: split(row.get("tags")),
+    })
+}
+
+/// Reads a CSV file into a draft; fails only when the file as a whole is unreadable.
+pub fn read_csv(bytes: &[u8], title: &str, report: &mut Report) -> Result<Draft, IngestError> {
+    let whole = |message: String| IngestError { location: None, message };
+    let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(bytes);
+    let header = reader.headers().map_err(|e| whole(format!("the CSV header cannot be read: {e}")))?.clone();
+    let columns: HashMap<String, usize> =
+        header.iter().enumerate().map(|(i, h)| (h.trim().to_ascii_lowercase(), i)).collect();
+    let missing: Vec<&str> = REQUIRED.iter().copied().filter(|c| !columns.contains_key(*c)).collect();
+    if !missing.is_empty() {
+        return Err(IngestError {
+            location: Some("row 1".into()),
+            message: format!(
+                "the CSV has no column {}; a claims CSV has the columns {}",
+                missing.join(", "),
+                COLUMNS.join(",")
+            ),
+        });
+    }
+    for (name, _) in columns.iter().filter(|(c, _)| !COLUMNS.contains(&c.as_str()) && !EXTRA.contains(&c.as_str()) && c.as_str() != "responds_to") {
+        report.warning(format!("row 1, column {name}"), format!("unknown column \"{name}\" is ignored"));
+    }
+
+    let mut registry = Registry::default();
+    let mut claims = Vec::new();
+    let mut excluded_claims = Vec::new();
+    for result in reader.records() {
+        let record = match result {
+            Ok(r) => r,
+            Err(e) => {
+                let row = e.position().map_or(0, |p| p.line());
+                report.error(format!("row {row}"), format!("this row cannot be read ({e}); it is excluded"));
+                report.claims.excluded += 1;
+                continue;
+            }
+        };
+        let place = Place::Row(record.position().map_or(0, |p| p.line()));
+        if record.iter().all(|f| f.trim().is_empty()) {
+            continue;
+        }
+        if record.len() != header.len() {
+            report.warning(
+                place.whole(),
+                format!("this row has {} fields but the header has {}", record.len(), header.len()),
+            );
+        }
+        let row = Row { record: &record, columns: &columns };
+        match claim_of(&row, &place, &mut registry, report) {
+            Ok(claim) => claims.push((place, claim)),
+            Err(_) => {
+                report.error(place.whole(), "this claim is excluded because of the error(s) above");
+                report.claims.excluded += 1;
+                excluded_claims.push(row.get("id").to_string());
+            }
+        }
+    }
+    Ok(Draft {
+        schema: SCHEMA_V1.to_string(),
+        title: title.to_string(),
+        updated: None,
+        license: "licence not stated".to_string(),
+        description: None,
+        actors: registry.actors,
+        incidents: registry.incidents,
+        claims,
+        excluded_claims,
+    })
+}

@@ -1,0 +1,131 @@
+//! The bundled dataset: it passes every check, meets the coverage the project promises, holds
+//! every claim of the seed report, and its published schema is the generated one.
+
+use std::collections::{HashMap, HashSet};
+
+use cyber_claims_explorer::ingest::{self, read_json};
+use cyber_claims_explorer::model::schema::{json_schema, SCHEMA_PATH};
+use cyber_claims_explorer::model::{Dataset, Side, Stance};
+use serde_json::Value;
+
+fn root() -> std::path::PathBuf {
+    std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn bundled() -> Dataset {
+    let bytes = std::fs::read(root().join("public/data/claims.json")).unwrap();
+    let ingested = read_json(&bytes).expect("the bundled dataset reads");
+    assert!(ingested.report.problems.is_empty(), "the bundled dataset has problems: {:#?}", ingested.report.problems);
+    ingested.dataset
+}
+
+#[test]
+fn bundled_dataset_meets_its_coverage() {
+    let d = bundled();
+    let n = d.claims.len();
+    assert!(n >= 120, "{n} claims, at least 120 promised");
+    let years: Vec<u16> = d.claims.iter().map(|c| c.date.year).collect();
+    assert_eq!((years.iter().min(), years.iter().max()), (Some(&2010), Some(&2026)));
+    let side = |s| d.claims.iter().filter(|c| d.side(c) == s).count();
+    assert!(side(Side::UsCn) >= 30, "US→China: {}", side(Side::UsCn));
+    assert!(side(Side::CnUs) >= 30, "China→US: {}", side(Side::CnUs));
+    let answers = d.claims.iter().filter(|c| matches!(c.stance, Stance::Denial | Stance::CounterAccusation)).count();
+    assert!(answers >= 30, "{answers} denials or counter-accusations");
+
+    let mut per_incident: HashMap<&str, usize> = HashMap::new();
+    for c in &d.claims {
+        if let Some(i) = &c.incident {
+            *per_incident.entry(i).or_default() += 1;
+        }
+    }
+    let threaded = d.claims.iter().filter(|c| c.incident.as_deref().is_some_and(|i| per_incident[i] >= 2)).count();
+    assert!(threaded * 10 >= n * 4, "{threaded} of {n} claims sit in an incident with two or more claims");
+    let answering = d.claims.iter().filter(|c| !c.responds_to.is_empty()).count();
+    assert!(answering >= 30, "only {answering} claims say which claim they answer");
+
+    for c in &d.claims {
+        assert!((1..=3).contains(&c.sources.len()), "{}: {} sources", c.id, c.sources.len());
+        assert!(c.sources[0].is_web_link(), "{}: the first source is not a web link", c.id);
+    }
+    let aliased = d.actors.iter().filter(|a| a.kind == "threat-group" && !a.aliases.is_empty()).count();
+    assert!(aliased >= 5, "threat groups with aliases: {aliased}");
+    assert!(d.actors.iter().filter(|a| a.name_zh.is_some()).count() >= 10);
+    assert!(d.claims.iter().any(|c| c.confidence == cyber_claims_explorer::model::Confidence::Partial));
+}
+
+#[test]
+fn every_claim_of_the_seed_report_is_present() {
+    let d = bundled();
+    let claim = |id: &str| d.claims.iter().find(|c| c.id == id).unwrap_or_else(|| panic!("seed claim {id} is missing"));
+    let incident = |id: &str| d.incidents.iter().find(|i| i.id == id).unwrap();
+
+    let materials = claim("2024-12-18-cncert-us-advanced-materials");
+    assert_eq!((materials.claimant.as_str(), materials.stance), ("cncert", Stance::Accusation));
+    assert_eq!(d.side(materials), Side::CnUs);
+    let unit = incident("2024-cn-advanced-materials");
+    assert_eq!(unit.began.unwrap().to_string(), "2024-08");
+    assert_eq!(unit.scale.get("devices"), Some(&270.0));
+
+    let energy = claim("2024-12-18-cncert-us-smart-energy");
+    let firm = incident(energy.incident.as_deref().unwrap());
+    assert_eq!(firm.began.unwrap().to_string(), "2023-05");
+    assert_eq!(firm.scale.get("devices"), Some(&30.0));
+    assert!(firm.vectors.iter().any(|v| v.contains("exchange")));
+
+    let weekly = claim("2024-12-cncert-weekly-incident-figures");
+    assert_eq!(weekly.stance, Stance::Report);
+    for figure in ["146", "92", "2,950"] {
+        assert!(weekly.summary.contains(figure), "weekly report figure {figure}");
+    }
+
+    let tp_link = claim("2024-12-18-us-commerce-tp-link-probe");
+    assert!(tp_link.accused.contains(&"tp-link".to_string()));
+    let telecoms = claim("2024-12-04-white-house-salt-typhoon-eight-telecoms");
+    assert!(telecoms.headline.contains("eight") && telecoms.accused.contains(&"salt-typhoon".to_string()));
+    let embassy = claim("2024-12-cn-embassy-us-rejects-treasury-hack-claims");
+    assert_eq!((embassy.claimant.as_str(), embassy.stance), ("cn-embassy-us", Stance::Denial));
+    let cia = claim("2023-05-04-cverc-cia-empire-of-hacking");
+    assert!(cia.accused.contains(&"us-cia".to_string()));
+
+    let tagged: HashSet<&str> =
+        d.claims.iter().filter(|c| c.tags.iter().any(|t| t == "seed-report")).map(|c| c.id.as_str()).collect();
+    assert!(tagged.len() >= 7, "seed-report tags: {tagged:?}");
+}
+
+#[test]
+fn claims_are_worded_as_claims() {
+    let d = bundled();
+    let reported = ["said", "says", "alleg", "accus", "report", "claim", "charg", "denied", "denies", "reject", "attribut", "according", "told", "call", "urg", "warn", "state", "sanction", "indict", "link", "name", "identif", "blam", "describ", "tie", "argu", "say", "conclu", "assert", "found"];
+    for c in &d.claims {
+        let text = format!("{} {}", c.headline, c.summary).to_lowercase();
+        assert!(reported.iter().any(|w| text.contains(w)), "{} is not worded as a claim: {text}", c.id);
+    }
+}
+
+#[test]
+fn published_schema_equals_the_generated_one() {
+    let committed = std::fs::read_to_string(root().join(SCHEMA_PATH)).expect("the schema is committed");
+    assert!(
+        committed == json_schema(),
+        "{SCHEMA_PATH} differs from the schema generated from the Rust types; regenerate it with `make schema`"
+    );
+}
+
+#[test]
+fn the_field_lists_of_the_reader_match_the_schema() {
+    let schema: Value = serde_json::from_str(&json_schema()).unwrap();
+    let props = |v: &Value| -> HashSet<String> { v["properties"].as_object().unwrap().keys().cloned().collect() };
+    let set = |fields: &[&str]| -> HashSet<String> { fields.iter().map(|s| s.to_string()).collect() };
+    assert_eq!(props(&schema), set(ingest::DATASET_FIELDS));
+    let defs = &schema["$defs"];
+    assert_eq!(props(&defs["Actor"]), set(ingest::ACTOR_FIELDS));
+    assert_eq!(props(&defs["Incident"]), set(ingest::INCIDENT_FIELDS));
+    assert_eq!(props(&defs["Claim"]), set(ingest::CLAIM_FIELDS));
+    assert_eq!(props(&defs["Quote"]), set(ingest::QUOTE_FIELDS));
+    assert_eq!(props(&defs["Source"]), set(ingest::SOURCE_FIELDS));
+    let stances: Vec<&str> = defs["Stance"]["enum"].as_array().map_or_else(
+        || defs["Stance"]["oneOf"].as_array().unwrap().iter().map(|v| v["const"].as_str().unwrap()).collect(),
+        |a| a.iter().map(|v| v.as_str().unwrap()).collect(),
+    );
+    assert_eq!(stances, Stance::ALL.map(Stance::as_str));
+}

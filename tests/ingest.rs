@@ -1,0 +1,302 @@
+//! Every rule of the ingest, each on a small fixture, for JSON and CSV; the CSV mapping; and
+//! the CSV → JSON round trip.
+
+use cyber_claims_explorer::ingest::{read, read_csv, read_json, Ingested, Severity};
+use cyber_claims_explorer::model::Stance;
+use serde_json::{json, Value};
+
+/// A valid dataset of two actors, one incident and two claims (an accusation and its denial).
+fn base() -> Value {
+    json!({
+        "schema": "claims-explorer/1",
+        "title": "Fixture",
+        "updated": "2025-06-30",
+        "license": "CC0",
+        "actors": [
+            {"id": "us-doj", "name": "US Department of Justice", "country": "US", "kind": "ministry"},
+            {"id": "cn-mfa", "name": "Chinese Ministry of Foreign Affairs", "country": "CN", "kind": "ministry"}
+        ],
+        "incidents": [{"id": "2019-x", "title": "An alleged intrusion", "began": "2019"}],
+        "claims": [
+            {"id": "a", "date": "2019-03-04", "claimant": "us-doj", "accused": ["cn-mfa"], "stance": "indictment",
+             "incident": "2019-x", "headline": "Charges", "summary": "Prosecutors alleged an intrusion.",
+             "sources": [{"publisher": "Wire", "title": "T", "url": "https://example.org/a"}]},
+            {"id": "b", "date": "2019-03-05", "claimant": "cn-mfa", "accused": ["us-doj"], "stance": "denial",
+             "incident": "2019-x", "responds_to": ["a"], "headline": "Denial", "summary": "The ministry denied it.",
+             "sources": [{"publisher": "Wire", "url": "https://example.org/b"}]}
+        ]
+    })
+}
+
+fn ingest(v: &Value) -> Ingested {
+    read_json(v.to_string().as_bytes()).expect("readable")
+}
+
+/// Problems as "severity location: message" lines.
+fn lines(i: &Ingested) -> Vec<String> {
+    i.report.problems.iter().map(|p| format!("{} {}: {}", p.severity.as_str(), p.location, p.message)).collect()
+}
+
+fn has(i: &Ingested, severity: Severity, location: &str, words: &str) {
+    assert!(
+        i.report.problems.iter().any(|p| p.severity == severity && p.location == location && p.message.contains(words)),
+        "expected a {} at {location} saying {words:?}; got {:#?}",
+        severity.as_str(),
+        lines(i)
+    );
+}
+
+fn claim_ids(i: &Ingested) -> Vec<&str> {
+    i.dataset.claims.iter().map(|c| c.id.as_str()).collect()
+}
+
+#[test]
+fn the_base_fixture_is_clean() {
+    let i = ingest(&base());
+    assert!(i.report.problems.is_empty(), "{:#?}", lines(&i));
+    assert_eq!(claim_ids(&i), ["a", "b"]);
+    assert_eq!(i.report.claims.loaded, 2);
+    assert!(!i.report.excluded_any());
+}
+
+#[test]
+fn duplicate_ids_exclude_the_second_record() {
+    let mut v = base();
+    v["claims"][1]["id"] = json!("a");
+    v["claims"][1]["responds_to"] = json!([]);
+    let i = ingest(&v);
+    has(&i, Severity::Error, "claims[1].id", "already used at claims[0]");
+    has(&i, Severity::Error, "claims[1]", "excluded");
+    assert_eq!(claim_ids(&i), ["a"]);
+    assert_eq!(i.report.claims.excluded, 1);
+
+    let mut v = base();
+    v["actors"][1]["id"] = json!("us-doj");
+    let i = ingest(&v);
+    has(&i, Severity::Error, "actors[1].id", "already used at actors[0]");
+    // The claims that named the lost actor are excluded too, each saying why.
+    has(&i, Severity::Error, "claims[0].accused[0]", "\"cn-mfa\" is not an actor");
+    has(&i, Severity::Error, "claims[1].claimant", "\"cn-mfa\" is not an actor");
+    assert!(i.dataset.claims.is_empty());
+}
+
+#[test]
+fn every_reference_must_resolve() {
+    let mut v = base();
+    v["claims"][0]["claimant"] = json!("nobody");
+    v["claims"][1]["incident"] = json!("2099-missing");
+    let i = ingest(&v);
+    has(&i, Severity::Error, "claims[0].claimant", "\"nobody\" is not an actor");
+    has(&i, Severity::Error, "claims[1].incident", "\"2099-missing\" is not an incident");
+    assert!(i.dataset.claims.is_empty());
+
+    let mut v = base();
+    v["claims"][1]["responds_to"] = json!(["zzz"]);
+    let i = ingest(&v);
+    has(&i, Severity::Error, "claims[1].responds_to[0]", "\"zzz\" is not a claim");
+    assert_eq!(claim_ids(&i), ["a"]);
+}
+
+#[test]
+fn dates_must_exist_and_not_be_after_updated() {
+    let mut v = base();
+    v["claims"][0]["date"] = json!("2023-02-30");
+    v["claims"][1]["date"] = json!("2025-07");
+    let i = ingest(&v);
+    has(&i, Severity::Error, "claims[0].date", "that day does not exist");
+    has(&i, Severity::Error, "claims[1].date", "after the dataset's updated date (2025-06-30)");
+    assert!(i.dataset.claims.is_empty());
+
+    let mut v = base();
+    v["claims"][0]["sources"][0]["date"] = json!("2019-13");
+    let i = ingest(&v);
+    has(&i, Severity::Error, "claims[0].sources[0].date", "the month must be 01 to 12");
+}
+
+#[test]
+fn stance_must_be_in_the_vocabulary() {
+    let mut v = base();
+    v["claims"][0]["stance"] = json!("rumour");
+    let i = ingest(&v);
+    has(&i, Severity::Error, "claims[0].stance", "unknown variant \"rumour\"");
+    has(&i, Severity::Error, "claims[0].stance", "this claim is excluded");
+    assert_eq!(claim_ids(&i), ["b"]);
+    assert_eq!(Stance::parse("counter-accusation"), Some(Stance::CounterAccusation));
+}
+
+#[test]
+fn a_claim_needs_a_web_source() {
+    let mut v = base();
+    v["claims"][0]["sources"] = json!([]);
+    v["claims"][1]["sources"] = json!([{"publisher": "P", "url": "ftp://example.org/x"}]);
+    let i = ingest(&v);
+    has(&i, Severity::Error, "claims[0].sources", "at least one source");
+    has(&i, Severity::Error, "claims[1].sources", "http(s) URL");
+    has(&i, Severity::Warning, "claims[1].sources[0].url", "shown as text");
+
+    let mut v = base();
+    v["claims"][0]["sources"].as_array_mut().unwrap().push(json!({"publisher": "Q", "url": "javascript:alert(1)"}));
+    let i = ingest(&v);
+    has(&i, Severity::Warning, "claims[0].sources[1].url", "not an http(s) URL");
+    assert_eq!(claim_ids(&i), ["a", "b"], "a warning keeps the record");
+
+    let mut v = base();
+    v["claims"][0].as_object_mut().unwrap().remove("sources");
+    let i = ingest(&v);
+    has(&i, Severity::Error, "claims[0]", "the field \"sources\" is missing");
+}
+
+#[test]
+fn responds_to_stays_in_its_incident_and_in_time() {
+    let mut v = base();
+    v["incidents"].as_array_mut().unwrap().push(json!({"id": "2020-y", "title": "Another"}));
+    v["claims"][1]["incident"] = json!("2020-y");
+    let i = ingest(&v);
+    has(&i, Severity::Warning, "claims[1].responds_to[0]", "another incident");
+
+    let mut v = base();
+    v["claims"][1]["date"] = json!("2019-03-01");
+    let i = ingest(&v);
+    has(&i, Severity::Warning, "claims[1].responds_to[0]", "after this claim");
+
+    // Same month at different precision is not "later".
+    let mut v = base();
+    v["claims"][1]["date"] = json!("2019-03");
+    assert!(ingest(&v).report.problems.is_empty());
+
+    let mut v = base();
+    v["claims"][1]["responds_to"] = json!(["b"]);
+    has(&ingest(&v), Severity::Error, "claims[1].responds_to[0]", "cannot respond to itself");
+}
+
+#[test]
+fn text_fields_have_limits() {
+    let mut v = base();
+    v["claims"][0]["headline"] = json!("x".repeat(301));
+    v["claims"][1]["headline"] = json!("   ");
+    v["actors"][0]["name"] = json!("n".repeat(201));
+    let i = ingest(&v);
+    has(&i, Severity::Error, "claims[0].headline", "too long: 301 characters, at most 300");
+    has(&i, Severity::Error, "claims[1].headline", "headline is empty");
+    has(&i, Severity::Error, "actors[0].name", "too long");
+    has(&i, Severity::Error, "actors[0]", "this actor is excluded");
+
+    let mut v = base();
+    v["claims"][0]["id"] = json!("has a space");
+    has(&ingest(&v), Severity::Error, "claims[0].id", "contains spaces");
+}
+
+#[test]
+fn unknown_fields_are_warnings_with_a_hint() {
+    let mut v = base();
+    v["claims"][0]["claimnt"] = json!("us-doj");
+    v["claims"][0]["sources"][0]["ulr"] = json!("x");
+    v["actors"][0]["colour"] = json!("blue");
+    v["titel"] = json!("typo");
+    let i = ingest(&v);
+    has(&i, Severity::Warning, "claims[0].claimnt", "did you mean \"claimant\"");
+    has(&i, Severity::Warning, "claims[0].sources[0].ulr", "did you mean \"url\"");
+    has(&i, Severity::Warning, "actors[0].colour", "unknown field \"colour\"");
+    has(&i, Severity::Warning, "titel", "did you mean \"title\"");
+    assert_eq!(claim_ids(&i), ["a", "b"]);
+}
+
+#[test]
+fn wrong_types_are_located() {
+    let mut v = base();
+    v["claims"][1]["accused"] = json!("us-doj");
+    let i = ingest(&v);
+    has(&i, Severity::Error, "claims[1].accused", "invalid type");
+    let mut v = base();
+    v["incidents"][0]["scale"] = json!({"devices": "many"});
+    let i = ingest(&v);
+    has(&i, Severity::Error, "incidents[0].scale.devices", "invalid type");
+    has(&i, Severity::Error, "claims[0].incident", "not an incident");
+}
+
+#[test]
+fn a_file_that_is_not_a_dataset_gets_one_clear_error() {
+    for (bytes, words) in [
+        (&b""[..], "the file is empty"),
+        (b"   \r\n ", "the file is empty"),
+        (b"<!doctype html><title>404</title>", "HTML"),
+        (b"\x89PNG\r\n\x1a\n\0\0\0", "neither JSON nor UTF-8 CSV"),
+        (b"{\"schema\": \"claims-explorer/1\", \"claims\": [", "cut off"),
+        (b"{\"schema\": \"other/2\"}", "expected \"claims-explorer/1\""),
+        (b"{\"title\": \"x\"}", "\"schema\" is missing"),
+        (b"{\"schema\": \"claims-explorer/1\", \"claims\": 3}", "expected shape"),
+    ] {
+        let e = read(bytes, &[]).expect_err(&String::from_utf8_lossy(bytes));
+        assert!(e.to_string().contains(words), "{e} should say {words:?}");
+    }
+    let e = read_csv(b"name,age\nA,3\n").unwrap_err();
+    assert_eq!(e.location.as_deref(), Some("row 1"));
+    assert!(e.message.contains("no column id, date, claimant, stance, headline, source_url"), "{e}");
+}
+
+const CSV: &str = "\u{feff}id,date,claimant,claimant_country,accused,accused_country,stance,incident,headline,summary,quote,source_url,source_title,source_publisher,sectors,vectors\r\n\
+a,2019-03-04,US Department of Justice,US,Fixture Panda;Hainan Xiandun,CN,indictment,Fixture intrusion,\"Charges, at last\",\"Prosecutors said \"\"brazen\"\" things.\",A brazen campaign,https://example.org/a;https://example.org/a2,First;Second,Wire;Daily,research;education,phishing\r\n\
+b,2019-03,Chinese Ministry of Foreign Affairs,CN,US Department of Justice,US,denial,Fixture intrusion,Denial,\"Line one\nline two\",,https://example.org/b,,,government,\r\n\
+c,2019-02-30,Someone,US,Fixture Panda,CN,accusation,,Bad date,,,https://example.org/c,,,,\r\n\
+d,2020,Someone,US,Fixture Panda,CN,rumour,,Bad stance,,,https://example.org/d,,,,\r\n\
+e,2020,Someone,US,Fixture Panda,CN,report,,No web source,,,ftp://example.org/e,,,,\r\n";
+
+#[test]
+fn csv_maps_quoted_fields_multi_values_bom_and_crlf() {
+    let i = read_csv(CSV.as_bytes()).expect("readable");
+    assert_eq!(claim_ids(&i), ["a", "b"], "{:#?}", lines(&i));
+    let a = &i.dataset.claims[0];
+    assert_eq!(a.headline, "Charges, at last");
+    assert_eq!(a.summary, "Prosecutors said \"brazen\" things.");
+    assert_eq!(a.claimant, "us-department-of-justice");
+    assert_eq!(a.accused, ["fixture-panda", "hainan-xiandun"]);
+    assert_eq!(a.incident.as_deref(), Some("fixture-intrusion"));
+    assert_eq!(a.quote.as_ref().unwrap().text, "A brazen campaign");
+    let urls: Vec<(&str, &str, &str)> =
+        a.sources.iter().map(|s| (s.url.as_str(), s.title.as_str(), s.publisher.as_str())).collect();
+    assert_eq!(urls, [("https://example.org/a", "First", "Wire"), ("https://example.org/a2", "Second", "Daily")]);
+    let b = &i.dataset.claims[1];
+    assert_eq!(b.summary, "Line one\nline two");
+    assert_eq!(b.sources[0].publisher, "example.org", "the host stands in for a missing publisher");
+    assert_eq!(b.date.to_string(), "2019-03");
+
+    let incident = &i.dataset.incidents[0];
+    assert_eq!(incident.title, "Fixture intrusion");
+    assert_eq!(incident.sectors, ["research", "education", "government"]);
+    assert_eq!(incident.vectors, ["phishing"]);
+    let countries: Vec<(&str, &str)> = i.dataset.actors.iter().map(|a| (a.id.as_str(), a.country.as_str())).collect();
+    assert!(countries.contains(&("hainan-xiandun", "CN")) && countries.contains(&("chinese-ministry-of-foreign-affairs", "CN")));
+
+    has(&i, Severity::Error, "row 4, column date", "that day does not exist");
+    has(&i, Severity::Error, "row 5, column stance", "\"rumour\" is not a stance");
+    has(&i, Severity::Error, "row 6, column source_url", "http(s) URL");
+    has(&i, Severity::Error, "row 6", "excluded");
+    assert_eq!(i.report.claims.excluded, 3);
+    assert_eq!(i.dataset.updated.to_string(), "2019-03-04", "a CSV is as new as its newest claim");
+}
+
+#[test]
+fn csv_reports_unknown_columns_and_short_rows() {
+    let csv = "id,date,claimant,stance,headline,source_url,claimnt\na,2020,X,report,H,https://e.org\n";
+    let i = read_csv(csv.as_bytes()).unwrap();
+    has(&i, Severity::Warning, "row 1, column claimnt", "unknown column");
+    has(&i, Severity::Warning, "row 2", "has 6 fields but the header has 7");
+    has(&i, Severity::Warning, "row 2, column claimant", "no country");
+    assert_eq!(claim_ids(&i), ["a"]);
+}
+
+#[test]
+fn csv_to_json_round_trips() {
+    let from_csv = read_csv(CSV.as_bytes()).unwrap().dataset;
+    let json = serde_json::to_string_pretty(&from_csv).unwrap();
+    let again = read_json(json.as_bytes()).unwrap();
+    assert!(again.report.problems.is_empty(), "{:#?}", lines(&again));
+    assert_eq!(again.dataset, from_csv);
+}
+
+#[test]
+fn json_round_trips_through_serialisation() {
+    let first = ingest(&base()).dataset;
+    let text = serde_json::to_string(&first).unwrap();
+    assert_eq!(read_json(text.as_bytes()).unwrap().dataset, first);
+}
