@@ -118,8 +118,8 @@ fn stance_must_be_in_the_vocabulary() {
     let mut v = base();
     v["claims"][0]["stance"] = json!("rumour");
     let i = ingest(&v);
-    has(&i, Severity::Error, "claims[0].stance", "unknown variant \"rumour\"");
-    has(&i, Severity::Error, "claims[0].stance", "this claim is excluded");
+    has(&i, Severity::Error, "claims[0].stance", "\"rumour\" is not a stance; expected one of accusation,");
+    has(&i, Severity::Error, "claims[0]", "this claim is excluded");
     assert_eq!(claim_ids(&i), ["b"]);
     assert_eq!(Stance::parse("counter-accusation"), Some(Stance::CounterAccusation));
 }
@@ -143,7 +143,8 @@ fn a_claim_needs_a_web_source() {
     let mut v = base();
     v["claims"][0].as_object_mut().unwrap().remove("sources");
     let i = ingest(&v);
-    has(&i, Severity::Error, "claims[0]", "the field \"sources\" is missing");
+    has(&i, Severity::Error, "claims[0].sources", "the field \"sources\" is missing");
+    has(&i, Severity::Error, "claims[0]", "excluded");
 }
 
 #[test]
@@ -206,11 +207,11 @@ fn wrong_types_are_located() {
     let mut v = base();
     v["claims"][1]["accused"] = json!("us-doj");
     let i = ingest(&v);
-    has(&i, Severity::Error, "claims[1].accused", "invalid type");
+    has(&i, Severity::Error, "claims[1].accused", "expected a list of texts, found text");
     let mut v = base();
     v["incidents"][0]["scale"] = json!({"devices": "many"});
     let i = ingest(&v);
-    has(&i, Severity::Error, "incidents[0].scale.devices", "invalid type");
+    has(&i, Severity::Error, "incidents[0].scale.devices", "expected a number, found text");
     has(&i, Severity::Error, "claims[0].incident", "not an incident");
 }
 
@@ -224,7 +225,7 @@ fn a_file_that_is_not_a_dataset_gets_one_clear_error() {
         (b"{\"schema\": \"claims-explorer/1\", \"claims\": [", "cut off"),
         (b"{\"schema\": \"other/2\"}", "expected \"claims-explorer/1\""),
         (b"{\"title\": \"x\"}", "\"schema\" is missing"),
-        (b"{\"schema\": \"claims-explorer/1\", \"claims\": 3}", "expected shape"),
+        (b"{\"schema\": \"claims-explorer/1\", \"claims\": 3}", "\"claims\" must be a list"),
     ] {
         let e = read(bytes, &[]).expect_err(&String::from_utf8_lossy(bytes));
         assert!(e.to_string().contains(words), "{e} should say {words:?}");

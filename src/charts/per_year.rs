@@ -26,7 +26,7 @@ pub fn draw_per_year<DB: DrawingBackend>(
         .margin(12)
         .x_label_area_size(36)
         .y_label_area_size(44)
-        .build_cartesian_2d(f64::from(first) - 0.5..f64::from(last) + 0.5, 0u32..max + max / 8 + 1)?;
+        .build_cartesian_2d((u32::from(first)..u32::from(last) + 1).into_segmented(), 0u32..max + max / 8 + 1)?;
 
     let span = u32::from(last - first) + 1;
     chart
@@ -36,7 +36,10 @@ pub fn draw_per_year<DB: DrawingBackend>(
         .bold_line_style(theme.grid)
         .axis_style(theme.text)
         .x_labels(span.min(12) as usize)
-        .x_label_formatter(&|v| format!("{:.0}", v.round()))
+        .x_label_formatter(&|v| match v {
+            SegmentValue::CenterOf(y) | SegmentValue::Exact(y) => y.to_string(),
+            SegmentValue::Last => String::new(),
+        })
         .y_labels(6)
         .x_desc("Year")
         .y_desc("Claims")
@@ -53,8 +56,13 @@ pub fn draw_per_year<DB: DrawingBackend>(
         let colour = theme.side(side);
         let bars = years.iter().filter(|y| y.get(side) > 0).map(move |y| {
             let below: u32 = Side::ALL.iter().take_while(|s| **s != side).map(|s| y.get(*s)).sum();
-            let x = f64::from(y.year);
-            Rectangle::new([(x - 0.38, below), (x + 0.38, below + y.get(side))], colour.filled())
+            let x = u32::from(y.year);
+            let mut bar = Rectangle::new(
+                [(SegmentValue::Exact(x), below), (SegmentValue::Exact(x + 1), below + y.get(side))],
+                colour.filled(),
+            );
+            bar.set_margin(0, 0, 3, 3);
+            bar
         });
         chart
             .draw_series(bars)?

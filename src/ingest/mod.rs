@@ -4,6 +4,7 @@
 
 mod checks;
 mod csv_rows;
+mod decode;
 mod json;
 mod place;
 mod report;
@@ -12,7 +13,7 @@ use std::fmt;
 
 pub use checks::{HEADLINE_MAX, ID_MAX, NAME_MAX, TEXT_MAX, URL_MAX};
 pub use csv_rows::{slug, COLUMNS as CSV_COLUMNS};
-pub use json::{ACTOR_FIELDS, CLAIM_FIELDS, DATASET_FIELDS, INCIDENT_FIELDS, QUOTE_FIELDS, SOURCE_FIELDS};
+pub use decode::{ACTOR_FIELDS, CLAIM_FIELDS, DATASET_FIELDS, INCIDENT_FIELDS, QUOTE_FIELDS, SOURCE_FIELDS};
 pub use place::Place;
 pub use report::{Problem, Report, Severity, Tally};
 
@@ -89,10 +90,7 @@ pub fn read(bytes: &[u8], hints: &[&str]) -> Result<Ingested, IngestError> {
     };
     let mut report = Report::default();
     let draft = match format {
-        Format::Json => {
-            json::precheck(bytes)?;
-            json::read_json(bytes, &mut report)?
-        }
+        Format::Json => json::read_json(bytes, &mut report)?,
         Format::Csv => {
             if std::str::from_utf8(bytes).is_err() {
                 return Err(whole_file("the file is neither JSON nor UTF-8 CSV text"));

@@ -8,7 +8,7 @@ mod stance;
 
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 pub use date::{DateError, PartialDate};
 pub use stance::{Confidence, Side, Stance};
@@ -17,7 +17,7 @@ pub use stance::{Confidence, Side, Stance};
 pub const SCHEMA_V1: &str = "claims-explorer/1";
 
 /// A whole dataset as published in `claims.json`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Dataset {
     /// Always "claims-explorer/1" for this version.
@@ -36,7 +36,7 @@ pub struct Dataset {
 }
 
 /// Someone who makes claims or is accused in them: a government body, a company, a threat group.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Actor {
     pub id: String,
@@ -51,7 +51,7 @@ pub struct Actor {
 }
 
 /// What allegedly happened; claims are who said what about it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Incident {
     pub id: String,
@@ -70,7 +70,7 @@ pub struct Incident {
 }
 
 /// One public statement: who said what about whom, when, and where it was reported.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Claim {
     pub id: String,
@@ -98,7 +98,7 @@ pub struct Claim {
 }
 
 /// Words quoted from a speaker, exactly as reported.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Quote {
     pub text: String,
@@ -107,7 +107,7 @@ pub struct Quote {
 }
 
 /// Where a claim was reported.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Source {
     pub publisher: String,
