@@ -8,6 +8,7 @@ pub mod ingest;
 pub mod model;
 pub mod query;
 pub mod stats;
+pub mod url_state;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

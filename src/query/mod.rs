@@ -1,6 +1,13 @@
-//! Finding claims: a search index built once over the immutable dataset, and the filter
-//! that turns a query into the ids of matching claims. Pure.
+//! Finding claims: the index built once over the immutable dataset, the filter a reader sets,
+//! facet counts, text search and response threads. Pure.
 
+mod filter;
+mod index;
 mod search;
+pub mod text;
+mod thread;
 
+pub use filter::{Facet, Filter, Sort};
+pub use index::{Counts, Index, Outcome, Vocabulary};
 pub use search::SearchIndex;
+pub use thread::{thread, thread_len, ThreadEntry};

@@ -1,16 +1,12 @@
-//! Text search over headline, summary, quote and actor names.
+//! Text search over headline, summary, quote and actor names (English, Chinese, aliases).
 
+use super::text::{fold, query_words};
 use crate::model::Dataset;
 
-/// Lower-cased text of every claim, built once, so that a keystroke only scans strings.
+/// The folded text of every claim, built once, so that a keystroke only scans strings.
 #[derive(Debug, Clone, Default)]
 pub struct SearchIndex {
     haystacks: Vec<String>,
-}
-
-/// Lower-cases text for matching. Chinese text is unchanged and matches as substrings.
-pub fn normalise(text: &str) -> String {
-    text.to_lowercase()
 }
 
 impl SearchIndex {
@@ -22,7 +18,7 @@ impl SearchIndex {
             .map(|c| {
                 let mut text = String::with_capacity(c.headline.len() + c.summary.len() + 64);
                 let mut push = |s: &str| {
-                    text.push_str(&normalise(s));
+                    text.push_str(&fold(s));
                     text.push('\n');
                 };
                 push(&c.headline);
@@ -51,15 +47,15 @@ impl SearchIndex {
         SearchIndex { haystacks }
     }
 
+    /// Whether claim `i` contains every one of `words` (as made by `query_words`).
+    pub fn is_match(&self, i: usize, words: &[String]) -> bool {
+        let h = &self.haystacks[i];
+        words.iter().all(|w| h.contains(w.as_str()))
+    }
+
     /// Indices of the claims that contain every word of `query` (all claims for an empty query).
     pub fn matching(&self, query: &str) -> Vec<usize> {
-        let q = normalise(query);
-        let words: Vec<&str> = q.split_whitespace().collect();
-        self.haystacks
-            .iter()
-            .enumerate()
-            .filter(|(_, h)| words.iter().all(|w| h.contains(w)))
-            .map(|(i, _)| i)
-            .collect()
+        let words = query_words(query);
+        (0..self.haystacks.len()).filter(|&i| self.is_match(i, &words)).collect()
     }
 }

@@ -1,0 +1,195 @@
+//! The view state ⇄ the query string (DESIGN §5, a contract for parameter names). The URL is
+//! the single source of truth for what the reader sees; this module round-trips it exactly.
+
+use std::collections::BTreeSet;
+
+use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, CONTROLS};
+
+use crate::model::{Side, Stance};
+use crate::query::{Filter, Sort};
+
+/// Everything the URL holds.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ViewState {
+    pub filter: Filter,
+    /// The claim whose thread is open.
+    pub claim: Option<String>,
+    /// `en` or `zh`.
+    pub lang: Option<String>,
+    /// Another dataset's address.
+    pub data: Option<String>,
+    /// A chart id: render that chart alone.
+    pub embed: Option<String>,
+}
+
+/// Characters escaped in a value: everything but unreserved ones, and `,` (the list separator).
+const VALUE: &AsciiSet = &CONTROLS
+    .add(b' ').add(b'"').add(b'#').add(b'%').add(b'&').add(b'\'').add(b'+').add(b',').add(b'/')
+    .add(b':').add(b';').add(b'<').add(b'=').add(b'>').add(b'?').add(b'@').add(b'[').add(b'\\')
+    .add(b']').add(b'^').add(b'`').add(b'{').add(b'|').add(b'}');
+
+fn encode(value: &str) -> String {
+    utf8_percent_encode(value, VALUE).to_string()
+}
+
+fn decode(raw: &str) -> String {
+    percent_decode_str(&raw.replace('+', " ")).decode_utf8_lossy().into_owned()
+}
+
+fn list<'a>(items: impl IntoIterator<Item = &'a str>) -> String {
+    items.into_iter().map(encode).collect::<Vec<_>>().join(",")
+}
+
+/// Serialises a view state to a query string (without `?`), parameters in a fixed order,
+/// defaults left out.
+pub fn to_query(state: &ViewState) -> String {
+    let f = &state.filter;
+    let mut pairs: Vec<(&str, String)> = Vec::new();
+    if let Some(d) = &state.data {
+        pairs.push(("data", encode(d)));
+    }
+    if let Some(e) = &state.embed {
+        pairs.push(("embed", encode(e)));
+    }
+    if !f.q.is_empty() {
+        pairs.push(("q", encode(&f.q)));
+    }
+    if !f.sides.is_empty() {
+        pairs.push(("side", list(f.sides.iter().map(|s| s.as_str()))));
+    }
+    if !f.stances.is_empty() {
+        pairs.push(("stance", list(f.stances.iter().map(|s| s.as_str()))));
+    }
+    for (name, set) in
+        [("claimant", &f.claimants), ("accused", &f.accused), ("sector", &f.sectors), ("vector", &f.vectors)]
+    {
+        if !set.is_empty() {
+            pairs.push((name, list(set.iter().map(String::as_str))));
+        }
+    }
+    if let Some(y) = f.from {
+        pairs.push(("from", y.to_string()));
+    }
+    if let Some(y) = f.to {
+        pairs.push(("to", y.to_string()));
+    }
+    if let Some(a) = f.answered {
+        pairs.push(("answered", if a { "yes" } else { "no" }.to_string()));
+    }
+    if f.sort != Sort::default() {
+        pairs.push(("sort", f.sort.as_str().to_string()));
+    }
+    if let Some(l) = &state.lang {
+        pairs.push(("lang", encode(l)));
+    }
+    if let Some(c) = &state.claim {
+        pairs.push(("claim", encode(c)));
+    }
+    pairs.into_iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join("&")
+}
+
+fn year(value: &str, name: &str, notices: &mut Vec<String>) -> Option<u16> {
+    match value.parse::<u16>() {
+        Ok(y) if (1900..=2100).contains(&y) => Some(y),
+        _ => {
+            notices.push(format!("“{name}={value}” was ignored: expected a year such as 2019"));
+            None
+        }
+    }
+}
+
+/// Reads a query string (with or without `?`). Unknown parameters are ignored; bad values are
+/// left out, each with a notice for the reader.
+pub fn parse(query: &str) -> (ViewState, Vec<String>) {
+    let mut state = ViewState::default();
+    let mut notices = Vec::new();
+    let query = query.strip_prefix('?').unwrap_or(query);
+    for pair in query.split('&').filter(|p| !p.is_empty()) {
+        let (key, raw) = pair.split_once('=').unwrap_or((pair, ""));
+        let key = decode(key);
+        let items = || raw.split(',').map(decode).filter(|s| !s.is_empty());
+        let one = decode(raw);
+        let f = &mut state.filter;
+        match key.as_str() {
+            "q" => f.q = one,
+            "side" => {
+                for item in items() {
+                    match Side::ALL.into_iter().find(|s| s.as_str() == item) {
+                        Some(s) => {
+                            f.sides.insert(s);
+                        }
+                        None => notices.push(format!("“side={item}” was ignored: expected us-cn, cn-us or other")),
+                    }
+                }
+            }
+            "stance" => {
+                for item in items() {
+                    match Stance::parse(&item) {
+                        Some(s) => {
+                            f.stances.insert(s);
+                        }
+                        None => notices.push(format!("“stance={item}” was ignored: not a stance")),
+                    }
+                }
+            }
+            "claimant" => f.claimants = items().collect::<BTreeSet<_>>(),
+            "accused" => f.accused = items().collect(),
+            "sector" => f.sectors = items().collect(),
+            "vector" => f.vectors = items().collect(),
+            "from" => f.from = year(&one, "from", &mut notices),
+            "to" => f.to = year(&one, "to", &mut notices),
+            "answered" => match one.as_str() {
+                "yes" => f.answered = Some(true),
+                "no" => f.answered = Some(false),
+                _ => notices.push(format!("“answered={one}” was ignored: expected yes or no")),
+            },
+            "sort" => match Sort::parse(&one) {
+                Some(s) => f.sort = s,
+                None => notices.push(format!("“sort={one}” was ignored: expected newest or oldest")),
+            },
+            "lang" => match one.as_str() {
+                "en" | "zh" => state.lang = Some(one),
+                _ => notices.push(format!("“lang={one}” was ignored: expected en or zh")),
+            },
+            "claim" => state.claim = Some(one).filter(|c| !c.is_empty()),
+            "data" => state.data = Some(one).filter(|d| !d.is_empty()),
+            "embed" => state.embed = Some(one).filter(|e| !e.is_empty()),
+            _ => {}
+        }
+    }
+    if let (Some(a), Some(b)) = (state.filter.from, state.filter.to) {
+        if a > b {
+            notices.push(format!("the years were swapped: from={a} is after to={b}"));
+            (state.filter.from, state.filter.to) = (Some(b), Some(a));
+        }
+    }
+    (state, notices)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_the_contract_parameters() {
+        let (s, notices) = parse("?q=salt%20typhoon&side=cn-us,us-cn&stance=denial&claimant=cn-mfa&from=2015&to=2020&answered=no&sort=oldest&claim=x&lang=zh&utm_source=feed");
+        assert!(notices.is_empty(), "{notices:?}");
+        assert_eq!(s.filter.q, "salt typhoon");
+        assert_eq!(s.filter.sides.len(), 2);
+        assert_eq!(s.filter.stances.iter().next(), Some(&Stance::Denial));
+        assert_eq!((s.filter.from, s.filter.to, s.filter.answered), (Some(2015), Some(2020), Some(false)));
+        assert_eq!(s.filter.sort, Sort::Oldest);
+        assert_eq!(s.claim.as_deref(), Some("x"));
+        assert_eq!(to_query(&s), "q=salt%20typhoon&side=us-cn,cn-us&stance=denial&claimant=cn-mfa&from=2015&to=2020&answered=no&sort=oldest&lang=zh&claim=x");
+    }
+
+    #[test]
+    fn bad_values_are_noticed_not_fatal() {
+        let (s, notices) = parse("side=mars&stance=rumour,denial&from=abc&answered=maybe&sort=best&to=2019&from=2021");
+        assert_eq!(s.filter.stances.len(), 1);
+        assert!(s.filter.sides.is_empty());
+        assert_eq!((s.filter.from, s.filter.to), (Some(2019), Some(2021)));
+        assert_eq!(notices.len(), 6, "{notices:?}");
+        assert!(notices[0].contains("side=mars"));
+    }
+}
