@@ -1,29 +1,44 @@
-//! The root component: loads the dataset (bundled, `?data=`, or a file the reader opens or
-//! drops), owns the page state (`data-state`) and shows the load report.
+//! The root component: reads the view state from the URL, loads the dataset (bundled,
+//! `?data=`, or a file the reader opens or drops), owns the page state (`data-state`) and
+//! shows the load report.
 
 use std::sync::Arc;
 
 use leptos::prelude::*;
 
 use super::explorer::Explorer;
-use super::load::{dataset_url, fetch_dataset, read_file};
+use super::history::Nav;
+use super::load::{fetch_dataset, read_file, BUNDLED_DATA};
 use super::open_file::OpenFile;
 use super::report::DataReport;
 use crate::ingest::{Ingested, Report};
 use crate::model::Dataset;
+use crate::query::Index;
+
+/// A dataset ready to explore: the records, their index, the load report.
+#[derive(Clone)]
+pub struct Loaded {
+    pub dataset: Arc<Dataset>,
+    pub index: Arc<Index>,
+    pub report: Arc<Report>,
+}
 
 /// Where loading stands.
 #[derive(Clone)]
 enum Loading {
     Pending,
     Failed(String),
-    Loaded(Arc<Dataset>, Arc<Report>),
+    Ready(Loaded),
 }
 
 impl From<Result<Ingested, String>> for Loading {
     fn from(result: Result<Ingested, String>) -> Self {
         match result {
-            Ok(i) => Loading::Loaded(Arc::new(i.dataset), Arc::new(i.report)),
+            Ok(i) => Loading::Ready(Loaded {
+                index: Arc::new(Index::build(&i.dataset)),
+                dataset: Arc::new(i.dataset),
+                report: Arc::new(i.report),
+            }),
             Err(message) => Loading::Failed(message),
         }
     }
@@ -31,11 +46,14 @@ impl From<Result<Ingested, String>> for Loading {
 
 #[component]
 pub fn App() -> impl IntoView {
+    let nav = Nav::from_location();
+    provide_context(nav);
     let loading = RwSignal::new(Loading::Pending);
     // Set by the explorer once its first cards and chart are drawn.
     let drawn = RwSignal::new(false);
+    let url = nav.view.get_untracked().data.unwrap_or_else(|| BUNDLED_DATA.to_string());
     leptos::task::spawn_local(async move {
-        loading.set(fetch_dataset(&dataset_url()).await.into());
+        loading.set(fetch_dataset(&url).await.into());
     });
     let open = Callback::new(move |file: web_sys::File| {
         drawn.set(false);
@@ -46,12 +64,13 @@ pub fn App() -> impl IntoView {
     let data_state = move || match &*loading.read() {
         Loading::Pending => "loading",
         Loading::Failed(_) => "error",
-        Loading::Loaded(..) if drawn.get() => "ready",
-        Loading::Loaded(..) => "loading",
+        Loading::Ready(_) if drawn.get() => "ready",
+        Loading::Ready(_) => "loading",
     };
 
     view! {
         <div id="app" data-state=data_state>
+            <a class="skip-link" href="#results">"Skip to the claims"</a>
             <header class="masthead">
                 <h1>"Cyber Claims Explorer"</h1>
                 <p class="tagline">"Who accused whom of what in US–China cyber conflict, and how the other side answered."</p>
@@ -65,9 +84,9 @@ pub fn App() -> impl IntoView {
                         <p data-testid="load-error">{message}</p>
                     </div>
                 }.into_any(),
-                Loading::Loaded(dataset, report) => view! {
-                    <DataReport dataset=dataset.clone() report/>
-                    <Explorer dataset drawn/>
+                Loading::Ready(loaded) => view! {
+                    <DataReport dataset=loaded.dataset.clone() report=loaded.report.clone()/>
+                    <Explorer loaded drawn/>
                 }.into_any(),
             }}
         </div>

@@ -1,67 +1,111 @@
-//! One claim as a card: date, stance badge, claimant → accused, headline, summary, quote, sources.
-//! Dataset text is always inserted as text, never as HTML.
+//! One claim as a card: date at its precision, stance badge (icon and text), claimant →
+//! accused with countries, headline, summary and quote with search matches marked, sources,
+//! and the thread it belongs to. Dataset text is always inserted as text, never as HTML.
 
 use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use super::app::Loaded;
+use super::history::{Entry, Nav};
 use crate::model::Dataset;
+use crate::query::text::highlight;
+use crate::query::thread_len;
+
+/// Text with the runs that match the search words wrapped in `<mark>`, as text nodes.
+pub fn marked(text: String, words: Signal<Vec<String>>) -> impl IntoView {
+    move || {
+        let words = words.read();
+        highlight(&text, &words)
+            .into_iter()
+            .map(|(run, hit)| {
+                let run = run.to_string();
+                if hit {
+                    view! { <mark>{run}</mark> }.into_any()
+                } else {
+                    run.into_any()
+                }
+            })
+            .collect_view()
+    }
+}
+
+/// "Name (US)".
+pub fn party(dataset: &Dataset, id: &str) -> String {
+    match dataset.actor(id) {
+        Some(a) if a.country.len() == 2 && a.country != "XX" => format!("{} ({})", a.name, a.country),
+        Some(a) => a.name.clone(),
+        None => id.to_string(),
+    }
+}
 
 #[component]
-pub fn ClaimCard(dataset: Arc<Dataset>, index: usize) -> impl IntoView {
-    let claim = &dataset.claims[index];
-    let stance = claim.stance;
-    let accused = claim
-        .accused
-        .iter()
-        .map(|a| dataset.actor_name(a))
-        .collect::<Vec<_>>()
-        .join(", ");
-    let quote = claim.quote.clone().map(|q| {
+pub fn ClaimCard(loaded: Loaded, claim: u32, words: Signal<Vec<String>>) -> impl IntoView {
+    let nav = expect_context::<Nav>();
+    let dataset: &Arc<Dataset> = &loaded.dataset;
+    let c = &dataset.claims[claim as usize];
+    let stance = c.stance;
+    let accused = c.accused.iter().map(|a| party(dataset, a)).collect::<Vec<_>>().join(", ");
+    let quote = c.quote.clone().map(|q| {
         view! {
             <blockquote class="quote">
-                <p>"“" {q.text} "”"</p>
+                <p>"“" {marked(q.text, words)} "”"</p>
                 {(!q.speaker.is_empty()).then(|| view! { <footer>"— " {q.speaker}</footer> })}
             </blockquote>
         }
     });
-    let sources = claim
+    let sources = c
         .sources
         .iter()
         .map(|s| {
             let label = if s.title.is_empty() { s.publisher.clone() } else { format!("{}: {}", s.publisher, s.title) };
             let date = s.date.map(|d| format!(" ({})", d.display()));
             if s.is_web_link() {
-                view! {
-                    <li><a href=s.url.clone() rel="noopener noreferrer" target="_blank">{label}</a>{date}</li>
-                }
-                .into_any()
+                view! { <li><a href=s.url.clone() rel="noopener noreferrer" target="_blank">{label}</a>{date}</li> }.into_any()
             } else {
-                view! { <li>{label}{date}</li> }.into_any()
+                view! { <li>{label}{date}<span class="muted">{format!(" — {}", s.url)}</span></li> }.into_any()
             }
         })
         .collect_view();
+    let thread = c.incident.as_ref().map(|x| {
+        let title = dataset.incidents.iter().find(|i| &i.id == x).map_or(x.clone(), |i| i.title.clone());
+        let n = thread_len(dataset, &loaded.index, claim);
+        let id = c.id.clone();
+        let open = move |_| {
+            let id = id.clone();
+            nav.update(Entry::Push, |v| v.claim = Some(id));
+        };
+        view! {
+            <button type="button" class="link-button thread-link" data-testid="open-thread" on:click=open>
+                {format!("Part of “{title}”: {n} {}", if n == 1 { "claim" } else { "claims" })}
+            </button>
+        }
+    });
+    let partial = (c.confidence == crate::model::Confidence::Partial)
+        .then(|| view! { <span class="partial" title="Some details (date, figure or wording) are only partly supported by the sources">"partly confirmed"</span> });
 
     view! {
-        <article class="card" data-testid="claim-card" data-claim-id=claim.id.clone() data-stance=stance.as_str()>
+        <article class="card" data-testid="claim-card" data-claim-id=c.id.clone() data-stance=stance.as_str()>
             <div class="card-meta">
-                <time datetime=claim.date.to_string()>{claim.date.display()}</time>
+                <time datetime=c.date.to_string()>{c.date.display()}</time>
                 <span class=format!("badge stance-{}", stance.as_str())>
                     <span class="badge-icon" aria-hidden="true">{stance.icon()}</span>
                     {stance.label()}
                 </span>
             </div>
             <p class="parties">
-                <span class="claimant">{dataset.actor_name(&claim.claimant).to_string()}</span>
+                <span class="claimant">{party(dataset, &c.claimant)}</span>
                 {(!accused.is_empty()).then(|| view! { <span aria-label="about">" → "</span><span class="accused">{accused}</span> })}
             </p>
-            <h3 class="headline">{claim.headline.clone()}</h3>
-            <p class="summary">{claim.summary.clone()}</p>
+            <h3 class="headline">{marked(c.headline.clone(), words)}</h3>
+            <p class="summary">{marked(c.summary.clone(), words)}</p>
             {quote}
+            {thread}
             <details class="sources">
-                <summary>{format!("Sources ({})", claim.sources.len())}</summary>
+                <summary>{format!("Sources ({})", c.sources.len())}</summary>
                 <ul>{sources}</ul>
             </details>
+            {partial}
         </article>
     }
 }

@@ -20,11 +20,11 @@ fn prefers_dark() -> bool {
 }
 
 #[component]
-pub fn PerYearChart(dataset: Arc<Dataset>, matching: Memo<Vec<usize>>, drawn: RwSignal<bool>) -> impl IntoView {
+pub fn PerYearChart(dataset: Arc<Dataset>, ids: Memo<Vec<u32>>, drawn: RwSignal<bool>) -> impl IntoView {
     let canvas_ref = NodeRef::<Canvas>::new();
     let summary = RwSignal::new(String::new());
     Effect::new(move |_| {
-        let ids = matching.get();
+        let ids: Vec<usize> = ids.read().iter().map(|&i| i as usize).collect();
         let Some(canvas) = canvas_ref.get() else { return };
         let years = claims_per_year(&dataset, &ids);
         let width = canvas.parent_element().map_or(640, |p| p.client_width().max(280) as u32);

@@ -1,66 +1,104 @@
-//! The explorer view: search box, result count, chart and the list of claim cards.
-
-use std::sync::Arc;
+//! The explorer view: search, facets, result count, sort, share, chart, thread and cards.
+//! Holds no state of its own beyond the URL's: every control reads and writes `Nav`.
 
 use leptos::prelude::*;
 
-use super::card::ClaimCard;
+use super::app::Loaded;
+use super::card_list::CardList;
 use super::chart::PerYearChart;
-use crate::model::Dataset;
-use crate::query::SearchIndex;
+use super::facets::Facets;
+use super::history::{Entry, Nav};
+use super::share::ShareButton;
+use super::thread::Thread;
+use crate::query::{Outcome, Sort};
 
 #[component]
-pub fn Explorer(dataset: Arc<Dataset>, drawn: RwSignal<bool>) -> impl IntoView {
-    let index = Arc::new(SearchIndex::build(&dataset));
-    let total = dataset.claims.len();
-    let query = RwSignal::new(String::new());
-    let matching = {
-        let dataset = dataset.clone();
-        Memo::new(move |_| {
-            let mut ids = index.matching(&query.read());
-            ids.sort_by(|a, b| dataset.claims[*b].date.cmp(&dataset.claims[*a].date));
-            ids
-        })
-    };
+pub fn Explorer(loaded: Loaded, drawn: RwSignal<bool>) -> impl IntoView {
+    let nav = expect_context::<Nav>();
+    let total = loaded.dataset.claims.len();
+    let index = loaded.index.clone();
+    let filter = Memo::new(move |_| nav.view.read().filter.clone());
+    let outcome: Memo<Outcome> = Memo::new(move |_| index.run(&filter.read()));
+    let ids = Memo::new(move |_| outcome.read().ids.clone());
     let count_text = move || {
-        let n = matching.read().len();
-        if n == total {
-            format!("{n} claims")
+        let n = outcome.read().ids.len();
+        let claims = if n == 1 { "claim" } else { "claims" };
+        if n == total && !filter.read().is_active() {
+            format!("{n} {claims}")
         } else {
-            format!("{n} of {total} claims match")
+            format!("{n} of {total} {claims} match")
         }
     };
-    let card_dataset = dataset.clone();
+    let clear = move |_| nav.update(Entry::Push, |v| v.filter = v.filter.cleared());
+    let on_search = move |ev| {
+        let q = event_target_value(&ev);
+        nav.update(Entry::Replace, |v| v.filter.q = q);
+    };
+    let on_sort = move |ev| {
+        let sort = Sort::parse(&event_target_value(&ev)).unwrap_or_default();
+        nav.update(Entry::Push, |v| v.filter.sort = sort);
+    };
+    let wide = web_sys::window().and_then(|w| w.inner_width().ok()).and_then(|w| w.as_f64()).is_some_and(|w| w >= 800.0);
 
     view! {
-        <main class="explorer">
-            <section class="controls" aria-label="Search">
-                <label for="search">"Search claims"</label>
-                <input
-                    id="search"
-                    type="search"
-                    data-testid="search"
-                    placeholder="e.g. Salt Typhoon, CNCERT, 国家"
-                    autocomplete="off"
-                    prop:value=move || query.get()
-                    on:input=move |ev| query.set(event_target_value(&ev))
-                />
-                <p class="result-count" data-testid="result-count" aria-live="polite">{count_text}</p>
-            </section>
-            <PerYearChart dataset=dataset.clone() matching drawn/>
-            <section class="cards" aria-label="Claims">
-                <h2 class="visually-hidden">"Claims"</h2>
-                <For
-                    each=move || matching.get()
-                    key=|i| *i
-                    children=move |i| view! { <ClaimCard dataset=card_dataset.clone() index=i/> }
-                />
-            </section>
-            <footer class="credit">
-                <p>
-                    {dataset.title.clone()} " · updated " {dataset.updated.display()} " · licence " {dataset.license.clone()}
-                </p>
-            </footer>
-        </main>
+        <div class="explorer">
+            <details class="facets-panel" open=wide>
+                <summary>
+                    "Filters"
+                    {move || filter.read().is_active().then(|| view! { <span class="active-mark">" (active)"</span> })}
+                </summary>
+                <Facets loaded=loaded.clone() outcome/>
+            </details>
+            <main class="results" id="results" tabindex="-1">
+                <div class="toolbar">
+                    <label for="search" class="search-label">"Search claims"</label>
+                    <input
+                        id="search"
+                        type="search"
+                        data-testid="search"
+                        placeholder="e.g. Salt Typhoon, CNCERT, 外交部"
+                        autocomplete="off"
+                        prop:value=move || nav.view.read().filter.q.clone()
+                        on:input=on_search
+                    />
+                    <label for="sort" class="sort-label">"Sort"</label>
+                    <select id="sort" data-testid="sort" on:change=on_sort
+                        prop:value=move || nav.view.read().filter.sort.as_str()>
+                        <option value="newest">"Newest first"</option>
+                        <option value="oldest">"Oldest first"</option>
+                    </select>
+                    <ShareButton/>
+                </div>
+                <div class="summary-line">
+                    <p class="result-count" data-testid="result-count" aria-live="polite">{count_text}</p>
+                    {move || filter.read().is_active().then(|| view! {
+                        <button type="button" class="link-button" data-testid="clear-filters" on:click=clear>"Clear filters"</button>
+                    })}
+                </div>
+                {move || {
+                    let notices = nav.notices.get();
+                    (!notices.is_empty()).then(|| view! {
+                        <ul class="notices" data-testid="url-notices" role="status">
+                            {notices.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}
+                        </ul>
+                    })
+                }}
+                <PerYearChart dataset=loaded.dataset.clone() ids drawn/>
+                <Thread loaded=loaded.clone()/>
+                {move || ids.read().is_empty().then(|| view! {
+                    <div class="empty" data-testid="empty-result">
+                        <p>"No claims match these filters."</p>
+                        <button type="button" class="button" on:click=clear>"Clear filters"</button>
+                    </div>
+                })}
+                <CardList loaded=loaded.clone() ids/>
+                <footer class="credit">
+                    <p>
+                        {loaded.dataset.title.clone()} " · updated " {loaded.dataset.updated.display()}
+                        " · licence " {loaded.dataset.license.clone()}
+                    </p>
+                </footer>
+            </main>
+        </div>
     }
 }

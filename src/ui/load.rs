@@ -10,16 +10,6 @@ use crate::ingest::{self, Ingested};
 /// Where the bundled dataset lives, relative to the page (so the app works under a sub-path).
 pub const BUNDLED_DATA: &str = "data/claims.json";
 
-/// The dataset address: the `data` URL parameter, or the bundled file.
-pub fn dataset_url() -> String {
-    let search = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
-    web_sys::UrlSearchParams::new_with_str(&search)
-        .ok()
-        .and_then(|p| p.get("data"))
-        .filter(|d| !d.trim().is_empty())
-        .unwrap_or_else(|| BUNDLED_DATA.to_string())
-}
-
 /// `url` made absolute against the page, for messages a reader can act on.
 fn absolute(url: &str) -> String {
     let base = web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default();

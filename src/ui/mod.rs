@@ -2,10 +2,15 @@
 
 mod app;
 mod card;
+mod card_list;
 mod chart;
 mod explorer;
+mod facets;
+mod history;
 mod load;
 mod open_file;
 mod report;
+mod share;
+mod thread;
 
 pub use app::App;

@@ -1,0 +1,146 @@
+//! The card list, virtualised: the results are cut into pages of `PAGE` cards and only the
+//! page at the viewport and its neighbours are in the DOM (at most `3 × PAGE` cards); spacers
+//! stand in for the rest, sized by the pages' measured heights.
+
+use leptos::html::Section;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::app::Loaded;
+use super::card::ClaimCard;
+use super::history::Nav;
+use crate::query::text::query_words;
+
+/// Cards per page.
+pub const PAGE: usize = 40;
+/// Height of a page not yet measured, in CSS pixels.
+const GUESS: f64 = 40.0 * 120.0;
+
+#[component]
+pub fn CardList(loaded: Loaded, ids: Memo<Vec<u32>>) -> impl IntoView {
+    let nav = expect_context::<Nav>();
+    let words = Signal::derive(move || query_words(&nav.view.read().filter.q));
+    let container = NodeRef::<Section>::new();
+    let page = RwSignal::new(0usize);
+    let heights = RwSignal::new(Vec::<f64>::new());
+    let pages = move || ids.read().len().div_ceil(PAGE);
+
+    // New results: start at the first page, forget the old heights.
+    Effect::new(move |_| {
+        let n = ids.read().len().div_ceil(PAGE);
+        page.set(0);
+        heights.set(vec![0.0; n]);
+    });
+
+    let height_of = move |h: &[f64], p: usize| -> f64 {
+        let measured: Vec<f64> = h.iter().copied().filter(|x| *x > 0.0).collect();
+        let guess = if measured.is_empty() { GUESS } else { measured.iter().sum::<f64>() / measured.len() as f64 };
+        h.get(p).copied().filter(|x| *x > 0.0).unwrap_or(guess)
+    };
+    let window = move || {
+        let p = page.get().min(pages().saturating_sub(1));
+        (p.saturating_sub(1), (p + 1).min(pages().saturating_sub(1)))
+    };
+
+    // Which page is at the middle of the viewport.
+    let locate = move || {
+        let (Some(el), Some(w)) = (container.get_untracked(), web_sys::window()) else { return };
+        let view_h = w.inner_height().ok().and_then(|v| v.as_f64()).unwrap_or(800.0);
+        let y = view_h / 2.0 - el.get_bounding_client_rect().top();
+        let h = heights.get_untracked();
+        let n = pages();
+        let mut top = 0.0;
+        let mut at = 0;
+        for p in 0..n {
+            let ph = height_of(&h, p);
+            if y < top + ph {
+                at = p;
+                break;
+            }
+            top += ph;
+            at = p;
+        }
+        if at != page.get_untracked() {
+            page.set(at);
+        }
+    };
+    let scheduled = StoredValue::new(false);
+    let on_scroll = move || {
+        if scheduled.get_value() {
+            return;
+        }
+        scheduled.set_value(true);
+        request_animation_frame(move || {
+            scheduled.set_value(false);
+            locate();
+        });
+    };
+    let _ = window_event_listener(leptos::ev::scroll, move |_| on_scroll());
+    let _ = window_event_listener(leptos::ev::resize, move |_| on_scroll());
+
+    // Measure the rendered pages after each render.
+    Effect::new(move |_| {
+        let (a, b) = window();
+        ids.track();
+        request_animation_frame(move || {
+            let Some(el) = container.get_untracked() else { return };
+            let Ok(nodes) = el.query_selector_all(".page") else { return };
+            let mut h = heights.get_untracked();
+            let mut changed = false;
+            for k in 0..nodes.length() {
+                let Some(node) = nodes.item(k).and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok()) else { continue };
+                let Some(p) = node.dataset().get("page").and_then(|s| s.parse::<usize>().ok()) else { continue };
+                let measured = f64::from(node.offset_height());
+                if p < h.len() && (h[p] - measured).abs() > 1.0 && (a..=b).contains(&p) {
+                    h[p] = measured;
+                    changed = true;
+                }
+            }
+            if changed {
+                heights.set(h);
+            }
+        });
+    });
+
+    let spacer = move |from: usize, to: usize| {
+        let h = heights.read();
+        (from..to).map(|p| height_of(&h, p)).sum::<f64>()
+    };
+    let rendered = move || {
+        let (a, b) = window();
+        if pages() == 0 {
+            return Vec::new();
+        }
+        (a..=b).collect::<Vec<usize>>()
+    };
+
+    view! {
+        <section class="cards" aria-label="Claims" node_ref=container>
+            <h2 class="visually-hidden">"Claims"</h2>
+            <div class="spacer" aria-hidden="true" style:height=move || format!("{}px", spacer(0, window().0))></div>
+            <For
+                each=rendered
+                key=|p| *p
+                children=move |p| {
+                    let loaded = loaded.clone();
+                    let cards = move || {
+                        let ids = ids.read();
+                        let end = ((p + 1) * PAGE).min(ids.len());
+                        let start = (p * PAGE).min(end);
+                        ids[start..end].to_vec()
+                    };
+                    view! {
+                        <div class="page" data-page=p.to_string()>
+                            <For
+                                each=cards
+                                key=|i| *i
+                                children=move |i| view! { <ClaimCard loaded=loaded.clone() claim=i words/> }
+                            />
+                        </div>
+                    }
+                }
+            />
+            <div class="spacer" aria-hidden="true" style:height=move || format!("{}px", spacer(window().1 + 1, pages()))></div>
+        </section>
+    }
+}

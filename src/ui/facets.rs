@@ -1,0 +1,246 @@
+//! The facets (`facet-<name>`): each option shows how many claims it would give with the other
+//! filters applied; options with none are dimmed, not hidden. Long facets are searchable and
+//! collapsed to their top entries.
+
+use std::collections::BTreeSet;
+
+use leptos::prelude::*;
+
+use super::app::Loaded;
+use super::history::{Entry, Nav};
+use crate::model::{Side, Stance};
+use crate::query::text::fold;
+use crate::query::{Facet, Outcome, Vocabulary};
+
+/// One option of a facet as shown.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FacetOption {
+    pub value: String,
+    pub label: String,
+    pub count: u32,
+    pub selected: bool,
+}
+
+/// Options from a vocabulary, most claims first, plus selected values no claim has.
+fn vocabulary_options(
+    vocab: &Vocabulary,
+    counts: &[u32],
+    include: impl Fn(usize) -> bool,
+    label: impl Fn(&str) -> String,
+    selected: &BTreeSet<String>,
+) -> Vec<FacetOption> {
+    let mut options: Vec<FacetOption> = vocab
+        .values
+        .iter()
+        .enumerate()
+        .filter(|(i, v)| include(*i) || selected.contains(*v))
+        .map(|(i, v)| FacetOption { value: v.clone(), label: label(v), count: counts[i], selected: selected.contains(v) })
+        .collect();
+    for v in selected.iter().filter(|v| vocab.position(v).is_none()) {
+        options.push(FacetOption { value: v.clone(), label: label(v), count: 0, selected: true });
+    }
+    options.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.label.cmp(&b.label)));
+    options
+}
+
+#[component]
+pub fn Facets(loaded: Loaded, outcome: Memo<Outcome>) -> impl IntoView {
+    let nav = expect_context::<Nav>();
+    let Loaded { dataset, index, .. } = loaded;
+    let is_claimant: Vec<bool> = {
+        let mut v = vec![false; index.actors.len()];
+        index.claimant.iter().for_each(|&c| v[c as usize] = true);
+        v
+    };
+    let is_accused: Vec<bool> = {
+        let mut v = vec![false; index.actors.len()];
+        index.accused.iter().flatten().for_each(|&c| v[c as usize] = true);
+        v
+    };
+
+    let side = Signal::derive(move || {
+        let f = &nav.view.read().filter;
+        let counts = outcome.read().counts.side;
+        Side::ALL
+            .iter()
+            .enumerate()
+            .map(|(i, s)| FacetOption {
+                value: s.as_str().into(),
+                label: s.label().into(),
+                count: counts[i],
+                selected: f.sides.contains(s),
+            })
+            .collect::<Vec<_>>()
+    });
+    let stance = Signal::derive(move || {
+        let f = &nav.view.read().filter;
+        let counts = outcome.read().counts.stance;
+        Stance::ALL
+            .iter()
+            .enumerate()
+            .map(|(i, s)| FacetOption {
+                value: s.as_str().into(),
+                label: format!("{} {}", s.icon(), s.label()),
+                count: counts[i],
+                selected: f.stances.contains(s),
+            })
+            .collect::<Vec<_>>()
+    });
+    let (d, x) = (dataset.clone(), index.clone());
+    let claimant = Signal::derive(move || {
+        let o = outcome.read();
+        let sel = &nav.view.read().filter.claimants;
+        vocabulary_options(&x.actors, &o.counts.claimant, |i| is_claimant[i], |v| d.actor_name(v).to_string(), sel)
+    });
+    let (d, x) = (dataset.clone(), index.clone());
+    let accused = Signal::derive(move || {
+        let o = outcome.read();
+        let sel = &nav.view.read().filter.accused;
+        vocabulary_options(&x.actors, &o.counts.accused, |i| is_accused[i], |v| d.actor_name(v).to_string(), sel)
+    });
+    let x = index.clone();
+    let sector = Signal::derive(move || {
+        let o = outcome.read();
+        vocabulary_options(&x.sector_names, &o.counts.sector, |_| true, str::to_string, &nav.view.read().filter.sectors)
+    });
+    let x = index.clone();
+    let vector = Signal::derive(move || {
+        let o = outcome.read();
+        vocabulary_options(&x.vector_names, &o.counts.vector, |_| true, str::to_string, &nav.view.read().filter.vectors)
+    });
+    let answered = Signal::derive(move || {
+        let counts = outcome.read().counts.answered;
+        let current = nav.view.read().filter.answered;
+        vec![
+            FacetOption { value: "yes".into(), label: "Answered".into(), count: counts[1], selected: current == Some(true) },
+            FacetOption { value: "no".into(), label: "Not answered".into(), count: counts[0], selected: current == Some(false) },
+        ]
+    });
+
+    view! {
+        <div class="facets">
+            <h2 class="visually-hidden">"Filters"</h2>
+            <FacetGroup facet=Facet::Side title="Side" options=side/>
+            <FacetGroup facet=Facet::Stance title="Stance" options=stance/>
+            <YearRange first=index.first_year last=index.last_year outcome/>
+            <FacetGroup facet=Facet::Answered title="Answered by the other side" options=answered/>
+            <FacetGroup facet=Facet::Claimant title="Claimant" options=claimant top=8 searchable=true/>
+            <FacetGroup facet=Facet::Accused title="Accused" options=accused top=8 searchable=true/>
+            <FacetGroup facet=Facet::Sector title="Sector" options=sector top=8/>
+            <FacetGroup facet=Facet::Vector title="Attack vector" options=vector top=8 searchable=true/>
+        </div>
+    }
+}
+
+#[component]
+fn FacetGroup(
+    facet: Facet,
+    title: &'static str,
+    options: Signal<Vec<FacetOption>>,
+    #[prop(optional)] top: Option<usize>,
+    #[prop(optional)] searchable: bool,
+) -> impl IntoView {
+    let nav = expect_context::<Nav>();
+    let expanded = RwSignal::new(false);
+    let needle = RwSignal::new(String::new());
+    let name = facet.name();
+    let heading = format!("facet-{name}-title");
+    let visible = move || {
+        let all = options.get();
+        let n = all.len();
+        let needle = fold(needle.read().trim());
+        let matching: Vec<FacetOption> =
+            all.into_iter().filter(|o| needle.is_empty() || fold(&o.label).contains(&needle) || o.value.contains(&needle)).collect();
+        let limit = match top {
+            Some(t) if !expanded.get() && needle.is_empty() => t,
+            _ => usize::MAX,
+        };
+        let shown: Vec<FacetOption> =
+            matching.iter().enumerate().filter(|(i, o)| *i < limit || o.selected).map(|(_, o)| o.clone()).collect();
+        (shown, n)
+    };
+    let list = move || {
+        let (shown, _) = visible();
+        shown
+            .into_iter()
+            .map(|o| {
+                let value = o.value.clone();
+                let toggle = move |_| nav.update(Entry::Push, |v| v.filter.toggle(facet, &value));
+                view! {
+                    <li>
+                        <button type="button" class="facet-option" class:zero=o.count == 0 class:selected=o.selected
+                            data-value=o.value.clone() aria-pressed=if o.selected { "true" } else { "false" } on:click=toggle>
+                            <span class="option-label">{o.label.clone()}</span>
+                            <span class="option-count">{o.count}</span>
+                        </button>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    let more = move || {
+        let t = top?;
+        let (_, n) = visible();
+        (n > t && needle.read().is_empty()).then(|| {
+            view! {
+                <button type="button" class="link-button" aria-expanded=move || expanded.get().to_string()
+                    on:click=move |_| expanded.update(|e| *e = !*e)>
+                    {move || if expanded.get() { "Show fewer".to_string() } else { format!("Show all {n}") }}
+                </button>
+            }
+        })
+    };
+    view! {
+        <section class="facet" data-testid=format!("facet-{name}") aria-labelledby=heading.clone()>
+            <h3 id=heading.clone()>{title}</h3>
+            {searchable.then(|| view! {
+                <input type="search" class="facet-search" placeholder="Find…" aria-label=format!("Find a {}", title.to_lowercase())
+                    on:input=move |ev| needle.set(event_target_value(&ev))/>
+            })}
+            <ul class="facet-options">{list}</ul>
+            {more}
+        </section>
+    }
+}
+
+#[component]
+fn YearRange(first: u16, last: u16, outcome: Memo<Outcome>) -> impl IntoView {
+    let nav = expect_context::<Nav>();
+    let years: Vec<u16> = if first == 0 { Vec::new() } else { (first..=last).collect() };
+    let options = move |selected: Option<u16>| {
+        let counts = outcome.read().counts.year.clone();
+        let any = view! { <option value="" selected=selected.is_none()>"Any"</option> };
+        let each = years
+            .iter()
+            .enumerate()
+            .map(|(i, y)| {
+                let n = counts.get(i).copied().unwrap_or(0);
+                view! { <option value=y.to_string() selected=selected == Some(*y)>{format!("{y} ({n})")}</option> }
+            })
+            .collect_view();
+        (any, each)
+    };
+    let (o1, o2) = (options.clone(), options);
+    let set = move |which: &'static str| {
+        move |ev| {
+            let year = event_target_value(&ev).parse::<u16>().ok();
+            nav.update(Entry::Push, |v| match which {
+                "from" => v.filter.from = year,
+                _ => v.filter.to = year,
+            });
+        }
+    };
+    view! {
+        <section class="facet" data-testid="facet-year" aria-labelledby="facet-year-title">
+            <h3 id="facet-year-title">"Years"</h3>
+            <div class="year-range">
+                <label>"From " <select data-testid="year-from" on:change=set("from")>
+                    {move || o1(nav.view.read().filter.from)}
+                </select></label>
+                <label>"to " <select data-testid="year-to" on:change=set("to")>
+                    {move || o2(nav.view.read().filter.to)}
+                </select></label>
+            </div>
+        </section>
+    }
+}

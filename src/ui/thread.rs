@@ -1,0 +1,97 @@
+//! The open thread (`?claim=<id>`): the incident's claims in date order, each with its stance,
+//! and how many days an accusation waited for its first answer. Scrolled into view on opening.
+
+use leptos::html::Section;
+use leptos::prelude::*;
+
+use super::app::Loaded;
+use super::card::party;
+use super::history::{Entry, Nav};
+use crate::query::thread;
+
+#[component]
+pub fn Thread(loaded: Loaded) -> impl IntoView {
+    let nav = expect_context::<Nav>();
+    let panel = NodeRef::<Section>::new();
+    let dataset = loaded.dataset.clone();
+    let open = Memo::new(move |_| {
+        let id = nav.view.read().claim.clone()?;
+        Some(dataset.claims.iter().position(|c| c.id == id).map(|i| i as u32).ok_or(id))
+    });
+    Effect::new(move |_| {
+        if open.get().is_some_and(|o| o.is_ok()) {
+            request_animation_frame(move || {
+                if let Some(el) = panel.get_untracked() {
+                    el.scroll_into_view();
+                }
+            });
+        }
+    });
+    let close = move |_| nav.update(Entry::Push, |v| v.claim = None);
+
+    move || {
+        let loaded = loaded.clone();
+        match open.get()? {
+            Err(id) => Some(
+                view! {
+                    <p class="notices" role="status">{format!("No claim with the id “{id}” in this dataset.")}</p>
+                }
+                .into_any(),
+            ),
+            Ok(claim) => {
+                let d = &loaded.dataset;
+                let c = &d.claims[claim as usize];
+                let title = c
+                    .incident
+                    .as_ref()
+                    .and_then(|x| d.incidents.iter().find(|i| &i.id == x))
+                    .map_or_else(|| c.headline.clone(), |i| i.title.clone());
+                let entries = thread(d, &loaded.index, claim);
+                let n = entries.len();
+                let items = entries
+                    .into_iter()
+                    .map(|e| {
+                        let t = &d.claims[e.claim as usize];
+                        let accused = t.accused.iter().map(|a| party(d, a)).collect::<Vec<_>>().join(", ");
+                        let lag = e.answered_after_days.map(|days| {
+                            let text = match days {
+                                0 => "answered the same day".to_string(),
+                                1 => "answered after 1 day".to_string(),
+                                n => format!("answered after {n} days"),
+                            };
+                            view! { <p class="lag" data-testid="answer-lag">"↳ " {text}</p> }
+                        });
+                        view! {
+                            <li class="thread-entry" class:current=e.claim == claim data-testid="thread-claim"
+                                data-claim-id=t.id.clone()>
+                                <div class="card-meta">
+                                    <time datetime=t.date.to_string()>{t.date.display()}</time>
+                                    <span class=format!("badge stance-{}", t.stance.as_str())>
+                                        <span class="badge-icon" aria-hidden="true">{t.stance.icon()}</span>
+                                        {t.stance.label()}
+                                    </span>
+                                </div>
+                                <p class="parties">{party(d, &t.claimant)} {(!accused.is_empty()).then(|| format!(" → {accused}"))}</p>
+                                <p class="headline">{t.headline.clone()}</p>
+                                {lag}
+                            </li>
+                        }
+                    })
+                    .collect_view();
+                Some(
+                    view! {
+                        <section class="thread" data-testid="thread" node_ref=panel tabindex="-1" aria-labelledby="thread-title">
+                            <div class="thread-head">
+                                <h2 id="thread-title">{title}</h2>
+                                <button type="button" class="button" data-testid="close-thread" on:click=close>"Close"</button>
+                            </div>
+                            <p class="muted">{format!("{n} {} in date order", if n == 1 { "claim" } else { "claims" })}</p>
+                            <ol class="thread-entries">{items}</ol>
+                        </section>
+                    }
+                    .into_any(),
+                )
+            }
+        }
+    }
+}
