@@ -33,14 +33,14 @@ test: setup-browser
 	$(MAKE) --no-print-directory size
 
 # Integration tests other than the browser ones (tests/*.rs except browser.rs).
-NATIVE_TESTS := $(filter-out browser,$(basename $(notdir $(wildcard tests/*.rs))))
+NATIVE_TESTS := $(filter-out browser explorer,$(basename $(notdir $(wildcard tests/*.rs))))
 
 test-native:
 	cargo test --locked --lib --bins $(foreach t,$(NATIVE_TESTS),--test $(t))
 
 ## test-browser: the end-to-end tests against dist/ (fail, never skip, without Chromium)
 test-browser:
-	cargo test --locked --test browser
+	cargo test --locked --test browser --test explorer
 
 ## size: gzipped size of each file of the shell (data excluded) and the total, against the budget
 ##       (SIZE_STRICT=1 makes an over-budget shell an error)

@@ -33,8 +33,9 @@ fn content_type(path: &Path) -> &'static str {
     }
 }
 
-/// Serves `dist/` under `/app/` (a sub-path, as on a real site) and `tests/fixtures/` under
-/// `/fixtures/`, on a free port of 127.0.0.1, from a background thread.
+/// Serves `dist/` under `/app/` (a sub-path, as on a real site), `tests/fixtures/` under
+/// `/fixtures/` and `target/test-data/` (datasets the tests generate) under `/generated/`, on a
+/// free port of 127.0.0.1, from a background thread.
 pub struct StaticServer {
     pub base: String,
 }
@@ -52,7 +53,9 @@ impl StaticServer {
         std::thread::spawn(move || {
             for request in server.incoming_requests() {
                 let url = request.url().split(['?', '#']).next().unwrap_or("/").to_string();
-                let file = if let Some(rest) = url.strip_prefix("/app/") {
+                let file = if let Some(rest) = url.strip_prefix("/generated/") {
+                    Some(root().join("target/test-data").join(rest))
+                } else if let Some(rest) = url.strip_prefix("/app/") {
                     let rest = if rest.is_empty() { "index.html" } else { rest };
                     Some(dist.join(rest))
                 } else {
@@ -134,6 +137,14 @@ impl Browser {
         ] {
             caps.add_arg(arg).unwrap();
         }
+        // Desktop Chromium will not make a window narrower than 500 px; a phone is emulated.
+        if width < 500 {
+            caps.add_experimental_option(
+                "mobileEmulation",
+                serde_json::json!({"deviceMetrics": {"width": width, "height": height, "pixelRatio": 1.0}}),
+            )
+            .unwrap();
+        }
         let driver = WebDriver::new(&url, caps)
             .await
             .unwrap_or_else(|e| panic!("cannot start headless Chromium through chromedriver: {e}"));
@@ -178,6 +189,11 @@ impl Browser {
             assert!(started.elapsed() < Duration::from_secs(10), "timed out waiting for {what}");
             tokio::time::sleep(Duration::from_millis(25)).await;
         }
+    }
+
+    /// The page's address.
+    pub async fn url(&self) -> String {
+        self.driver.current_url().await.expect("the current URL").to_string()
     }
 
     /// How many elements carry `data-testid=<id>`.

@@ -1,0 +1,263 @@
+//! Browser tests of the explorer (issue 4): facets from the URL and by click, history, reload,
+//! threads, keyboard operation, a phone-sized window, and the virtualised list at 10,000 claims.
+
+mod support;
+
+use std::collections::BTreeSet;
+use std::time::Duration;
+
+use cyber_claims_explorer::ingest::read_json;
+use cyber_claims_explorer::model::{Dataset, Side, Stance};
+use serde_json::json;
+use support::{root, Browser, StaticServer};
+use thirtyfour::prelude::*;
+
+fn bundled() -> Dataset {
+    read_json(&std::fs::read(root().join("public/data/claims.json")).unwrap()).unwrap().dataset
+}
+
+async fn wait_count(browser: &Browser, n: usize) {
+    browser
+        .until(
+            &format!("the result count to read {n}"),
+            &format!("return parseInt(document.querySelector('[data-testid=\"result-count\"]').textContent, 10) === {n};"),
+        )
+        .await;
+}
+
+fn option(facet: &str, value: &str) -> String {
+    format!("[data-testid=\"facet-{facet}\"] [data-value=\"{value}\"]")
+}
+
+async fn pressed(browser: &Browser, facet: &str, value: &str) -> String {
+    let sel = option(facet, value);
+    browser.js(&format!("return document.querySelector('{sel}').getAttribute('aria-pressed');")).await.as_str().unwrap().to_string()
+}
+
+#[tokio::test]
+async fn facets_in_the_url_give_exactly_the_datasets_counts() {
+    let d = bundled();
+    let cn_us = d.claims.iter().filter(|c| d.side(c) == Side::CnUs).count();
+    let denials = d.claims.iter().filter(|c| c.stance == Stance::Denial).count();
+    let both = d.claims.iter().filter(|c| d.side(c) == Side::CnUs && c.stance == Stance::Denial).count();
+    let server = StaticServer::start();
+    let browser = Browser::start(1280, 900).await;
+    assert_eq!(browser.open(&server.app("?side=cn-us")).await, "ready");
+    assert_eq!(browser.result_count().await, cn_us);
+    assert_eq!(pressed(&browser, "side", "cn-us").await, "true");
+    assert_eq!(browser.open(&server.app("?stance=denial")).await, "ready");
+    assert_eq!(browser.result_count().await, denials);
+    assert_eq!(browser.open(&server.app("?side=cn-us&stance=denial")).await, "ready");
+    assert_eq!(browser.result_count().await, both);
+    // The stance facet's denial option counts with the side applied.
+    let shown = browser.js(&format!("return document.querySelector('{} .option-count').textContent;", option("stance", "denial"))).await;
+    assert_eq!(shown, json!(both.to_string()));
+    browser.quit().await;
+}
+
+#[tokio::test]
+async fn clicking_a_facet_updates_url_and_count_and_back_and_reload_restore_them() {
+    let d = bundled();
+    let total = d.claims.len();
+    let denials = d.claims.iter().filter(|c| c.stance == Stance::Denial).count();
+    let server = StaticServer::start();
+    let browser = Browser::start(1280, 900).await;
+    assert_eq!(browser.open(&server.app("")).await, "ready");
+    browser.driver.find(By::Css(option("stance", "denial"))).await.unwrap().click().await.unwrap();
+    wait_count(&browser, denials).await;
+    assert!(browser.url().await.ends_with("/app/?stance=denial"), "{}", browser.url().await);
+
+    browser.driver.back().await.unwrap();
+    wait_count(&browser, total).await;
+    assert!(browser.url().await.ends_with("/app/"), "{}", browser.url().await);
+    assert_eq!(pressed(&browser, "stance", "denial").await, "false");
+    browser.driver.forward().await.unwrap();
+    wait_count(&browser, denials).await;
+
+    browser.driver.refresh().await.unwrap();
+    assert_eq!(browser.wait_for_state().await, "ready");
+    assert_eq!(browser.result_count().await, denials);
+    assert_eq!(pressed(&browser, "stance", "denial").await, "true");
+
+    // Typing replaces the history entry instead of adding one per keystroke.
+    let before = browser.js("return history.length;").await;
+    let input = browser.driver.find(By::Css("[data-testid=\"search\"]")).await.unwrap();
+    input.send_keys("china").await.unwrap();
+    browser.until("the search in the URL", "return location.search.includes('q=china');").await;
+    assert_eq!(browser.js("return history.length;").await, before);
+    browser.quit().await;
+}
+
+#[tokio::test]
+async fn bad_parameters_are_noticed_and_clear_filters_empties_the_url() {
+    let server = StaticServer::start();
+    let browser = Browser::start(1280, 900).await;
+    assert_eq!(browser.open(&server.app("?side=mars&stance=denial&from=soon&utm_source=x")).await, "ready");
+    let notices = browser.text("url-notices").await;
+    assert!(notices.contains("side=mars") && notices.contains("from=soon"), "{notices}");
+    assert!(!notices.contains("utm_source"), "unknown parameters are ignored silently");
+    let input = browser.driver.find(By::Css("[data-testid=\"search\"]")).await.unwrap();
+    input.send_keys("zzzz no such claim").await.unwrap();
+    wait_count(&browser, 0).await;
+    assert_eq!(browser.count("empty-result").await, 1);
+    browser.driver.find(By::Css("[data-testid=\"empty-result\"] button")).await.unwrap().click().await.unwrap();
+    wait_count(&browser, bundled().claims.len()).await;
+    assert!(browser.url().await.ends_with("/app/"), "{}", browser.url().await);
+    browser.quit().await;
+}
+
+#[tokio::test]
+async fn a_claim_link_opens_its_thread_in_view() {
+    let d = bundled();
+    // The claim with the largest thread.
+    let mut sizes = std::collections::HashMap::<&str, usize>::new();
+    d.claims.iter().filter_map(|c| c.incident.as_deref()).for_each(|i| *sizes.entry(i).or_default() += 1);
+    let (incident, n) = sizes.iter().max_by_key(|(i, n)| (**n, *i)).map(|(i, n)| (*i, *n)).unwrap();
+    let members: Vec<&str> = {
+        let mut m: Vec<_> = d.claims.iter().filter(|c| c.incident.as_deref() == Some(incident)).collect();
+        m.sort_by(|a, b| a.date.cmp(&b.date).then(a.id.cmp(&b.id)));
+        m.iter().map(|c| c.id.as_str()).collect()
+    };
+    let target = members[n / 2];
+    let server = StaticServer::start();
+    let browser = Browser::start(1280, 900).await;
+    assert_eq!(browser.open(&server.app(&format!("?claim={target}"))).await, "ready");
+    browser.until("the thread", "return !!document.querySelector('[data-testid=\"thread\"]');").await;
+    let ids = browser.js("return [...document.querySelectorAll('[data-testid=\"thread-claim\"]')].map(e => e.dataset.claimId);").await;
+    assert_eq!(ids, json!(members), "the thread lists its incident's claims in date order");
+    let current = browser.js("return document.querySelector('.thread-entry.current').dataset.claimId;").await;
+    assert_eq!(current, json!(target));
+    browser
+        .until(
+            "the thread to be scrolled into view",
+            "const r = document.querySelector('[data-testid=\"thread\"]').getBoundingClientRect(); return r.top >= -1 && r.top < window.innerHeight;",
+        )
+        .await;
+    assert!(browser.count("answer-lag").await >= 1, "the thread says how long answers took");
+
+    // Opening a thread from a card adds a history entry; closing it removes the parameter.
+    browser.driver.find(By::Css("[data-testid=\"close-thread\"]")).await.unwrap().click().await.unwrap();
+    browser.until("the thread to close", "return !document.querySelector('[data-testid=\"thread\"]') && !location.search.includes('claim=');").await;
+    browser.js("window.scrollTo(0, 0);").await;
+    browser.driver.find(By::Css("[data-testid=\"open-thread\"]")).await.unwrap().click().await.unwrap();
+    browser.until("the thread from a card", "return location.search.includes('claim=') && !!document.querySelector('[data-testid=\"thread\"]');").await;
+    browser.quit().await;
+}
+
+/// Presses keys on whatever has focus, as a person at a keyboard would.
+async fn press(browser: &Browser, keys: impl Into<TypingData>) {
+    browser.driver.action_chain().send_keys(keys).perform().await.expect("keys");
+}
+
+#[tokio::test]
+async fn search_and_facets_work_with_the_keyboard_alone() {
+    let server = StaticServer::start();
+    let browser = Browser::start(1280, 900).await;
+    assert_eq!(browser.open(&server.app("?data=../fixtures/small.json")).await, "ready");
+    let active = "const a = document.activeElement; return a ? (a.dataset.testid || a.dataset.value || a.id || a.tagName) : null;";
+    async fn tab_to(browser: &Browser, active: &str, target: &str) {
+        for _ in 0..80 {
+            press(browser, Key::Tab).await;
+            if browser.js(active).await == json!(target) {
+                return;
+            }
+        }
+        panic!("{target} is not reachable with Tab");
+    }
+    // From the top of the page, Tab reaches the side facet's "China → US" option; Space selects it.
+    tab_to(&browser, active, "cn-us").await;
+    let outline = browser.js("return getComputedStyle(document.activeElement).outlineStyle;").await;
+    assert_ne!(outline, json!("none"), "focus is visible");
+    press(&browser, " ").await;
+    wait_count(&browser, 4).await;
+    assert_eq!(pressed(&browser, "side", "cn-us").await, "true");
+    assert!(browser.url().await.contains("side=cn-us"));
+    // Enter toggles it off again.
+    press(&browser, Key::Enter).await;
+    wait_count(&browser, 6).await;
+
+    // Further on, the search box: typing filters.
+    tab_to(&browser, active, "search").await;
+    press(&browser, "cncert").await;
+    wait_count(&browser, 2).await;
+    browser.quit().await;
+}
+
+#[tokio::test]
+async fn a_phone_sized_window_has_no_horizontal_scrolling() {
+    let server = StaticServer::start();
+    let browser = Browser::start(360, 780).await;
+    assert_eq!(browser.open(&server.app("?claim=2024-12-18-cncert-us-advanced-materials")).await, "ready");
+    let width = browser.js("return window.innerWidth;").await;
+    assert_eq!(width, json!(360));
+    let overflow = browser.js("return document.documentElement.scrollWidth - document.documentElement.clientWidth;").await;
+    assert_eq!(overflow, json!(0), "the page scrolls sideways at 360 px");
+    let open = browser.js("return document.querySelector('.facets-panel').open;").await;
+    assert_eq!(open, json!(false), "on a phone the facets start collapsed");
+    browser.quit().await;
+}
+
+/// A deterministic synthetic dataset of `n` claims.
+fn generated(n: usize) -> std::path::PathBuf {
+    let dir = root().join("target/test-data");
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(format!("generated-{n}.json"));
+    if path.exists() {
+        return path;
+    }
+    let actors = json!([
+        {"id": "us-a", "name": "US agency", "country": "US", "kind": "agency"},
+        {"id": "cn-a", "name": "Chinese agency", "country": "CN", "kind": "agency"}
+    ]);
+    let claims: Vec<_> = (0..n)
+        .map(|i| {
+            let us = i % 2 == 0;
+            json!({
+                "id": format!("g{i:06}"),
+                "date": format!("{}-{:02}-{:02}", 2010 + i % 16, 1 + i % 12, 1 + i % 28),
+                "claimant": if us { "us-a" } else { "cn-a" },
+                "accused": [if us { "cn-a" } else { "us-a" }],
+                "stance": if us { "accusation" } else { "denial" },
+                "headline": format!("Generated claim number {i}"),
+                "summary": "A synthetic claim for testing the virtualised list.",
+                "sources": [{"publisher": "Test", "url": format!("https://example.org/{i}")}]
+            })
+        })
+        .collect();
+    let data = json!({"schema": "claims-explorer/1", "title": "Generated", "updated": "2026-01-01", "license": "CC0",
+                      "actors": actors, "claims": claims});
+    std::fs::write(&path, data.to_string()).unwrap();
+    path
+}
+
+#[tokio::test]
+async fn ten_thousand_claims_keep_at_most_200_cards_in_the_dom_while_scrolling() {
+    let path = generated(10_000);
+    let data = read_json(&std::fs::read(path).unwrap()).unwrap().dataset;
+    let oldest = cyber_claims_explorer::query::Index::build(&data)
+        .run(&cyber_claims_explorer::query::Filter { sort: cyber_claims_explorer::query::Sort::Oldest, ..Default::default() })
+        .ids;
+    let first = data.claims[oldest[0] as usize].id.clone();
+    let last = data.claims[*oldest.last().unwrap() as usize].id.clone();
+    let server = StaticServer::start();
+    let browser = Browser::start(1280, 900).await;
+    assert_eq!(browser.open(&server.app("?data=../generated/generated-10000.json&sort=oldest")).await, "ready");
+    assert_eq!(browser.result_count().await, 10_000);
+    let height = browser.js("return document.documentElement.scrollHeight;").await.as_f64().unwrap();
+    assert!(height > 100_000.0, "spacers stand for the cards not rendered (page height {height})");
+    let mut most = 0;
+    let mut seen = BTreeSet::new();
+    for step in 0..=60 {
+        browser.js(&format!("window.scrollTo(0, (document.documentElement.scrollHeight - window.innerHeight) * {step} / 60);")).await;
+        tokio::time::sleep(Duration::from_millis(80)).await;
+        let ids = browser.js("return [...document.querySelectorAll('[data-testid=\"claim-card\"]')].map(c => c.dataset.claimId);").await;
+        let ids: Vec<String> = ids.as_array().unwrap().iter().map(|v| v.as_str().unwrap().to_string()).collect();
+        most = most.max(ids.len());
+        assert!(!ids.is_empty(), "no cards rendered at step {step}");
+        seen.extend(ids);
+    }
+    assert!(most <= 200, "{most} cards in the DOM at once");
+    assert!(seen.contains(&first) && seen.contains(&last), "the first and last claims are reachable by scrolling");
+    assert!(seen.len() > 2_000, "scrolling moves through the results ({} seen)", seen.len());
+    browser.quit().await;
+}
