@@ -261,3 +261,23 @@ async fn ten_thousand_claims_keep_at_most_200_cards_in_the_dom_while_scrolling()
     assert!(seen.len() > 2_000, "scrolling moves through the results ({} seen)", seen.len());
     browser.quit().await;
 }
+
+#[tokio::test]
+async fn share_gives_the_current_address_and_search_matches_are_marked() {
+    let server = StaticServer::start();
+    let browser = Browser::start(1280, 900).await;
+    assert_eq!(browser.open(&server.app("?data=../fixtures/small.json&q=fixture")).await, "ready");
+    let marks = browser.js("return [...document.querySelectorAll('.card mark')].map(m => m.textContent);").await;
+    let marks: Vec<String> = serde_json::from_value(marks).unwrap();
+    assert!(!marks.is_empty() && marks.iter().all(|m| m.eq_ignore_ascii_case("fixture")), "{marks:?}");
+    browser.driver.find(By::Css("[data-testid=\"share\"]")).await.unwrap().click().await.unwrap();
+    browser
+        .until(
+            "the link to be copied or offered",
+            "const b = document.querySelector('[data-testid=\"share\"]').textContent;
+             const f = document.querySelector('[data-testid=\"share-url\"]');
+             return b === 'Link copied' || (!!f && f.value === location.href);",
+        )
+        .await;
+    browser.quit().await;
+}

@@ -1,8 +1,7 @@
 //! Data access: fetching the dataset the page was asked for, or reading a file the reader
 //! chose. The only module that talks to the network or the file system.
 
-use gloo_net::http::Request;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 use crate::ingest::{self, Ingested};
@@ -16,19 +15,27 @@ fn absolute(url: &str) -> String {
     web_sys::Url::new_with_base(url, &base).map(|u| u.href()).unwrap_or_else(|_| url.to_string())
 }
 
+/// What a rejected browser promise says ("TypeError: Failed to fetch").
+fn js_text(e: JsValue) -> String {
+    e.unchecked_into::<js_sys::Error>().to_string().into()
+}
+
 /// Fetches and reads a dataset (JSON or CSV); the error is a sentence naming what failed and where.
 pub async fn fetch_dataset(url: &str) -> Result<Ingested, String> {
     let shown = absolute(url);
     let fail = |why: String| format!("Could not load the claims from {shown}: {why}");
-    let response = Request::get(url)
-        .send()
-        .await
-        .map_err(|e| fail(format!("the request failed ({e}); check the address and your connection")))?;
+    let request_failed =
+        |e: JsValue| fail(format!("the request failed ({}); check the address and your connection", js_text(e)));
+    let window = web_sys::window().ok_or_else(|| fail("there is no browser window".into()))?;
+    let response: web_sys::Response =
+        JsFuture::from(window.fetch_with_str(url)).await.map_err(request_failed)?.unchecked_into();
     if !response.ok() {
         return Err(fail(format!("the server answered {} {}", response.status(), response.status_text())));
     }
-    let content_type = response.headers().get("content-type").unwrap_or_default();
-    let bytes = response.binary().await.map_err(|e| fail(format!("the download broke off ({e})")))?;
+    let content_type = response.headers().get("content-type").ok().flatten().unwrap_or_default();
+    let broke_off = |e: JsValue| fail(format!("the download broke off ({})", js_text(e)));
+    let buffer = JsFuture::from(response.array_buffer().map_err(broke_off)?).await.map_err(broke_off)?;
+    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
     ingest::read(&bytes, &[url, &content_type]).map_err(|e| fail(e.to_string()))
 }
 
