@@ -8,7 +8,7 @@ export PATH := $(HOME)/.cargo/bin:$(CURDIR)/.tools/node_modules/.bin:$(PATH)
 # Budget of DESIGN §8: the shell (HTML+JS+WASM+CSS), gzipped, data excluded.
 SHELL_BUDGET_BYTES := 153600
 
-.PHONY: setup setup-browser build serve test test-native test-browser size schema check screenshot clean
+.PHONY: setup setup-browser build serve test test-native test-browser size schema check bench-data bench screenshot clean
 
 setup:
 	@.ci/setup.sh
@@ -33,14 +33,14 @@ test: setup-browser
 	$(MAKE) --no-print-directory size
 
 # Integration tests other than the browser ones (tests/*.rs except browser.rs).
-NATIVE_TESTS := $(filter-out browser explorer,$(basename $(notdir $(wildcard tests/*.rs))))
+NATIVE_TESTS := $(filter-out browser explorer charts_ui,$(basename $(notdir $(wildcard tests/*.rs))))
 
 test-native:
 	cargo test --locked --lib --bins $(foreach t,$(NATIVE_TESTS),--test $(t))
 
 ## test-browser: the end-to-end tests against dist/ (fail, never skip, without Chromium)
 test-browser:
-	cargo test --locked --test browser --test explorer
+	cargo test --locked --test browser --test explorer --test charts_ui
 
 ## size: gzipped size of each file of the shell (data excluded) and the total, against the budget
 ##       (SIZE_STRICT=1 makes an over-budget shell an error)
@@ -64,6 +64,15 @@ schema:
 ## check: run the data editor's checker on the bundled dataset (or DATA=path/to/file)
 check:
 	cargo run --locked --quiet --release --bin claims-check -- $(or $(DATA),public/data/claims.json)
+
+## bench-data: deterministic synthetic datasets (1k, 10k, 100k claims; BENCH_SIZES to change) in bench-data/
+BENCH_SIZES ?= 1000 10000 100000
+bench-data:
+	cargo run --locked --release --example generate -- bench-data $(BENCH_SIZES)
+
+## bench: native benchmarks of the core (criterion) at 10k and 100k claims
+bench: bench-data
+	cargo bench --locked --bench core
 
 ## screenshot: refresh docs/screenshot-explorer.png, taken by the project's own headless Chromium
 screenshot: setup-browser build

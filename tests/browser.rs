@@ -147,7 +147,7 @@ async fn chart_is_drawn_and_redrawn_when_the_search_changes() {
     let server = StaticServer::start();
     let browser = Browser::start(1280, 900).await;
     assert_eq!(browser.open(&server.app("")).await, "ready");
-    let selector = "[data-testid=\"chart-years\"]";
+    let selector = "[data-testid=\"chart-timeline\"]";
     let (ink, colours) = canvas_ink(&browser, selector).await;
     assert!(ink > 5_000, "the chart canvas is nearly blank ({ink} pixels of ink)");
     assert!(colours >= 4, "the chart should use several colours, found {colours}");

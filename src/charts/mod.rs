@@ -1,8 +1,170 @@
 //! Drawing code, generic over plotters' `DrawingBackend`: the same function draws to the
 //! page's canvas and to SVG (tests, downloads). Pure: takes aggregates, never the DOM.
+//!
+//! Six charts (DESIGN §6), each named by a [`ChartId`]: [`aggregate`] computes its numbers
+//! (with `stats`), [`summary`] describes them in a sentence, [`table`] lists them, [`draw`]
+//! and [`to_svg`] draw them.
 
+mod actors;
+mod bars;
+mod frame;
 mod per_year;
+mod rankings;
+mod response_lag;
+mod stances;
+mod table;
 mod theme;
+mod timeline;
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
 
 pub use per_year::{draw_per_year, PER_YEAR_TITLE};
+pub use table::{table, to_csv, Table};
 pub use theme::Theme;
+
+use crate::model::Dataset;
+use crate::query::Index;
+use crate::stats::{self, ActorMatrix, Ranking, ResponseLags, StanceTally, Timeline};
+use frame::Ink;
+
+/// Which chart: the names used in the URL (`?embed=`), on elements and in file names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ChartId {
+    Timeline,
+    Stances,
+    Sectors,
+    Vectors,
+    ResponseLag,
+    Actors,
+}
+
+impl ChartId {
+    pub const ALL: [ChartId; 6] =
+        [ChartId::Timeline, ChartId::Stances, ChartId::Sectors, ChartId::Vectors, ChartId::ResponseLag, ChartId::Actors];
+
+    /// The URL name: "timeline", "stances", "sectors", "vectors", "response-lag", "actors".
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ChartId::Timeline => "timeline",
+            ChartId::Stances => "stances",
+            ChartId::Sectors => "sectors",
+            ChartId::Vectors => "vectors",
+            ChartId::ResponseLag => "response-lag",
+            ChartId::Actors => "actors",
+        }
+    }
+
+    /// Reads a URL name.
+    pub fn parse(s: &str) -> Option<ChartId> {
+        ChartId::ALL.into_iter().find(|c| c.as_str() == s)
+    }
+
+    /// A distinct bit per chart (1 << position in `ALL`), for sets of charts kept as a mask,
+    /// such as which charts have been drawn.
+    pub fn bit(self) -> u8 {
+        1 << ChartId::ALL.iter().position(|c| *c == self).expect("a chart")
+    }
+
+    /// The chart's title, drawn as its caption.
+    pub fn title(self) -> &'static str {
+        match self {
+            ChartId::Timeline => "Claims per quarter by side",
+            ChartId::Stances => "Stances by side",
+            ChartId::Sectors => "Targeted sectors",
+            ChartId::Vectors => "Top attack vectors and CVEs",
+            ChartId::ResponseLag => "Days until the first answer",
+            ChartId::Actors => "Who accuses whom",
+        }
+    }
+}
+
+/// Aggregated numbers of one chart, ready to describe, tabulate and draw.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ChartData {
+    Timeline(Timeline),
+    Stances(StanceTally),
+    Sectors(Ranking),
+    Vectors(Ranking),
+    ResponseLag(ResponseLags),
+    Actors(ActorMatrix),
+}
+
+impl ChartData {
+    /// Which chart these numbers are for.
+    pub fn id(&self) -> ChartId {
+        match self {
+            ChartData::Timeline(_) => ChartId::Timeline,
+            ChartData::Stances(_) => ChartId::Stances,
+            ChartData::Sectors(_) => ChartId::Sectors,
+            ChartData::Vectors(_) => ChartId::Vectors,
+            ChartData::ResponseLag(_) => ChartId::ResponseLag,
+            ChartData::Actors(_) => ChartId::Actors,
+        }
+    }
+
+    /// Whether the chart has nothing to draw (it shows a message instead).
+    pub fn is_empty(&self) -> bool {
+        match self {
+            ChartData::Timeline(t) => t.quarters.is_empty(),
+            ChartData::Stances(s) => s.total() == 0,
+            ChartData::Sectors(r) | ChartData::Vectors(r) => r.items.is_empty(),
+            ChartData::ResponseLag(l) => l.lags.is_empty(),
+            ChartData::Actors(m) => m.counts.is_empty(),
+        }
+    }
+}
+
+/// Computes chart `id`'s numbers over the matching claims `ids` (claim indices).
+pub fn aggregate(id: ChartId, dataset: &Dataset, index: &Index, ids: &[u32]) -> ChartData {
+    match id {
+        ChartId::Timeline => ChartData::Timeline(stats::claims_per_quarter(dataset, index, ids)),
+        ChartId::Stances => ChartData::Stances(stats::stances_by_side(index, ids)),
+        ChartId::Sectors => ChartData::Sectors(stats::targeted_sectors(index, ids)),
+        ChartId::Vectors => ChartData::Vectors(stats::attack_vectors(dataset, ids)),
+        ChartId::ResponseLag => ChartData::ResponseLag(stats::response_lags(dataset, index, ids)),
+        ChartId::Actors => ChartData::Actors(stats::who_accuses_whom(dataset, index, ids)),
+    }
+}
+
+/// One or two sentences generated from the numbers: the chart's accessible description.
+pub fn summary(data: &ChartData) -> String {
+    match data {
+        ChartData::Timeline(t) => stats::describe_timeline(t),
+        ChartData::Stances(s) => stats::describe_stances(s),
+        ChartData::Sectors(r) => stats::describe_sectors(r),
+        ChartData::Vectors(r) => stats::describe_vectors(r),
+        ChartData::ResponseLag(l) => stats::describe_response_lags(l),
+        ChartData::Actors(m) => stats::describe_actors(m),
+    }
+}
+
+/// Draws a chart filling `root`, with its title as caption. `scale` multiplies font sizes,
+/// margins and line widths (the page passes `devicePixelRatio` and draws at width × ratio).
+pub fn draw<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    data: &ChartData,
+    theme: &Theme,
+    scale: f64,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    let ink = Ink { theme, scale: if scale.is_finite() && scale > 0.0 { scale } else { 1.0 } };
+    match data {
+        ChartData::Timeline(t) => timeline::draw_timeline(root, t, ink),
+        ChartData::Stances(s) => stances::draw_stances(root, s, ink),
+        ChartData::Sectors(r) => rankings::draw_ranking(root, ChartId::Sectors, r, ink),
+        ChartData::Vectors(r) => rankings::draw_ranking(root, ChartId::Vectors, r, ink),
+        ChartData::ResponseLag(l) => response_lag::draw_response_lag(root, l, ink),
+        ChartData::Actors(m) => actors::draw_actors(root, m, ink),
+    }
+}
+
+/// The chart as an SVG document of `width` × `height` pixels, drawn at scale 1.
+pub fn to_svg(data: &ChartData, theme: &Theme, width: u32, height: u32) -> String {
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, (width, height)).into_drawing_area();
+        // Drawing into a string cannot fail; an error would leave a partial SVG.
+        let _ = draw(&root, data, theme, 1.0);
+    }
+    svg
+}

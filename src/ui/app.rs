@@ -6,11 +6,13 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use super::embed::EmbedView;
 use super::explorer::Explorer;
 use super::history::Nav;
 use super::load::{fetch_dataset, read_file, BUNDLED_DATA};
 use super::open_file::OpenFile;
 use super::report::DataReport;
+use crate::charts::ChartId;
 use crate::ingest::{Ingested, Report};
 use crate::model::Dataset;
 use crate::query::Index;
@@ -49,24 +51,45 @@ pub fn App() -> impl IntoView {
     let nav = Nav::from_location();
     provide_context(nav);
     let loading = RwSignal::new(Loading::Pending);
-    // Set by the explorer once its first cards and chart are drawn.
-    let drawn = RwSignal::new(false);
+    // One bit per chart, set by each chart once drawn (`ChartId::bit`).
+    let drawn = RwSignal::new(0u8);
     let url = nav.view.get_untracked().data.unwrap_or_else(|| BUNDLED_DATA.to_string());
     leptos::task::spawn_local(async move {
         loading.set(fetch_dataset(&url).await.into());
     });
     let open = Callback::new(move |file: web_sys::File| {
-        drawn.set(false);
+        drawn.set(0);
         loading.set(Loading::Pending);
         leptos::task::spawn_local(async move { loading.set(read_file(file).await.into()) });
     });
 
+    // Embed mode: one chart alone, if the parameter names one.
+    let embed = nav.view.get_untracked().embed.as_deref().map(|e| ChartId::parse(e).ok_or_else(|| e.to_string()));
+    if let Some(Err(bad)) = &embed {
+        nav.notices.update(|n| n.push(format!("“embed={bad}” was ignored: not a chart")));
+    }
+    let embed = embed.and_then(Result::ok);
+    let expected = embed.map_or_else(|| ChartId::ALL.iter().fold(0, |m, c| m | c.bit()), ChartId::bit);
+
     let data_state = move || match &*loading.read() {
         Loading::Pending => "loading",
         Loading::Failed(_) => "error",
-        Loading::Ready(_) if drawn.get() => "ready",
+        Loading::Ready(_) if drawn.get() & expected == expected => "ready",
         Loading::Ready(_) => "loading",
     };
+
+    if let Some(chart) = embed {
+        return view! {
+            <div id="app" class="embed-mode" data-state=data_state>
+                {move || match loading.get() {
+                    Loading::Pending => view! { <p class="status" role="status">"Loading…"</p> }.into_any(),
+                    Loading::Failed(message) => view! { <p class="load-error" data-testid="load-error" role="alert">{message}</p> }.into_any(),
+                    Loading::Ready(loaded) => view! { <EmbedView chart loaded drawn/> }.into_any(),
+                }}
+            </div>
+        }
+        .into_any();
+    }
 
     view! {
         <div id="app" data-state=data_state>
@@ -91,4 +114,5 @@ pub fn App() -> impl IntoView {
             }}
         </div>
     }
+    .into_any()
 }

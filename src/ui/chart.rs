@@ -1,17 +1,22 @@
-//! The per-year chart: a canvas redrawn by plotters whenever the matching claims change.
+//! One chart as a card: title, canvas (sized by its container and the device pixel ratio,
+//! redrawn on resize at most once per animation frame), the generated summary (also the
+//! canvas's accessible description), "Show as table", downloads (PNG, SVG, CSV) and Embed.
 
-use std::sync::Arc;
+use std::cell::Cell;
+use std::rc::Rc;
 
-use leptos::html::Canvas;
+use leptos::html::{Canvas, Div};
 use leptos::prelude::*;
 use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
 
-use crate::charts::{draw_per_year, Theme, PER_YEAR_TITLE};
-use crate::model::Dataset;
-use crate::stats::claims_per_year;
-
-const HEIGHT: u32 = 300;
+use super::app::Loaded;
+use super::download::{save_canvas_png, save_text};
+use super::history::Nav;
+use crate::charts::{aggregate, draw, summary, table, to_csv, to_svg, ChartId, Theme};
+use crate::url_state::{to_query, ViewState};
 
 fn prefers_dark() -> bool {
     web_sys::window()
@@ -19,38 +24,181 @@ fn prefers_dark() -> bool {
         .is_some_and(|m| m.matches())
 }
 
+/// The theme the page is showing.
+pub fn theme() -> Theme {
+    if prefers_dark() {
+        Theme::DARK
+    } else {
+        Theme::LIGHT
+    }
+}
+
+/// Height of a chart in CSS pixels for a container `width` wide.
+fn height_for(width: f64) -> f64 {
+    if width < 480.0 {
+        300.0
+    } else {
+        340.0
+    }
+}
+
+/// The address of the app itself (no query), for links and embed snippets.
+pub fn app_address() -> String {
+    web_sys::window()
+        .map(|w| {
+            let l = w.location();
+            format!("{}{}", l.origin().unwrap_or_default(), l.pathname().unwrap_or_default())
+        })
+        .unwrap_or_default()
+}
+
+/// The iframe snippet that embeds `chart` with the current filters.
+pub fn embed_snippet(chart: ChartId, view: &ViewState) -> String {
+    let base = app_address();
+    let state = ViewState { embed: Some(chart.as_str().to_string()), claim: None, ..view.clone() };
+    let src = format!("{base}?{}", to_query(&state));
+    let script = format!("{}embed.js", base.rsplit_once('/').map_or(base.clone(), |(dir, _)| format!("{dir}/")));
+    format!(
+        "<iframe src=\"{}\" title=\"{}\" loading=\"lazy\" width=\"100%\" height=\"420\" style=\"border:0\" data-claims-explorer></iframe>\n<script src=\"{}\" async></script>",
+        src.replace('&', "&amp;").replace('"', "&quot;"),
+        chart.title(),
+        script
+    )
+}
+
+/// Watches an element's width; the callback runs at most once per animation frame.
+fn observe_width(element: &web_sys::Element, width: RwSignal<f64>) {
+    let pending = Rc::new(Cell::new(false));
+    let observed = element.clone();
+    let on_resize = Closure::<dyn FnMut()>::new(move || {
+        if pending.replace(true) {
+            return;
+        }
+        let pending = pending.clone();
+        let observed = observed.clone();
+        request_animation_frame(move || {
+            pending.set(false);
+            let w = f64::from(observed.client_width());
+            if (w - width.get_untracked()).abs() >= 1.0 {
+                width.set(w);
+            }
+        });
+    });
+    if let Ok(observer) = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) {
+        observer.observe(element);
+        on_resize.forget();
+        std::mem::forget(observer);
+    }
+}
+
 #[component]
-pub fn PerYearChart(dataset: Arc<Dataset>, ids: Memo<Vec<u32>>, drawn: RwSignal<bool>) -> impl IntoView {
+pub fn ChartCard(
+    chart: ChartId,
+    loaded: Loaded,
+    ids: Memo<Vec<u32>>,
+    /// This chart's bit is set once it has been drawn.
+    drawn: RwSignal<u8>,
+    #[prop(optional)] embedded: bool,
+) -> impl IntoView {
+    let nav = expect_context::<Nav>();
+    let name = chart.as_str();
+    let (dataset, index) = (loaded.dataset.clone(), loaded.index.clone());
+    let data = Memo::new(move |_| aggregate(chart, &dataset, &index, &ids.read()));
+    let text = Memo::new(move |_| summary(&data.read()));
+    let frame = NodeRef::<Div>::new();
     let canvas_ref = NodeRef::<Canvas>::new();
-    let summary = RwSignal::new(String::new());
+    let width = RwSignal::new(0.0f64);
+    let show_table = RwSignal::new(false);
+    let show_embed = RwSignal::new(false);
+
     Effect::new(move |_| {
-        let ids: Vec<usize> = ids.read().iter().map(|&i| i as usize).collect();
+        if let Some(el) = frame.get() {
+            width.set(f64::from(el.client_width()));
+            observe_width(&el, width);
+        }
+    });
+    Effect::new(move |_| {
+        let w = width.get();
+        data.track();
         let Some(canvas) = canvas_ref.get() else { return };
-        let years = claims_per_year(&dataset, &ids);
-        let width = canvas.parent_element().map_or(640, |p| p.client_width().max(280) as u32);
-        canvas.set_width(width);
-        canvas.set_height(HEIGHT);
-        let theme = if prefers_dark() { Theme::DARK } else { Theme::LIGHT };
+        if w < 1.0 {
+            return;
+        }
+        let dpr = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio()).max(1.0);
+        let h = height_for(w);
+        canvas.set_width((w * dpr).round() as u32);
+        canvas.set_height((h * dpr).round() as u32);
+        let _ = web_sys::HtmlElement::style(&canvas).set_property("height", &format!("{h}px"));
         if let Some(backend) = CanvasBackend::with_canvas_object(canvas) {
             let root = backend.into_drawing_area();
-            if draw_per_year(&root, &years, &theme).is_ok() {
-                drawn.set(true);
+            if draw(&root, &data.read(), &theme(), dpr).is_ok() && drawn.get_untracked() & chart.bit() == 0 {
+                drawn.update(|m| *m |= chart.bit());
             }
         }
-        summary.set(crate::stats::describe_per_year(&years));
     });
 
+    let download_png = move |_| {
+        if let Some(canvas) = canvas_ref.get_untracked() {
+            save_canvas_png(&canvas, &format!("{name}.png"));
+        }
+    };
+    let download_svg = move |_| {
+        save_text(&to_svg(&data.read_untracked(), &theme(), 960, 540), "image/svg+xml", &format!("{name}.svg"));
+    };
+    let download_csv = move |_| {
+        save_text(&to_csv(&table(&data.read_untracked())), "text/csv;charset=utf-8", &format!("{name}.csv"));
+    };
+    let title_id = format!("chart-{name}-title");
+    let summary_id = format!("chart-{name}-summary");
+    let table_view = move || {
+        show_table.get().then(|| {
+            let t = table(&data.read());
+            view! {
+                <div class="chart-table-wrap">
+                    <table class="chart-table" data-testid=format!("table-{name}")>
+                        <caption class="visually-hidden">{chart.title()}</caption>
+                        <thead><tr>{t.columns.into_iter().map(|c| view! { <th scope="col">{c}</th> }).collect_view()}</tr></thead>
+                        <tbody>
+                            {t.rows.into_iter().map(|r| view! {
+                                <tr>{r.into_iter().map(|c| view! { <td>{c}</td> }).collect_view()}</tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                </div>
+            }
+        })
+    };
+
     view! {
-        <figure class="chart" aria-labelledby="chart-years-title">
-            <figcaption id="chart-years-title" class="visually-hidden">{PER_YEAR_TITLE}</figcaption>
-            <canvas
-                node_ref=canvas_ref
-                data-testid="chart-years"
-                role="img"
-                aria-label=move || summary.get()
-                height=HEIGHT
-            ></canvas>
-            <p class="chart-summary">{move || summary.get()}</p>
+        <figure class="chart" class:embedded=embedded aria-labelledby=title_id.clone()>
+            <figcaption>
+                <h3 class="chart-title" id=title_id.clone()>{chart.title()}</h3>
+            </figcaption>
+            <div class="chart-frame" node_ref=frame>
+                <canvas node_ref=canvas_ref data-testid=format!("chart-{name}") role="img"
+                    aria-label=move || text.get() aria-describedby=summary_id.clone()></canvas>
+            </div>
+            <p class="chart-summary" id=summary_id.clone()>{move || text.get()}</p>
+            {(!embedded).then(|| view! {
+                <div class="chart-actions">
+                    <button type="button" class="link-button" aria-expanded=move || show_table.get().to_string()
+                        data-testid=format!("toggle-table-{name}") on:click=move |_| show_table.update(|s| *s = !*s)>
+                        {move || if show_table.get() { "Hide table" } else { "Show as table" }}
+                    </button>
+                    <button type="button" class="link-button" data-testid=format!("download-png-{name}") on:click=download_png>"PNG"</button>
+                    <button type="button" class="link-button" data-testid=format!("download-svg-{name}") on:click=download_svg>"SVG"</button>
+                    <button type="button" class="link-button" data-testid=format!("download-csv-{name}") on:click=download_csv>"CSV"</button>
+                    <button type="button" class="link-button" aria-expanded=move || show_embed.get().to_string()
+                        data-testid=format!("embed-{name}") on:click=move |_| show_embed.update(|s| *s = !*s)>"Embed"</button>
+                </div>
+            })}
+            {table_view}
+            {move || show_embed.get().then(|| view! {
+                <label class="embed-label">"Paste this into your page:"
+                    <textarea class="embed-code" data-testid="embed-code" readonly rows="4"
+                        prop:value=move || embed_snippet(chart, &nav.view.read())></textarea>
+                </label>
+            })}
         </figure>
     }
 }

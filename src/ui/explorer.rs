@@ -5,15 +5,16 @@ use leptos::prelude::*;
 
 use super::app::Loaded;
 use super::card_list::CardList;
-use super::chart::PerYearChart;
+use super::chart::ChartCard;
 use super::facets::Facets;
 use super::history::{Entry, Nav};
 use super::share::ShareButton;
 use super::thread::Thread;
+use crate::charts::ChartId;
 use crate::query::{Outcome, Sort};
 
 #[component]
-pub fn Explorer(loaded: Loaded, drawn: RwSignal<bool>) -> impl IntoView {
+pub fn Explorer(loaded: Loaded, drawn: RwSignal<u8>) -> impl IntoView {
     let nav = expect_context::<Nav>();
     let total = loaded.dataset.claims.len();
     let index = loaded.index.clone();
@@ -83,7 +84,10 @@ pub fn Explorer(loaded: Loaded, drawn: RwSignal<bool>) -> impl IntoView {
                         </ul>
                     })
                 }}
-                <PerYearChart dataset=loaded.dataset.clone() ids drawn/>
+                <section class="charts" aria-label="Charts">
+                    <h2 class="visually-hidden">"Charts"</h2>
+                    {ChartId::ALL.into_iter().map(|chart| view! { <ChartCard chart loaded=loaded.clone() ids drawn/> }).collect_view()}
+                </section>
                 <Thread loaded=loaded.clone()/>
                 {move || ids.read().is_empty().then(|| view! {
                     <div class="empty" data-testid="empty-result">

@@ -4,6 +4,8 @@ mod app;
 mod card;
 mod card_list;
 mod chart;
+mod download;
+mod embed;
 mod explorer;
 mod facets;
 mod history;

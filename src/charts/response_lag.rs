@@ -1,0 +1,36 @@
+//! Days until the first answer: one bar per answered incident, the longest wait at the top.
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+
+use super::bars::{draw_bars, BarSeries, Bars};
+use super::frame::{draw_message, Ink};
+use super::ChartId;
+use crate::stats::ResponseLags;
+
+/// Draws the response-lag chart, labelled by incident title (shortened with "…" to fit).
+pub(super) fn draw_response_lag<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    lags: &ResponseLags,
+    ink: Ink,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    let title = ChartId::ResponseLag.title();
+    if lags.claims == 0 {
+        return draw_message(root, title, "No claims match", ink);
+    }
+    if lags.lags.is_empty() {
+        return draw_message(root, title, "No answered accusations among these claims", ink);
+    }
+    let bars = Bars {
+        title,
+        value_desc: "Days until the first answer",
+        category_desc: "Incident",
+        labels: lags.lags.iter().map(|l| l.title.clone()).collect(),
+        series: vec![BarSeries {
+            name: None,
+            colour: ink.theme.lag,
+            values: lags.lags.iter().map(|l| u32::try_from(l.days).unwrap_or(u32::MAX)).collect(),
+        }],
+    };
+    draw_bars(root, &bars, ink)
+}

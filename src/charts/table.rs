@@ -1,0 +1,93 @@
+//! A chart's numbers as a table, for "show as table", and as CSV, for download.
+
+use super::ChartData;
+use crate::model::Side;
+
+/// A chart's numbers as a table: for "show as table" and CSV download.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Table {
+    pub columns: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+}
+
+fn strings<const N: usize>(items: [&str; N]) -> Vec<String> {
+    items.iter().map(|s| s.to_string()).collect()
+}
+
+/// The table of a chart's numbers: the same rows the chart draws (every quarter, every
+/// stance, the top names, the top incidents, the matrix), no rows when nothing matched.
+pub fn table(data: &ChartData) -> Table {
+    match data {
+        ChartData::Timeline(t) => Table {
+            columns: strings([
+                "Quarter",
+                "US → China accusations",
+                "US → China answers",
+                "China → US accusations",
+                "China → US answers",
+                "Other",
+            ]),
+            rows: t
+                .quarters
+                .iter()
+                .map(|q| {
+                    let counts = [q.us_cn_accusing, q.us_cn_answering, q.cn_us_accusing, q.cn_us_answering, q.other];
+                    std::iter::once(q.quarter.label()).chain(counts.iter().map(u32::to_string)).collect()
+                })
+                .collect(),
+        },
+        ChartData::Stances(s) => Table {
+            columns: ["Stance"].into_iter().map(String::from).chain(Side::ALL.iter().map(|s| s.label().to_string())).chain(["Total".to_string()]).collect(),
+            rows: if s.total() == 0 {
+                Vec::new()
+            } else {
+                s.rows
+                    .iter()
+                    .map(|r| {
+                        std::iter::once(r.stance.label().to_string())
+                            .chain(r.by_side.iter().map(u32::to_string))
+                            .chain([r.total().to_string()])
+                            .collect()
+                    })
+                    .collect()
+            },
+        },
+        ChartData::Sectors(r) | ChartData::Vectors(r) => Table {
+            columns: strings([if matches!(data, ChartData::Sectors(_)) { "Sector" } else { "Attack vector or CVE" }, "Claims"]),
+            rows: r.items.iter().map(|i| vec![i.name.clone(), i.claims.to_string()]).collect(),
+        },
+        ChartData::ResponseLag(l) => Table {
+            columns: strings(["Incident", "Accusation", "First answer", "Days"]),
+            rows: l
+                .lags
+                .iter()
+                .map(|g| vec![g.title.clone(), g.accused_on.to_string(), g.answered_on.to_string(), g.days.to_string()])
+                .collect(),
+        },
+        ChartData::Actors(m) => Table {
+            columns: std::iter::once("Claimant \\ Accused".to_string()).chain(m.accused.iter().cloned()).collect(),
+            rows: m
+                .claimants
+                .iter()
+                .zip(&m.counts)
+                .map(|(c, row)| std::iter::once(c.clone()).chain(row.iter().map(u32::to_string)).collect())
+                .collect(),
+        },
+    }
+}
+
+/// The table as CSV (RFC 4180): a header row, then the rows; fields holding a comma, a double
+/// quote, CR or LF are quoted with inner quotes doubled; every line ends in CRLF.
+pub fn to_csv(table: &Table) -> String {
+    let field = |f: &str| {
+        if f.contains([',', '"', '\r', '\n']) {
+            format!("\"{}\"", f.replace('"', "\"\""))
+        } else {
+            f.to_string()
+        }
+    };
+    std::iter::once(&table.columns)
+        .chain(&table.rows)
+        .map(|row| row.iter().map(|f| field(f)).collect::<Vec<_>>().join(",") + "\r\n")
+        .collect()
+}

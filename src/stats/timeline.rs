@@ -1,0 +1,139 @@
+//! Claims per quarter, split by side and by stance group (accusing or answering), for the
+//! timeline chart.
+
+use super::words::{claims, NO_MATCH};
+use crate::model::{Dataset, PartialDate, Side};
+use crate::query::Index;
+
+/// A calendar quarter, such as 2024 Q4.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Quarter {
+    pub year: u16,
+    /// 1 to 4.
+    pub quarter: u8,
+}
+
+impl Quarter {
+    /// The quarter a date falls in; a date given only as a year counts in its first quarter
+    /// (the earliest day it could mean), as it does when sorting.
+    pub fn of(date: &PartialDate) -> Quarter {
+        let (year, month, _) = date.earliest();
+        Quarter { year, quarter: (month - 1) / 3 + 1 }
+    }
+
+    /// The quarter after this one.
+    pub fn next(self) -> Quarter {
+        if self.quarter == 4 {
+            Quarter { year: self.year + 1, quarter: 1 }
+        } else {
+            Quarter { year: self.year, quarter: self.quarter + 1 }
+        }
+    }
+
+    /// "2024 Q4".
+    pub fn label(self) -> String {
+        format!("{} Q{}", self.year, self.quarter)
+    }
+}
+
+/// The claims of one quarter. Accusing stances are accusation, attribution, indictment,
+/// sanction, advisory and report; answering stances are denial and counter-accusation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct QuarterCount {
+    pub quarter: Quarter,
+    pub us_cn_accusing: u32,
+    pub us_cn_answering: u32,
+    pub cn_us_accusing: u32,
+    pub cn_us_answering: u32,
+    /// Claims between other parties: counted, not drawn.
+    pub other: u32,
+}
+
+impl QuarterCount {
+    fn empty(quarter: Quarter) -> QuarterCount {
+        QuarterCount { quarter, us_cn_accusing: 0, us_cn_answering: 0, cn_us_accusing: 0, cn_us_answering: 0, other: 0 }
+    }
+
+    /// US→China claims of the quarter.
+    pub fn us_cn(&self) -> u32 {
+        self.us_cn_accusing + self.us_cn_answering
+    }
+
+    /// China→US claims of the quarter.
+    pub fn cn_us(&self) -> u32 {
+        self.cn_us_accusing + self.cn_us_answering
+    }
+
+    /// Every claim of the quarter, other parties included.
+    pub fn total(&self) -> u32 {
+        self.us_cn() + self.cn_us() + self.other
+    }
+}
+
+/// The timeline's numbers: one entry per quarter from the first to the last with a matching
+/// claim, empty quarters included so gaps show as gaps.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Timeline {
+    pub quarters: Vec<QuarterCount>,
+}
+
+/// Claims per quarter by side and stance group over the claims `ids`.
+pub fn claims_per_quarter(dataset: &Dataset, index: &Index, ids: &[u32]) -> Timeline {
+    let quarter = |i: u32| Quarter::of(&dataset.claims[i as usize].date);
+    let (Some(first), Some(last)) = (ids.iter().map(|&i| quarter(i)).min(), ids.iter().map(|&i| quarter(i)).max()) else {
+        return Timeline::default();
+    };
+    let mut quarters = vec![QuarterCount::empty(first)];
+    while quarters.last().expect("one").quarter < last {
+        let next = quarters.last().expect("one").quarter.next();
+        quarters.push(QuarterCount::empty(next));
+    }
+    let slot = |q: Quarter| usize::from(q.year - first.year) * 4 + usize::from(q.quarter) - usize::from(first.quarter);
+    for &i in ids {
+        let count = &mut quarters[slot(quarter(i))];
+        let answer = index.stance[i as usize].is_answer();
+        let cell = match (index.side[i as usize], answer) {
+            (Side::UsCn, false) => &mut count.us_cn_accusing,
+            (Side::UsCn, true) => &mut count.us_cn_answering,
+            (Side::CnUs, false) => &mut count.cn_us_accusing,
+            (Side::CnUs, true) => &mut count.cn_us_answering,
+            (Side::Other, _) => &mut count.other,
+        };
+        *cell += 1;
+    }
+    Timeline { quarters }
+}
+
+/// One sentence on the timeline: the span, each side's claims, other parties' claims if
+/// any, and the busiest quarter (the earliest of equals).
+pub fn describe_timeline(timeline: &Timeline) -> String {
+    let (Some(first), Some(last)) = (timeline.quarters.first(), timeline.quarters.last()) else {
+        return NO_MATCH.to_string();
+    };
+    let sum = |f: fn(&QuarterCount) -> u32| timeline.quarters.iter().map(f).sum::<u32>();
+    let (us_cn, cn_us, other) = (sum(QuarterCount::us_cn), sum(QuarterCount::cn_us), sum(|q| q.other));
+    let busiest = timeline.quarters.iter().rev().max_by_key(|q| q.total()).expect("non-empty");
+    let span = if first.quarter.year == last.quarter.year {
+        format!("In {}", first.quarter.year)
+    } else {
+        format!("From {} to {}", first.quarter.year, last.quarter.year)
+    };
+    let us = match us_cn {
+        0 => "no claims".to_string(),
+        n => claims(n),
+    };
+    let cn = match cn_us {
+        0 => "none".to_string(),
+        n => n.to_string(),
+    };
+    let other = match other {
+        0 => String::new(),
+        n => format!(", with {} between other parties", claims(n)),
+    };
+    format!(
+        "{span}, US bodies made {us} against China and Chinese bodies {cn} against the US{other}; \
+         the busiest quarter was {} ({}).",
+        busiest.quarter.label(),
+        busiest.total()
+    )
+}

@@ -1,0 +1,36 @@
+//! Words shared by the chart descriptions: counted nouns and the no-match sentence.
+
+/// The description of every chart when no claim matches.
+pub const NO_MATCH: &str = "No claims match the current search.";
+
+/// "1 claim", "2 claims".
+pub fn claims(n: u32) -> String {
+    counted(n as usize, "claim", "claims")
+}
+
+/// A count with its noun in the right number: "1 sector", "3 sectors".
+pub(crate) fn counted(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
+/// "1 day", "12 days", "2.5 days".
+pub(crate) fn days(n: f64) -> String {
+    if n == 1.0 {
+        "1 day".to_string()
+    } else if n.fract() == 0.0 {
+        format!("{n:.0} days")
+    } else {
+        format!("{n:.1} days")
+    }
+}
+
+/// Names sorted by count, most first, ties by name (case-insensitive), then cut to `top`.
+pub(crate) fn ranked<T>(mut items: Vec<(String, u32, T)>, top: usize) -> Vec<(String, u32, T)> {
+    items.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.to_lowercase().cmp(&b.0.to_lowercase())).then_with(|| a.0.cmp(&b.0)));
+    items.truncate(top);
+    items
+}

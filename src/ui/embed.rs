@@ -1,0 +1,68 @@
+//! Embed mode (`?embed=<chart>&…filters`): only the chart, its title, summary and a credit line
+//! linking back to the full view with the same filters. Fills its width and posts its height to
+//! the parent page — `{"claims-explorer-height": {"chart": id, "height": px}}` — on load and on
+//! every resize, for `embed.js` to size the iframe.
+
+use leptos::html::Div;
+use leptos::prelude::*;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+
+use super::app::Loaded;
+use super::chart::{app_address, ChartCard};
+use super::history::Nav;
+use crate::charts::ChartId;
+use crate::url_state::{to_query, ViewState};
+
+fn post_height(chart: ChartId, height: f64) {
+    let Some(window) = web_sys::window() else { return };
+    let Ok(Some(parent)) = window.parent() else { return };
+    let inner = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&inner, &"chart".into(), &chart.as_str().into());
+    let _ = js_sys::Reflect::set(&inner, &"height".into(), &JsValue::from_f64(height.ceil()));
+    let message = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&message, &"claims-explorer-height".into(), &inner);
+    let _ = parent.post_message(&message, "*");
+}
+
+#[component]
+pub fn EmbedView(chart: ChartId, loaded: Loaded, drawn: RwSignal<u8>) -> impl IntoView {
+    let nav = expect_context::<Nav>();
+    let index = loaded.index.clone();
+    let outcome = Memo::new(move |_| index.run(&nav.view.read().filter));
+    let ids = Memo::new(move |_| outcome.read().ids.clone());
+    let root = NodeRef::<Div>::new();
+    let explore = move || {
+        let full = ViewState { embed: None, ..nav.view.get() };
+        let query = to_query(&full);
+        if query.is_empty() {
+            app_address()
+        } else {
+            format!("{}?{query}", app_address())
+        }
+    };
+
+    // Post the height once drawn, and whenever the content's size changes.
+    Effect::new(move |_| {
+        let (Some(el), true) = (root.get(), drawn.get() & chart.bit() != 0) else { return };
+        let measure = el.clone();
+        post_height(chart, f64::from(measure.offset_height()));
+        let on_resize = Closure::<dyn FnMut()>::new(move || post_height(chart, f64::from(measure.offset_height())));
+        if let Ok(observer) = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) {
+            observer.observe(&el);
+            on_resize.forget();
+            std::mem::forget(observer);
+        }
+    });
+
+    let d = loaded.dataset.clone();
+    view! {
+        <div class="embed" data-testid="embed" node_ref=root>
+            <ChartCard chart loaded=loaded.clone() ids drawn embedded=true/>
+            <p class="credit embed-credit">
+                "Source: " {d.title.clone()} " · updated " {d.updated.display()} " · " {d.license.clone()} " · "
+                <a href=explore target="_blank" rel="noopener noreferrer" data-testid="explore-link">"Explore the data"</a>
+            </p>
+        </div>
+    }
+}

@@ -1,0 +1,457 @@
+//! Native tests of the six charts: aggregation numbers, summaries, tables and CSV, and what
+//! each chart draws to SVG (title, axis descriptions, marks counted by colour), empty included.
+
+use cyber_claims_explorer::charts::{aggregate, draw, summary, table, to_csv, to_svg, ChartData, ChartId, Table, Theme};
+use cyber_claims_explorer::ingest::read_json;
+use cyber_claims_explorer::model::{Dataset, Stance};
+use cyber_claims_explorer::query::Index;
+use cyber_claims_explorer::stats::{Quarter, NO_MATCH};
+use plotters::prelude::*;
+use serde_json::{json, Value};
+
+const LIGHT: Theme = Theme::LIGHT;
+
+fn small() -> (Dataset, Index) {
+    let dataset = read_json(include_bytes!("fixtures/small.json")).expect("the fixture parses").dataset;
+    let index = Index::build(&dataset);
+    (dataset, index)
+}
+
+fn all(dataset: &Dataset) -> Vec<u32> {
+    (0..dataset.claims.len() as u32).collect()
+}
+
+/// A dataset from actors `[id, country]`, incidents and claims given as JSON; claims get a
+/// headline, summary and source.
+fn dataset(actors: &[(&str, &str)], incidents: Value, claims: Vec<Value>) -> (Dataset, Index) {
+    let claims: Vec<Value> = claims
+        .into_iter()
+        .enumerate()
+        .map(|(i, mut c)| {
+            let o = c.as_object_mut().expect("a claim object");
+            o.entry("id").or_insert(json!(format!("k{i}")));
+            o.insert("headline".into(), json!("h"));
+            o.insert("summary".into(), json!("s"));
+            o.insert("sources".into(), json!([{"publisher": "p", "url": "https://example.org/"}]));
+            c
+        })
+        .collect();
+    let actors: Vec<Value> =
+        actors.iter().map(|(id, country)| json!({"id": id, "name": id.to_uppercase(), "country": country, "kind": "agency"})).collect();
+    let file = json!({"schema": "claims-explorer/1", "title": "t", "updated": "2030-01-01", "license": "CC0",
+                      "actors": actors, "incidents": incidents, "claims": claims});
+    let ingested = read_json(file.to_string().as_bytes()).expect("the test dataset parses");
+    assert!(ingested.report.problems.is_empty(), "{:?}", ingested.report.problems);
+    let index = Index::build(&ingested.dataset);
+    (ingested.dataset, index)
+}
+
+const SIDES: [(&str, &str); 4] = [("us", "US"), ("cn", "CN"), ("us2", "US"), ("cn2", "CN")];
+
+/// The trimmed contents of every `<text>` element.
+fn texts(svg: &str) -> Vec<&str> {
+    svg.split("<text").skip(1).filter_map(|t| t.split_once('>')?.1.split_once("</text>")).map(|(t, _)| t.trim()).collect()
+}
+
+/// How many `<rect>` elements are filled with `colour`.
+fn rects(svg: &str, colour: RGBColor) -> usize {
+    let fill = format!("FILL=\"#{:02X}{:02X}{:02X}\"", colour.0, colour.1, colour.2);
+    svg.split("<rect").skip(1).filter(|r| r.split_once("/>").is_some_and(|(r, _)| r.to_uppercase().contains(&fill))).count()
+}
+
+fn has_texts(svg: &str, wanted: &[&str]) {
+    let found = texts(svg);
+    for w in wanted {
+        assert!(found.contains(w), "{w:?} missing from the chart text: {found:?}");
+    }
+}
+
+fn rows(table: &Table) -> Vec<Vec<&str>> {
+    table.rows.iter().map(|r| r.iter().map(String::as_str).collect()).collect()
+}
+
+#[test]
+fn chart_ids_have_url_names_and_titles() {
+    let names: Vec<&str> = ChartId::ALL.iter().map(|c| c.as_str()).collect();
+    assert_eq!(names, ["timeline", "stances", "sectors", "vectors", "response-lag", "actors"]);
+    for id in ChartId::ALL {
+        assert_eq!(ChartId::parse(id.as_str()), Some(id));
+    }
+    assert_eq!(ChartId::parse("Timeline"), None);
+    let bits = ChartId::ALL.iter().fold(0u8, |m, c| m | c.bit());
+    assert_eq!(bits, 0b11_1111, "one distinct bit per chart");
+    assert_eq!(ChartId::Timeline.title(), "Claims per quarter by side");
+    assert_eq!(ChartId::ResponseLag.title(), "Days until the first answer");
+    assert_eq!(ChartId::Actors.title(), "Who accuses whom");
+}
+
+#[test]
+fn timeline_counts_each_quarter_by_side_and_stance_group() {
+    let (d, index) = small();
+    let data = aggregate(ChartId::Timeline, &d, &index, &all(&d));
+    let ChartData::Timeline(t) = &data else { panic!("{data:?}") };
+    assert_eq!(t.quarters.len(), 24, "2019 Q1 to 2024 Q4, empty quarters included");
+    let t = table(&data);
+    assert_eq!(t.columns[0], "Quarter");
+    let busy: Vec<Vec<&str>> = rows(&t).into_iter().filter(|r| r[1..].iter().any(|v| *v != "0")).collect();
+    assert_eq!(
+        busy,
+        vec![
+            vec!["2019 Q1", "1", "0", "0", "1", "0"], // c1 indictment (US), c2 denial (CN)
+            vec!["2021 Q3", "0", "0", "1", "0", "0"], // c3 accusation, "2021-07"
+            vec!["2022 Q1", "0", "0", "0", "1", "0"], // c4 counter-accusation, "2022" counts in Q1
+            vec!["2023 Q2", "0", "0", "0", "0", "1"], // c5 between other parties
+            vec!["2024 Q4", "0", "0", "1", "0", "0"],
+        ]
+    );
+    assert_eq!(
+        summary(&data),
+        "From 2019 to 2024, US bodies made 1 claim against China and Chinese bodies 4 against the US, \
+         with 1 claim between other parties; the busiest quarter was 2019 Q1 (2)."
+    );
+    let subset = aggregate(ChartId::Timeline, &d, &index, &[2, 3]);
+    assert_eq!(table(&subset).rows.len(), 3, "2021 Q3, 2021 Q4, 2022 Q1");
+    assert_eq!(
+        summary(&subset),
+        "From 2021 to 2022, US bodies made no claims against China and Chinese bodies 2 against the US; \
+         the busiest quarter was 2021 Q3 (1)."
+    );
+    assert_eq!(
+        summary(&aggregate(ChartId::Timeline, &d, &index, &[0])),
+        "In 2019, US bodies made 1 claim against China and Chinese bodies none against the US; \
+         the busiest quarter was 2019 Q1 (1)."
+    );
+    assert_eq!(Quarter { year: 2024, quarter: 4 }.label(), "2024 Q4");
+}
+
+#[test]
+fn timeline_draws_us_claims_above_and_chinese_claims_below_with_a_legend() {
+    let (d, index) = small();
+    let svg = to_svg(&aggregate(ChartId::Timeline, &d, &index, &all(&d)), &LIGHT, 640, 320);
+    has_texts(&svg, &["Claims per quarter by side", "Quarter", "Claims", "2019", "2024", "US → China: accusations"]);
+    has_texts(&svg, &["China → US: accusations", "China → US: answers"]);
+    assert!(!texts(&svg).contains(&"US → China: answers"), "no series without claims in the legend");
+    // Bars plus one legend swatch per drawn series; "other" is not drawn.
+    assert_eq!(rects(&svg, LIGHT.us_cn), 1 + 1);
+    assert_eq!(rects(&svg, LIGHT.cn_us), 2 + 1);
+    assert_eq!(rects(&svg, LIGHT.cn_us_answer), 2 + 1);
+    assert_eq!(rects(&svg, LIGHT.us_cn_answer), 0);
+    assert_eq!(rects(&svg, LIGHT.other), 0);
+}
+
+#[test]
+fn a_long_timeline_labels_only_some_years() {
+    // One claim per quarter from 2010 Q1 to 2027 Q2: 70 quarters, alternating sides and stances.
+    let claims = (0..70)
+        .map(|i| {
+            let (claimant, accused) = if i % 2 == 0 { ("us", "cn") } else { ("cn", "us") };
+            let stance = if i % 3 == 0 { "denial" } else { "accusation" };
+            json!({"date": format!("{}-{:02}", 2010 + i / 4, (i % 4) * 3 + 1), "claimant": claimant, "accused": [accused], "stance": stance})
+        })
+        .collect();
+    let (d, index) = dataset(&SIDES, json!([]), claims);
+    let data = aggregate(ChartId::Timeline, &d, &index, &all(&d));
+    assert_eq!(table(&data).rows.len(), 70);
+    let svg = to_svg(&data, &LIGHT, 640, 320);
+    let bars: usize = [LIGHT.us_cn, LIGHT.us_cn_answer, LIGHT.cn_us, LIGHT.cn_us_answer].iter().map(|c| rects(&svg, *c)).sum();
+    assert_eq!(bars, 70 + 4, "one bar per quarter plus four legend swatches");
+    let years: Vec<&str> = texts(&svg).into_iter().filter(|t| t.len() == 4 && t.starts_with("20")).collect();
+    assert!((4..=12).contains(&years.len()), "a readable number of year labels: {years:?}");
+    assert!(texts(&svg).iter().all(|t| !t.contains(" Q")), "no quarter labels when they do not fit");
+    // A wide chart with few quarters labels every quarter.
+    let few = aggregate(ChartId::Timeline, &d, &index, &[0, 1, 2]);
+    has_texts(&to_svg(&few, &LIGHT, 800, 320), &["2010 Q1", "2010 Q2", "2010 Q3"]);
+}
+
+#[test]
+fn stances_count_every_stance_by_side() {
+    let (d, index) = small();
+    let data = aggregate(ChartId::Stances, &d, &index, &all(&d));
+    let t = table(&data);
+    assert_eq!(t.columns, ["Stance", "US → China", "China → US", "Other", "Total"]);
+    assert_eq!(
+        rows(&t),
+        vec![
+            vec!["Accusation", "0", "2", "0", "2"],
+            vec!["Attribution", "0", "0", "0", "0"],
+            vec!["Indictment", "1", "0", "0", "1"],
+            vec!["Sanction", "0", "0", "0", "0"],
+            vec!["Advisory", "0", "0", "1", "1"],
+            vec!["Report", "0", "0", "0", "0"],
+            vec!["Denial", "0", "1", "0", "1"],
+            vec!["Counter-accusation", "0", "1", "0", "1"],
+        ]
+    );
+    assert_eq!(
+        summary(&data),
+        "Of 6 claims, 4 accuse and 2 answer (denials and counter-accusations); the most common stance is accusation (2)."
+    );
+    assert_eq!(
+        summary(&aggregate(ChartId::Stances, &d, &index, &[0])),
+        "Of 1 claim, 1 accuses and none answer (denials and counter-accusations); the most common stance is indictment (1)."
+    );
+    let svg = to_svg(&data, &LIGHT, 640, 320);
+    let labels: Vec<&str> = Stance::ALL.iter().map(|s| s.label()).collect();
+    has_texts(&svg, &labels);
+    has_texts(&svg, &["Stances by side", "Stance", "Claims", "US → China", "China → US", "Other"]);
+    assert_eq!(rects(&svg, LIGHT.us_cn), 1 + 1);
+    assert_eq!(rects(&svg, LIGHT.cn_us), 3 + 1);
+    assert_eq!(rects(&svg, LIGHT.other), 1 + 1);
+}
+
+/// Incidents with sectors, vectors and CVEs, each claimed a given number of times.
+fn ranked_dataset() -> (Dataset, Index) {
+    let incidents = json!([
+        {"id": "a", "title": "A", "sectors": ["energy", "research"], "vectors": ["phishing"], "cves": ["CVE-2021-26855"]},
+        {"id": "b", "title": "B", "sectors": ["Telecom", "energy"], "vectors": ["phishing", "supply chain"]},
+        {"id": "c", "title": "C", "sectors": ["s01", "s02", "s03", "s04", "s05", "s06", "s07", "s08", "s09", "s10", "s11", "s12"]},
+        {"id": "d", "title": "D"}
+    ]);
+    let claim = |incident: &str| json!({"date": "2020", "claimant": "us", "accused": ["cn"], "stance": "report", "incident": incident});
+    let claims = vec![claim("a"), claim("a"), claim("a"), claim("b"), claim("b"), claim("c"), claim("d"),
+                      json!({"date": "2020", "claimant": "us", "accused": ["cn"], "stance": "report"})];
+    dataset(&SIDES, incidents, claims)
+}
+
+#[test]
+fn sectors_rank_the_top_twelve_by_claims() {
+    let (d, index) = ranked_dataset();
+    let data = aggregate(ChartId::Sectors, &d, &index, &all(&d));
+    let ChartData::Sectors(r) = &data else { panic!("{data:?}") };
+    assert_eq!((r.distinct, r.claims, r.without), (15, 8, 2));
+    let t = table(&data);
+    assert_eq!(t.columns, ["Sector", "Claims"]);
+    assert_eq!(t.rows.len(), 12);
+    assert_eq!(
+        rows(&t)[..5],
+        [vec!["energy", "5"], vec!["research", "3"], vec!["Telecom", "2"], vec!["s01", "1"], vec!["s02", "1"]]
+    );
+    assert_eq!(rows(&t)[11], ["s09", "1"], "ties by name; s10 to s12 left out");
+    assert_eq!(summary(&data), "Across 8 claims, the incidents name 15 targeted sectors; the most frequent is energy (5 claims).");
+
+    let svg = to_svg(&data, &LIGHT, 640, 360);
+    has_texts(&svg, &["Targeted sectors", "Sector", "Claims", "energy", "Telecom", "5"]);
+    assert_eq!(rects(&svg, LIGHT.bar), 12, "one bar per sector, no legend");
+
+    let none = aggregate(ChartId::Sectors, &d, &index, &[6, 7]);
+    assert_eq!(summary(&none), "None of the 2 matching claims names a targeted sector.");
+    assert!(table(&none).rows.is_empty());
+    has_texts(&to_svg(&none, &LIGHT, 640, 320), &["Targeted sectors", "No sectors recorded for these claims"]);
+    assert_eq!(summary(&aggregate(ChartId::Sectors, &d, &index, &[6])), "The matching claim names no targeted sector.");
+}
+
+#[test]
+fn vectors_count_attack_vectors_and_cves_together() {
+    let (d, index) = ranked_dataset();
+    let data = aggregate(ChartId::Vectors, &d, &index, &all(&d));
+    let t = table(&data);
+    assert_eq!(t.columns, ["Attack vector or CVE", "Claims"]);
+    assert_eq!(rows(&t), vec![vec!["phishing", "5"], vec!["CVE-2021-26855", "3"], vec!["supply chain", "2"]]);
+    assert_eq!(
+        summary(&data),
+        "Across 8 claims, the incidents name 3 attack vectors and CVEs; the most frequent is phishing (5 claims)."
+    );
+    assert_eq!(
+        summary(&aggregate(ChartId::Vectors, &d, &index, &[3])),
+        "Across 1 claim, the incidents name 2 attack vectors and CVEs; the most frequent is phishing (1 claim)."
+    );
+    let svg = to_svg(&data, &LIGHT, 640, 320);
+    has_texts(&svg, &["Top attack vectors and CVEs", "Attack vector or CVE", "Claims", "CVE-2021-26855", "supply chain"]);
+    assert_eq!(rects(&svg, LIGHT.bar), 3);
+}
+
+/// Incidents answered after 10, 3 and 40 days, one answered outside the filter, one unanswered.
+fn lag_dataset() -> (Dataset, Index) {
+    let long = "An intrusion with a very long title that does not fit beside the bars at all";
+    let incidents = json!([
+        {"id": "i1", "title": "Ten days"}, {"id": "i2", "title": "Three days"}, {"id": "i3", "title": long},
+        {"id": "i4", "title": "Unanswered"}, {"id": "i5", "title": "Same day"}
+    ]);
+    let c = |id: &str, date: &str, claimant: &str, stance: &str, incident: &str, responds: &[&str]| {
+        let accused = if claimant.starts_with("us") { "cn" } else { "us" };
+        json!({"id": id, "date": date, "claimant": claimant, "accused": [accused], "stance": stance,
+               "incident": incident, "responds_to": responds})
+    };
+    let claims = vec![
+        c("a1", "2020-01-01", "us", "accusation", "i1", &[]),
+        c("a2", "2020-01-05", "us2", "sanction", "i1", &[]),
+        c("r1", "2020-01-11", "cn", "denial", "i1", &["a1"]),
+        c("a3", "2021-03-01", "cn", "accusation", "i2", &[]),
+        c("r3", "2021-03-04", "us", "counter-accusation", "i2", &[]),
+        c("a4", "2022-01-01", "us", "indictment", "i3", &[]),
+        c("r4", "2022-02-10", "cn", "denial", "i3", &["a4"]),
+        c("a5", "2023-06-01", "us", "report", "i4", &[]),
+        c("a6", "2024-05-20", "us", "advisory", "i5", &[]),
+        c("r6", "2024-05", "cn", "denial", "i5", &["a6"]),
+    ];
+    dataset(&SIDES, incidents, claims)
+}
+
+#[test]
+fn response_lag_measures_days_to_the_first_answer_per_incident() {
+    let (d, index) = lag_dataset();
+    let data = aggregate(ChartId::ResponseLag, &d, &index, &all(&d));
+    let t = table(&data);
+    assert_eq!(t.columns, ["Incident", "Accusation", "First answer", "Days"]);
+    let long = "An intrusion with a very long title that does not fit beside the bars at all";
+    assert_eq!(
+        rows(&t),
+        vec![
+            vec![long, "2022-01-01", "2022-02-10", "40"],
+            vec!["Ten days", "2020-01-01", "2020-01-11", "10"],
+            vec!["Three days", "2021-03-01", "2021-03-04", "3"],
+            vec!["Same day", "2024-05-20", "2024-05", "0"], // a month-only answer never counts below 0
+        ]
+    );
+    let ChartData::ResponseLag(l) = &data else { panic!("{data:?}") };
+    assert_eq!((l.answered, l.median_days), (4, Some(6.5)));
+    assert_eq!(
+        summary(&data),
+        format!("4 incidents have an answer; the median wait for the first answer was 6.5 days, the longest 40 days ({long}).")
+    );
+    // Without r1, incident i1 has no answer among the ids; without a1, a2 is its first accusation
+    // but r1 answers a1 by name, so i1 drops out either way.
+    let some = aggregate(ChartId::ResponseLag, &d, &index, &[0, 1, 3, 4]);
+    assert_eq!(summary(&some), "One incident has an answer: Three days, answered after 3 days.");
+    let none = aggregate(ChartId::ResponseLag, &d, &index, &[0, 7]);
+    assert_eq!(summary(&none), "No accusation among the matching claims has an answer among them.");
+    has_texts(&to_svg(&none, &LIGHT, 640, 320), &["Days until the first answer", "No answered accusations among these claims"]);
+
+    let svg = to_svg(&data, &LIGHT, 640, 320);
+    has_texts(&svg, &["Days until the first answer", "Incident", "Ten days", "Three days", "40", "0"]);
+    assert!(texts(&svg).iter().any(|t| t.ends_with('…') && long.starts_with(t.trim_end_matches('…'))), "the long title is shortened");
+    assert_eq!(rects(&svg, LIGHT.lag), 3, "a 0-day wait has no bar, only its number");
+}
+
+#[test]
+fn response_lag_keeps_the_fifteen_longest_but_takes_the_median_of_all() {
+    let incidents: Vec<Value> = (0..17).map(|i| json!({"id": format!("i{i}"), "title": format!("Incident {i:02}")})).collect();
+    let claims = (0..17)
+        .flat_map(|i| {
+            [
+                json!({"id": format!("a{i}"), "date": "2020-01-01", "claimant": "us", "accused": ["cn"], "stance": "accusation", "incident": format!("i{i}")}),
+                json!({"id": format!("r{i}"), "date": format!("2020-02-{:02}", i + 1), "claimant": "cn", "accused": ["us"], "stance": "denial", "incident": format!("i{i}"), "responds_to": [format!("a{i}")]}),
+            ]
+        })
+        .collect();
+    let (d, index) = dataset(&SIDES, Value::Array(incidents), claims);
+    let data = aggregate(ChartId::ResponseLag, &d, &index, &all(&d));
+    let ChartData::ResponseLag(l) = &data else { panic!("{data:?}") };
+    assert_eq!((l.lags.len(), l.answered, l.median_days), (15, 17, Some(39.0)));
+    assert_eq!((l.lags[0].days, l.lags[14].days), (47, 33));
+    assert_eq!(rects(&to_svg(&data, &LIGHT, 640, 480), LIGHT.lag), 15);
+}
+
+#[test]
+fn actors_form_a_matrix_of_the_top_claimants_and_accused() {
+    let (d, index) = small();
+    let data = aggregate(ChartId::Actors, &d, &index, &all(&d));
+    let t = table(&data);
+    assert_eq!(t.columns, ["Claimant \\ Accused", "US intelligence agencies", "Fixture Panda", "US Department of Justice"]);
+    assert_eq!(
+        rows(&t),
+        vec![
+            vec!["Chinese Ministry of Foreign Affairs", "1", "0", "1"],
+            vec!["CNCERT/CC", "2", "0", "0"],
+            vec!["UK NCSC", "0", "1", "0"],
+            vec!["US Department of Justice", "0", "1", "0"],
+        ]
+    );
+    assert_eq!(
+        summary(&data),
+        "4 claimants name 3 accused parties; the most frequent pair is CNCERT/CC → US intelligence agencies (2 claims)."
+    );
+    assert_eq!(
+        summary(&aggregate(ChartId::Actors, &d, &index, &[0])),
+        "1 claimant names 1 accused party; the most frequent pair is US Department of Justice → Fixture Panda (1 claim)."
+    );
+    let svg = to_svg(&data, &LIGHT, 640, 320);
+    has_texts(&svg, &["Who accuses whom", "Claimant", "Accused", "CNCERT/CC", "UK NCSC", "Fixture Panda", "2"]);
+    let cells: Vec<usize> = LIGHT.heat.iter().map(|c| rects(&svg, *c)).collect();
+    assert_eq!(cells, [7, 0, 4, 0, 1], "12 cells: 7 zeros, four 1s (half the max), one 2");
+    let numbers = texts(&svg).into_iter().filter(|t| ["0", "1", "2"].contains(t)).count();
+    assert_eq!(numbers, 12, "a number in every cell");
+}
+
+#[test]
+fn actors_keep_six_claimants_and_six_accused() {
+    let names: Vec<String> = (0..8).map(|i| format!("a{i}")).collect();
+    let actors: Vec<(&str, &str)> = names.iter().map(|n| (n.as_str(), "US")).chain([("x", "CN")]).collect();
+    // Claimant a_i accuses a_((i+1) % 8) i+1 times, and x once.
+    let claims = (0..8)
+        .flat_map(|i| {
+            let accused = json!([format!("a{}", (i + 1) % 8)]);
+            (0..=i).map(move |_| json!({"date": "2020", "claimant": format!("a{i}"), "accused": accused.clone(), "stance": "report"}))
+        })
+        .chain([json!({"date": "2020", "claimant": "a0", "accused": ["x"], "stance": "report"})])
+        .collect();
+    let (d, index) = dataset(&actors, json!([]), claims);
+    let data = aggregate(ChartId::Actors, &d, &index, &all(&d));
+    let ChartData::Actors(m) = &data else { panic!("{data:?}") };
+    assert_eq!(m.claimants, ["A7", "A6", "A5", "A4", "A3", "A2"]);
+    assert_eq!(m.accused, ["A0", "A7", "A6", "A5", "A4", "A3"]);
+    assert_eq!(m.counts[0], [8, 0, 0, 0, 0, 0]);
+    assert_eq!(m.counts[1], [0, 7, 0, 0, 0, 0]);
+    assert_eq!((m.distinct_claimants, m.distinct_accused), (8, 9));
+    let svg = to_svg(&data, &LIGHT, 640, 360);
+    assert_eq!(LIGHT.heat.iter().map(|c| rects(&svg, *c)).sum::<usize>(), 36);
+}
+
+#[test]
+fn every_chart_says_no_claims_match_when_nothing_matches() {
+    let (d, index) = small();
+    for id in ChartId::ALL {
+        let data = aggregate(id, &d, &index, &[]);
+        assert_eq!(data.id(), id);
+        assert!(data.is_empty(), "{id:?}");
+        assert_eq!(summary(&data), NO_MATCH, "{id:?}");
+        assert!(table(&data).rows.is_empty(), "{id:?}");
+        for theme in [Theme::LIGHT, Theme::DARK] {
+            let svg = to_svg(&data, &theme, 640, 320);
+            assert_eq!(texts(&svg), [id.title(), "No claims match"], "{id:?}");
+        }
+    }
+    assert_eq!(NO_MATCH, "No claims match the current search.");
+}
+
+#[test]
+fn every_chart_draws_in_both_themes_and_scales_with_the_pixel_ratio() {
+    let (d, index) = small();
+    for id in ChartId::ALL {
+        let data = aggregate(id, &d, &index, &all(&d));
+        assert!(!data.is_empty(), "{id:?}");
+        let dark = to_svg(&data, &Theme::DARK, 640, 320);
+        has_texts(&dark, &[id.title()]);
+        assert_eq!(rects(&dark, Theme::DARK.background), 1, "{id:?} fills its background");
+        let mut svg = String::new();
+        {
+            let root = SVGBackend::with_string(&mut svg, (1280, 640)).into_drawing_area();
+            draw(&root, &data, &LIGHT, 2.0).expect("draws");
+        }
+        let title = svg.split("<text").find(|t| t.contains(id.title())).expect("a title");
+        let size: f64 = title.split("font-size=\"").nth(1).and_then(|s| s.split('"').next()).and_then(|s| s.parse().ok()).expect("a size");
+        assert!((size - 2.0 * 17.0 / 1.24).abs() < 0.01, "{id:?}: title size {size}");
+    }
+}
+
+#[test]
+fn csv_quotes_fields_with_commas_quotes_and_line_breaks() {
+    let t = Table {
+        columns: vec!["Name".into(), "Claims".into()],
+        rows: vec![
+            vec!["plain".into(), "1".into()],
+            vec!["a, b".into(), "2".into()],
+            vec!["say \"no\"".into(), "3".into()],
+            vec!["two\nlines".into(), "4".into()],
+            vec!["cr\r".into(), "".into()],
+        ],
+    };
+    assert_eq!(
+        to_csv(&t),
+        "Name,Claims\r\nplain,1\r\n\"a, b\",2\r\n\"say \"\"no\"\"\",3\r\n\"two\nlines\",4\r\n\"cr\r\",\r\n"
+    );
+    let (d, index) = small();
+    let csv = to_csv(&table(&aggregate(ChartId::Stances, &d, &index, &all(&d))));
+    assert!(csv.starts_with("Stance,US → China,China → US,Other,Total\r\nAccusation,0,2,0,2\r\n"), "{csv}");
+    assert_eq!(csv.matches("\r\n").count(), 9);
+}

@@ -1,0 +1,153 @@
+//! Browser tests of the charts (issue 5): six drawn canvases that follow the filter, embed mode
+//! and its height messages, the embed snippet, and the downloads.
+
+mod support;
+
+use std::time::Duration;
+
+use serde_json::json;
+use support::{Browser, StaticServer, CANVAS_INK};
+use thirtyfour::prelude::*;
+
+const CHARTS: [&str; 6] = ["timeline", "stances", "sectors", "vectors", "response-lag", "actors"];
+
+async fn picture(browser: &Browser, chart: &str) -> String {
+    browser
+        .js(&format!("return document.querySelector('[data-testid=\"chart-{chart}\"]').toDataURL();"))
+        .await
+        .as_str()
+        .unwrap()
+        .to_string()
+}
+
+#[tokio::test]
+async fn six_charts_are_drawn_and_follow_the_filter() {
+    let server = StaticServer::start();
+    let browser = Browser::start(1280, 1000).await;
+    assert_eq!(browser.open(&server.app("")).await, "ready");
+    let mut before = Vec::new();
+    for chart in CHARTS {
+        let sel = format!("[data-testid=\"chart-{chart}\"]");
+        let ink = browser.js_with(CANVAS_INK, vec![json!(sel)]).await;
+        assert!(!ink.is_null(), "no canvas for {chart}");
+        let (ink, colours) = (ink["ink"].as_u64().unwrap(), ink["colours"].as_u64().unwrap());
+        assert!(ink > 3_000 && colours >= 3, "{chart} looks blank: {ink} pixels of ink, {colours} colours");
+        let label = browser.js(&format!("return document.querySelector('{sel}').getAttribute('aria-label');")).await;
+        assert!(label.as_str().is_some_and(|l| l.len() > 20), "{chart} has no text description: {label}");
+        before.push(picture(&browser, chart).await);
+    }
+    browser
+        .driver
+        .find(By::Css("[data-testid=\"facet-side\"] [data-value=\"cn-us\"]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    for (chart, old) in CHARTS.iter().zip(before) {
+        browser
+            .until(
+                &format!("{chart} to be redrawn"),
+                &format!("return document.querySelector('[data-testid=\"chart-{chart}\"]').toDataURL() !== {};", json!(old)),
+            )
+            .await;
+    }
+    // Show as table: the numbers behind the chart.
+    browser.driver.find(By::Css("[data-testid=\"toggle-table-stances\"]")).await.unwrap().click().await.unwrap();
+    browser.until("the stances table", "return document.querySelectorAll('[data-testid=\"table-stances\"] tbody tr').length > 0;").await;
+    browser.quit().await;
+}
+
+#[tokio::test]
+async fn embed_mode_shows_the_chart_alone_with_a_link_back() {
+    let server = StaticServer::start();
+    let browser = Browser::start(800, 600).await;
+    assert_eq!(browser.open(&server.app("?embed=timeline&side=cn-us")).await, "ready");
+    assert_eq!(browser.count("claim-card").await, 0);
+    assert_eq!(browser.count("chart-timeline").await, 1);
+    for other in &CHARTS[1..] {
+        assert_eq!(browser.count(&format!("chart-{other}")).await, 0, "{other} shown in embed mode");
+    }
+    assert_eq!(browser.count("search").await, 0);
+    let link = browser.js("return document.querySelector('[data-testid=\"explore-link\"]').href;").await;
+    let link = link.as_str().unwrap();
+    assert!(link.contains("side=cn-us") && !link.contains("embed="), "{link}");
+    let width = browser.js("return document.querySelector('[data-testid=\"chart-timeline\"]').getBoundingClientRect().width;").await;
+    assert!(width.as_f64().unwrap() > 700.0, "the chart fills its width ({width})");
+    browser.quit().await;
+}
+
+#[tokio::test]
+async fn a_host_page_with_embed_js_gets_its_iframe_sized_to_the_chart() {
+    let server = StaticServer::start();
+    let browser = Browser::start(1000, 800).await;
+    browser.driver.goto(format!("{}/fixtures/host.html", server.base)).await.unwrap();
+    browser
+        .until(
+            "the iframe to be sized by a height message",
+            "const f = document.getElementById('embedded'); return !!f.getAttribute('data-claims-explorer-height');",
+        )
+        .await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let sizes = browser
+        .js("const f = document.getElementById('embedded');
+             return [f.getBoundingClientRect().height, f.contentDocument.querySelector('[data-testid=\"embed\"]').offsetHeight];")
+        .await;
+    let (outer, inner) = (sizes[0].as_f64().unwrap(), sizes[1].as_f64().unwrap());
+    assert!(outer > 250.0, "the iframe kept a default height ({outer})");
+    assert!((outer - inner).abs() <= 2.0, "iframe {outer}px, embedded content {inner}px");
+    browser.quit().await;
+}
+
+#[tokio::test]
+async fn the_embed_snippet_carries_the_filters() {
+    let server = StaticServer::start();
+    let browser = Browser::start(1280, 900).await;
+    assert_eq!(browser.open(&server.app("?stance=denial&from=2020")).await, "ready");
+    browser.driver.find(By::Css("[data-testid=\"embed-timeline\"]")).await.unwrap().click().await.unwrap();
+    browser.until("the snippet", "return !!document.querySelector('[data-testid=\"embed-code\"]');").await;
+    let code = browser.js("return document.querySelector('[data-testid=\"embed-code\"]').value;").await;
+    let code = code.as_str().unwrap();
+    for part in ["<iframe", "embed=timeline", "stance=denial", "from=2020", "loading=\"lazy\"", "title=\"", "width=\"100%\"", "embed.js"] {
+        assert!(code.contains(part), "the snippet lacks {part}: {code}");
+    }
+    browser.quit().await;
+}
+
+#[tokio::test]
+async fn downloads_have_the_right_types() {
+    let server = StaticServer::start();
+    let browser = Browser::start(1280, 900).await;
+    assert_eq!(browser.open(&server.app("")).await, "ready");
+    // Record downloads instead of saving them.
+    browser
+        .js("window.__downloads = [];
+             HTMLAnchorElement.prototype.click = function () {
+               const name = this.download;
+               fetch(this.href).then(r => r.blob()).then(async b => window.__downloads.push({name, type: b.type, head: (await b.text()).slice(0, 200)}));
+             }; return true;")
+        .await;
+    for kind in ["png", "svg", "csv"] {
+        browser.driver.find(By::Css(format!("[data-testid=\"download-{kind}-timeline\"]"))).await.unwrap().click().await.unwrap();
+    }
+    browser.until("three downloads", "return window.__downloads.length === 3;").await;
+    let downloads = browser.js("return window.__downloads.sort((a, b) => a.name.localeCompare(b.name));").await;
+    let got: Vec<(String, String)> = downloads
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| (d["name"].as_str().unwrap().to_string(), d["type"].as_str().unwrap().to_string()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("timeline.csv".to_string(), "text/csv;charset=utf-8".to_string()),
+            ("timeline.png".to_string(), "image/png".to_string()),
+            ("timeline.svg".to_string(), "image/svg+xml".to_string()),
+        ]
+    );
+    let heads = &downloads.as_array().unwrap();
+    assert!(heads[2]["head"].as_str().unwrap().starts_with("<svg"), "{}", heads[2]["head"]);
+    assert!(heads[0]["head"].as_str().unwrap().contains(','), "the CSV has columns: {}", heads[0]["head"]);
+    browser.quit().await;
+}
