@@ -74,10 +74,14 @@ bench-data:
 bench: bench-data
 	cargo bench --locked --bench core
 
-## screenshot: refresh docs/screenshot-explorer.png, taken by the project's own headless Chromium
+## screenshot: refresh the README's screenshots (docs/), taken by the project's own headless Chromium
 screenshot: setup-browser build
 	cargo test --locked --test browser screenshot_of_the_explorer
-	mkdir -p docs && cp target/screenshots/explorer.png docs/screenshot-explorer.png
+	cargo test --locked --test charts_ui screenshots_of_the_charts_and_an_embedded_chart
+	mkdir -p docs
+	cp target/screenshots/explorer.png docs/screenshot-explorer.png
+	cp target/screenshots/charts.png docs/screenshot-charts.png
+	cp target/screenshots/embed.png docs/screenshot-embed.png
 
 clean:
 	rm -rf dist target .tools

@@ -151,3 +151,27 @@ async fn downloads_have_the_right_types() {
     assert!(heads[0]["head"].as_str().unwrap().contains(','), "the CSV has columns: {}", heads[0]["head"]);
     browser.quit().await;
 }
+
+/// Takes the README's chart screenshots with the project's own headless Chromium.
+#[tokio::test]
+async fn screenshots_of_the_charts_and_an_embedded_chart() {
+    let server = StaticServer::start();
+    let browser = Browser::start(1280, 1000).await;
+    assert_eq!(browser.open(&server.app("")).await, "ready");
+    browser.js("document.querySelector('.charts').scrollIntoView(); return true;").await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let out = support::root().join("target/screenshots");
+    std::fs::create_dir_all(&out).unwrap();
+    let png = browser.driver.screenshot_as_png().await.unwrap();
+    assert!(png.starts_with(b"\x89PNG"));
+    std::fs::write(out.join("charts.png"), png).unwrap();
+
+    browser.driver.goto(format!("{}/fixtures/host.html", server.base)).await.unwrap();
+    browser
+        .until("the embedded chart to be sized", "return !!document.getElementById('embedded').getAttribute('data-claims-explorer-height');")
+        .await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let png = browser.driver.screenshot_as_png().await.unwrap();
+    std::fs::write(out.join("embed.png"), png).unwrap();
+    browser.quit().await;
+}
