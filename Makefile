@@ -70,9 +70,12 @@ BENCH_SIZES ?= 1000 10000 100000
 bench-data:
 	cargo run --locked --release --example generate -- bench-data $(BENCH_SIZES)
 
-## bench: native benchmarks of the core (criterion) at 10k and 100k claims
-bench: bench-data
-	cargo bench --locked --bench core
+## bench: native benchmarks of the core (criterion) and the browser benchmark against a
+##        plain-JS reference page; writes BENCHMARKS.md
+bench: setup-browser bench-data build
+	mkdir -p target
+	cargo bench --locked --bench core -- --output-format bencher | tee target/bench-native.txt
+	cargo bench --locked --bench browser
 
 ## screenshot: refresh the README's screenshots (docs/), taken by the project's own headless Chromium
 screenshot: setup-browser build

@@ -5,6 +5,7 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use super::embed::EmbedView;
 use super::explorer::Explorer;
@@ -77,6 +78,23 @@ pub fn App() -> impl IntoView {
         Loading::Ready(_) if drawn.get() & expected == expected => "ready",
         Loading::Ready(_) => "loading",
     };
+
+    // For the benchmark: when the page first becomes ready, how long it took since navigation
+    // started, and how much memory the wasm module holds.
+    Effect::new(move |done: Option<bool>| {
+        if done == Some(true) || data_state() != "ready" {
+            return done.unwrap_or(false);
+        }
+        let Some(window) = web_sys::window() else { return true };
+        let ms = window.performance().map_or(0.0, |p| p.now());
+        let memory: js_sys::WebAssembly::Memory = wasm_bindgen::memory().unchecked_into();
+        let bytes = memory.buffer().unchecked_into::<js_sys::ArrayBuffer>().byte_length();
+        if let Some(root) = window.document().and_then(|d| d.get_element_by_id("app")) {
+            let _ = root.set_attribute("data-ready-ms", &format!("{ms:.1}"));
+            let _ = root.set_attribute("data-wasm-bytes", &bytes.to_string());
+        }
+        true
+    });
 
     if let Some(chart) = embed {
         return view! {

@@ -55,6 +55,10 @@ impl StaticServer {
                 let url = request.url().split(['?', '#']).next().unwrap_or("/").to_string();
                 let file = if let Some(rest) = url.strip_prefix("/generated/") {
                     Some(root().join("target/test-data").join(rest))
+                } else if let Some(rest) = url.strip_prefix("/bench-data/") {
+                    Some(root().join("bench-data").join(rest))
+                } else if let Some(rest) = url.strip_prefix("/reference/") {
+                    Some(root().join("benches/reference").join(if rest.is_empty() { "index.html" } else { rest }))
                 } else if let Some(rest) = url.strip_prefix("/app/") {
                     let rest = if rest.is_empty() { "index.html" } else { rest };
                     Some(dist.join(rest))
@@ -132,6 +136,7 @@ impl Browser {
             "--no-first-run",
             "--hide-scrollbars",
             "--force-device-scale-factor=1",
+            "--enable-precise-memory-info",
             &format!("--window-size={width},{height}"),
             &format!("--user-data-dir={}", profile.display()),
         ] {
