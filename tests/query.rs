@@ -163,3 +163,32 @@ proptest! {
         prop_assert_eq!(again, state);
     }
 }
+
+proptest! {
+    /// Typing, deleting and retyping through the text cache gives exactly what a fresh run gives.
+    #[test]
+    fn the_text_cache_never_changes_a_result(queries in proptest::collection::vec("[a-z 应急]{0,8}", 1..12)) {
+        let d = small();
+        let index = Index::build(&d);
+        let mut cache = cyber_claims_explorer::query::TextCache::default();
+        for q in queries {
+            let f = Filter { q, ..Filter::default() };
+            prop_assert_eq!(index.run_cached(&f, &mut cache), index.run(&f));
+        }
+    }
+}
+
+#[test]
+fn typing_on_narrows_through_the_cache() {
+    let d = small();
+    let index = Index::build(&d);
+    let mut cache = cyber_claims_explorer::query::TextCache::default();
+    let mut sizes = Vec::new();
+    for q in ["c", "cn", "cnc", "cncert", "cncert seco", "cn", ""] {
+        let f = Filter { q: q.into(), ..Filter::default() };
+        let got = index.run_cached(&f, &mut cache);
+        assert_eq!(got, index.run(&f), "{q:?}");
+        sizes.push(got.ids.len());
+    }
+    assert_eq!(sizes, [6, 2, 2, 2, 1, 2, 6]);
+}

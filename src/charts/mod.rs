@@ -121,7 +121,7 @@ pub fn aggregate(id: ChartId, dataset: &Dataset, index: &Index, ids: &[u32]) -> 
         ChartId::Timeline => ChartData::Timeline(stats::claims_per_quarter(dataset, index, ids)),
         ChartId::Stances => ChartData::Stances(stats::stances_by_side(index, ids)),
         ChartId::Sectors => ChartData::Sectors(stats::targeted_sectors(index, ids)),
-        ChartId::Vectors => ChartData::Vectors(stats::attack_vectors(dataset, ids)),
+        ChartId::Vectors => ChartData::Vectors(stats::attack_vectors(index, ids)),
         ChartId::ResponseLag => ChartData::ResponseLag(stats::response_lags(dataset, index, ids)),
         ChartId::Actors => ChartData::Actors(stats::who_accuses_whom(dataset, index, ids)),
     }

@@ -83,6 +83,14 @@ pub struct Counts {
     pub answered: [u32; 2],
 }
 
+/// The claims that matched the last search text, kept between keystrokes.
+#[derive(Debug, Clone, Default)]
+pub struct TextCache {
+    words: Option<Vec<String>>,
+    /// Matching claims in date order; `None` when there are no words (every claim matches).
+    matches: Option<Vec<u32>>,
+}
+
 /// The result of a filter: the matching claims in sort order and the facet counts.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Outcome {
@@ -136,7 +144,10 @@ impl Index {
             index.accused.push(claim.accused.iter().map(|a| actors.intern(a)).collect());
             let incident = claim.incident.as_deref().and_then(|i| incidents.get(i));
             index.sectors.push(incident.map_or(Vec::new(), |x| x.sectors.iter().map(|s| sector_names.intern(s)).collect()));
-            index.vectors.push(incident.map_or(Vec::new(), |x| x.vectors.iter().map(|v| vector_names.intern(v)).collect()));
+            // Attack vectors and CVEs share one facet.
+            index.vectors.push(
+                incident.map_or(Vec::new(), |x| x.vectors.iter().chain(&x.cves).map(|v| vector_names.intern(v)).collect()),
+            );
         }
         index.by_date.sort_by(|&a, &b| {
             let (ca, cb) = (&dataset.claims[a as usize], &dataset.claims[b as usize]);
@@ -158,7 +169,31 @@ impl Index {
 
     /// Runs a filter: matching ids in sort order and every facet's counts, in one pass.
     pub fn run(&self, filter: &Filter) -> Outcome {
+        self.run_cached(filter, &mut TextCache::default())
+    }
+
+    /// Like `run`, reusing the text matches of the previous query in `cache`: when the new
+    /// query only narrows the old one (typing on), only the old matches are searched again.
+    pub fn run_cached(&self, filter: &Filter, cache: &mut TextCache) -> Outcome {
         let words = query_words(&filter.q);
+        if cache.words.as_ref() != Some(&words) {
+            let narrows = cache.words.as_ref().is_some_and(|old| old.iter().all(|o| words.iter().any(|w| w.contains(o.as_str()))));
+            let matches = if words.is_empty() {
+                None
+            } else {
+                let pool = match (&cache.matches, narrows) {
+                    (Some(m), true) => m.as_slice(),
+                    _ => self.by_date.as_slice(),
+                };
+                Some(pool.iter().copied().filter(|&i| self.search.is_match(i as usize, &words)).collect())
+            };
+            *cache = TextCache { words: Some(words), matches };
+        }
+        self.facet_pass(filter, cache.matches.as_deref().unwrap_or(&self.by_date))
+    }
+
+    /// The facet filters and counts over `candidates` (claims that match the text, in date order).
+    fn facet_pass(&self, filter: &Filter, candidates: &[u32]) -> Outcome {
         let wanted = |set: &std::collections::BTreeSet<String>, vocab: &Vocabulary| -> Option<Vec<bool>> {
             (!set.is_empty()).then(|| {
                 let mut w = vec![false; vocab.len()];
@@ -187,11 +222,8 @@ impl Index {
             ..Counts::default()
         };
         let mut ids = Vec::new();
-        for &i in &self.by_date {
+        for &i in candidates {
             let c = i as usize;
-            if !words.is_empty() && !self.search.is_match(c, &words) {
-                continue;
-            }
             let year = self.year[c];
             let answered = self.first_answer[c].is_some();
             let mut pass = 0u8;

@@ -8,6 +8,6 @@ pub mod text;
 mod thread;
 
 pub use filter::{Facet, Filter, Sort};
-pub use index::{Counts, Index, Outcome, Vocabulary};
+pub use index::{Counts, Index, Outcome, TextCache, Vocabulary};
 pub use search::SearchIndex;
 pub use thread::{thread, thread_len, ThreadEntry};

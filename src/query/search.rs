@@ -12,6 +12,8 @@ pub struct SearchIndex {
 impl SearchIndex {
     /// Builds the index; claim `i` of the dataset is entry `i`.
     pub fn build(dataset: &Dataset) -> Self {
+        let actors: std::collections::HashMap<&str, &crate::model::Actor> =
+            dataset.actors.iter().map(|a| (a.id.as_str(), a)).collect();
         let haystacks = dataset
             .claims
             .iter()
@@ -28,7 +30,7 @@ impl SearchIndex {
                     push(&q.speaker);
                 }
                 for id in std::iter::once(&c.claimant).chain(&c.accused) {
-                    match dataset.actor(id) {
+                    match actors.get(id.as_str()) {
                         Some(a) => {
                             push(&a.name);
                             if let Some(zh) = &a.name_zh {

@@ -30,7 +30,11 @@ pub struct ActorMatrix {
 
 /// Counts who accuses whom over the claims `ids`.
 pub fn who_accuses_whom(dataset: &Dataset, index: &Index, ids: &[u32]) -> ActorMatrix {
-    let name = |a: u32| dataset.actor_name(&index.actors.values[a as usize]).to_string();
+    let names: HashMap<&str, &str> = dataset.actors.iter().map(|a| (a.id.as_str(), a.name.as_str())).collect();
+    let name = |a: u32| {
+        let id = index.actors.values[a as usize].as_str();
+        names.get(id).copied().unwrap_or(id).to_string()
+    };
     let mut by_claimant: HashMap<u32, u32> = HashMap::new();
     let mut by_accused: HashMap<u32, u32> = HashMap::new();
     let mut pairs: HashMap<(u32, u32), u32> = HashMap::new();
@@ -52,15 +56,22 @@ pub fn who_accuses_whom(dataset: &Dataset, index: &Index, ids: &[u32]) -> ActorM
         ranked(counts.iter().map(|(&a, &n)| (name(a), n, a)).collect(), TOP_ACTORS)
     };
     // Claimants who accuse nobody have no row to fill.
+    let accusers: std::collections::HashSet<u32> = pairs.keys().map(|(c, _)| *c).collect();
     let accusing: HashMap<u32, u32> =
-        by_claimant.into_iter().filter(|(c, _)| pairs.keys().any(|(pc, _)| pc == c)).collect();
+        by_claimant.into_iter().filter(|(c, _)| accusers.contains(c)).collect();
     let (rows, columns) = (top(&accusing), top(&by_accused));
     let counts = rows
         .iter()
         .map(|r| columns.iter().map(|c| pairs.get(&(r.2, c.2)).copied().unwrap_or(0)).collect())
         .collect();
+    // Only the pairs with the highest count can be the busiest; names break the tie.
+    let most = pairs.values().copied().max().unwrap_or(0);
     let busiest = ranked(
-        pairs.iter().map(|(&(c, a), &n)| (format!("{}\u{0}{}", name(c), name(a)), n, ())).collect(),
+        pairs
+            .iter()
+            .filter(|(_, &n)| n == most)
+            .map(|(&(c, a), &n)| (format!("{}\u{0}{}", name(c), name(a)), n, ()))
+            .collect(),
         1,
     )
     .pop()

@@ -1,10 +1,9 @@
 //! Ranked names with claim counts, for the sectors chart (targeted sectors) and the vectors
 //! chart (attack vectors and CVEs). Both come from each claim's incident.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
 
 use super::words::{claims, counted, ranked, NO_MATCH};
-use crate::model::Dataset;
 use crate::query::Index;
 
 /// How many names a ranking keeps.
@@ -39,36 +38,33 @@ fn rank(counts: HashMap<String, u32>, claims: u32, without: u32) -> Ranking {
     Ranking { items, distinct, claims, without }
 }
 
-/// The sectors targeted in the incidents of the claims `ids`, counted once per claim.
-pub fn targeted_sectors(index: &Index, ids: &[u32]) -> Ranking {
-    let mut counts: HashMap<String, u32> = HashMap::new();
+/// Counts, once per claim, the vocabulary values each claim names.
+fn count_per_claim(values: &[Vec<u32>], names: &[String], ids: &[u32]) -> Ranking {
+    let mut counts = vec![0u32; names.len()];
     let mut without = 0;
     for &i in ids {
-        let sectors: BTreeSet<u32> = index.sectors[i as usize].iter().copied().collect();
-        without += u32::from(sectors.is_empty());
-        for s in sectors {
-            *counts.entry(index.sector_names.values[s as usize].clone()).or_default() += 1;
+        let list = &values[i as usize];
+        without += u32::from(list.is_empty());
+        for (k, v) in list.iter().enumerate() {
+            // Lists are short: a repeated value is skipped by looking back.
+            if !list[..k].contains(v) {
+                counts[*v as usize] += 1;
+            }
         }
     }
-    rank(counts, ids.len() as u32, without)
+    let counted: HashMap<String, u32> =
+        counts.iter().enumerate().filter(|(_, n)| **n > 0).map(|(v, n)| (names[v].clone(), *n)).collect();
+    rank(counted, ids.len() as u32, without)
+}
+
+/// The sectors targeted in the incidents of the claims `ids`, counted once per claim.
+pub fn targeted_sectors(index: &Index, ids: &[u32]) -> Ranking {
+    count_per_claim(&index.sectors, &index.sector_names.values, ids)
 }
 
 /// The attack vectors and CVEs of the incidents of the claims `ids`, counted once per claim.
-pub fn attack_vectors(dataset: &Dataset, ids: &[u32]) -> Ranking {
-    let incidents: HashMap<&str, &crate::model::Incident> =
-        dataset.incidents.iter().map(|x| (x.id.as_str(), x)).collect();
-    let mut counts: HashMap<String, u32> = HashMap::new();
-    let mut without = 0;
-    for &i in ids {
-        let incident = dataset.claims[i as usize].incident.as_deref().and_then(|x| incidents.get(x));
-        let names: BTreeSet<&str> =
-            incident.map_or(BTreeSet::new(), |x| x.vectors.iter().chain(&x.cves).map(String::as_str).collect());
-        without += u32::from(names.is_empty());
-        for name in names {
-            *counts.entry(name.to_string()).or_default() += 1;
-        }
-    }
-    rank(counts, ids.len() as u32, without)
+pub fn attack_vectors(index: &Index, ids: &[u32]) -> Ranking {
+    count_per_claim(&index.vectors, &index.vector_names.values, ids)
 }
 
 fn describe(ranking: &Ranking, one: &str, many: &str) -> String {

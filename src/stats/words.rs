@@ -30,7 +30,7 @@ pub(crate) fn days(n: f64) -> String {
 
 /// Names sorted by count, most first, ties by name (case-insensitive), then cut to `top`.
 pub(crate) fn ranked<T>(mut items: Vec<(String, u32, T)>, top: usize) -> Vec<(String, u32, T)> {
-    items.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.to_lowercase().cmp(&b.0.to_lowercase())).then_with(|| a.0.cmp(&b.0)));
+    items.sort_by_cached_key(|item| (std::cmp::Reverse(item.1), item.0.to_lowercase(), item.0.clone()));
     items.truncate(top);
     items
 }

@@ -11,7 +11,7 @@ use super::history::{Entry, Nav};
 use super::share::ShareButton;
 use super::thread::Thread;
 use crate::charts::ChartId;
-use crate::query::{Outcome, Sort};
+use crate::query::{Outcome, Sort, TextCache};
 
 #[component]
 pub fn Explorer(loaded: Loaded, drawn: RwSignal<u8>) -> impl IntoView {
@@ -19,7 +19,14 @@ pub fn Explorer(loaded: Loaded, drawn: RwSignal<u8>) -> impl IntoView {
     let total = loaded.dataset.claims.len();
     let index = loaded.index.clone();
     let filter = Memo::new(move |_| nav.view.read().filter.clone());
-    let outcome: Memo<Outcome> = Memo::new(move |_| index.run(&filter.read()));
+    // The last search's matches, so typing on only searches what already matched.
+    let cache = StoredValue::new(TextCache::default());
+    let outcome: Memo<Outcome> = Memo::new(move |_| {
+        let f = filter.read();
+        let mut out = None;
+        cache.update_value(|c| out = Some(index.run_cached(&f, c)));
+        out.expect("run")
+    });
     let ids = Memo::new(move |_| outcome.read().ids.clone());
     let count_text = move || {
         let n = outcome.read().ids.len();

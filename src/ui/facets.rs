@@ -127,7 +127,7 @@ pub fn Facets(loaded: Loaded, outcome: Memo<Outcome>) -> impl IntoView {
             <FacetGroup facet=Facet::Claimant title="Claimant" options=claimant top=8 searchable=true/>
             <FacetGroup facet=Facet::Accused title="Accused" options=accused top=8 searchable=true/>
             <FacetGroup facet=Facet::Sector title="Sector" options=sector top=8/>
-            <FacetGroup facet=Facet::Vector title="Attack vector" options=vector top=8 searchable=true/>
+            <FacetGroup facet=Facet::Vector title="Attack vector or CVE" options=vector top=8 searchable=true/>
         </div>
     }
 }
