@@ -7,15 +7,13 @@ use std::rc::Rc;
 
 use leptos::html::{Canvas, Div};
 use leptos::prelude::*;
-use plotters::prelude::IntoDrawingArea;
-use plotters_canvas::CanvasBackend;
 use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 
 use super::app::Loaded;
 use super::download::{save_canvas_png, save_text};
 use super::history::Nav;
-use crate::charts::{aggregate, draw, summary, table, to_csv, to_svg, ChartId, Theme};
+use crate::charts::{aggregate, summary, table, to_csv, to_svg, ChartId, Theme};
 use crate::url_state::{to_query, ViewState};
 
 fn prefers_dark() -> bool {
@@ -66,6 +64,41 @@ pub fn embed_snippet(chart: ChartId, view: &ViewState) -> String {
     )
 }
 
+/// Paints an SVG drawing onto `canvas`, filling it (so it is sharp at any pixel ratio), then
+/// calls `done`. The chart is drawn once, by plotters' SVG backend, for the page and for
+/// downloads alike: one backend in the wasm instead of two.
+fn paint_svg(canvas: web_sys::HtmlCanvasElement, svg: &str, current: impl Fn() -> bool + 'static, done: impl FnOnce() + 'static) {
+    let parts = js_sys::Array::of1(&JsValue::from_str(svg));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("image/svg+xml");
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else { return };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
+    let Ok(image) = web_sys::HtmlImageElement::new() else { return };
+    let loaded = image.clone();
+    let address = url.clone();
+    let on_load = Closure::once_into_js(move || {
+        let _ = web_sys::Url::revoke_object_url(&address);
+        // A newer drawing may have been asked for while this one loaded.
+        if !current() {
+            return;
+        }
+        let context = canvas
+            .get_context("2d")
+            .ok()
+            .flatten()
+            .and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok());
+        if let Some(context) = context {
+            let (w, h) = (f64::from(canvas.width()), f64::from(canvas.height()));
+            context.clear_rect(0.0, 0.0, w, h);
+            if context.draw_image_with_html_image_element_and_dw_and_dh(&loaded, 0.0, 0.0, w, h).is_ok() {
+                done();
+            }
+        }
+    });
+    image.set_onload(Some(on_load.unchecked_ref()));
+    image.set_src(&url);
+}
+
 /// Watches an element's width; the callback runs at most once per animation frame.
 fn observe_width(element: &web_sys::Element, width: RwSignal<f64>) {
     let pending = Rc::new(Cell::new(false));
@@ -110,6 +143,8 @@ pub fn ChartCard(
     let width = RwSignal::new(0.0f64);
     let show_table = RwSignal::new(false);
     let show_embed = RwSignal::new(false);
+    // Which drawing is the latest, so a slower earlier one never paints over it.
+    let generation = StoredValue::new(0u32);
 
     Effect::new(move |_| {
         if let Some(el) = frame.get() {
@@ -129,12 +164,17 @@ pub fn ChartCard(
         canvas.set_width((w * dpr).round() as u32);
         canvas.set_height((h * dpr).round() as u32);
         let _ = web_sys::HtmlElement::style(&canvas).set_property("height", &format!("{h}px"));
-        if let Some(backend) = CanvasBackend::with_canvas_object(canvas) {
-            let root = backend.into_drawing_area();
-            if draw(&root, &data.read(), &theme(), dpr).is_ok() && drawn.get_untracked() & chart.bit() == 0 {
+        // Drawn a little smaller than shown, so its text reads at the page's size.
+        const ZOOM: f64 = 1.25;
+        let svg = to_svg(&data.read(), &theme(), (w / ZOOM).round() as u32, (h / ZOOM).round() as u32);
+        generation.update_value(|g| *g += 1);
+        let mine = generation.get_value();
+        let current = move || generation.try_get_value() == Some(mine);
+        paint_svg(canvas, &svg, current, move || {
+            if drawn.get_untracked() & chart.bit() == 0 {
                 drawn.update(|m| *m |= chart.bit());
             }
-        }
+        });
     });
 
     let download_png = move |_| {
