@@ -87,15 +87,15 @@ impl<'a> Verdict<'a> {
     }
 }
 
-fn first_places<T>(records: &[(Place, T)], id: impl Fn(&T) -> &str) -> HashMap<String, usize> {
-    let mut first = HashMap::new();
+fn first_places<T>(records: &[(Place, T)], id: impl Fn(&T) -> &str) -> HashMap<&str, usize> {
+    let mut first = HashMap::with_capacity(records.len());
     for (i, (_, r)) in records.iter().enumerate() {
-        first.entry(id(r).to_string()).or_insert(i);
+        first.entry(id(r)).or_insert(i);
     }
     first
 }
 
-fn duplicate<T>(first: &HashMap<String, usize>, records: &[(Place, T)], i: usize, id: &str) -> Option<String> {
+fn duplicate<T>(first: &HashMap<&str, usize>, records: &[(Place, T)], i: usize, id: &str) -> Option<String> {
     let at = first[id];
     (at != i).then(|| format!("the id \"{id}\" is already used at {}", records[at].0.whole()))
 }
@@ -238,7 +238,11 @@ pub fn finish(draft: Draft, report: &mut Report) -> Dataset {
         }
     }
 
-    let claims: Vec<Claim> = kept.into_iter().map(|i| draft.claims[i].1.clone()).collect();
+    // Move the kept claims out rather than copying them.
+    let mut keep = vec![false; draft.claims.len()];
+    kept.iter().for_each(|&i| keep[i] = true);
+    let claims: Vec<Claim> =
+        draft.claims.into_iter().zip(keep).filter(|(_, k)| *k).map(|((_, claim), _)| claim).collect();
     // A dataset without an updated date (a spreadsheet) is as new as its newest claim.
     let newest = claims.iter().map(|c| c.date).max();
     Dataset {

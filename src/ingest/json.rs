@@ -42,7 +42,7 @@ fn header_text(top: &BTreeMap<String, &RawValue>, field: &str, report: &mut Repo
 }
 
 /// Decodes each element of the list `name`; a record that fails is reported and counted.
-fn records<T>(
+fn records<T: serde::de::DeserializeOwned>(
     top: &BTreeMap<String, &RawValue>,
     name: &str,
     report: &mut Report,
@@ -59,6 +59,13 @@ fn records<T>(
     let mut out = Vec::with_capacity(items.len());
     for (i, item) in items.into_iter().enumerate() {
         let place = Place::Json(format!("{name}[{i}]"));
+        // Fast path: a well-formed record decodes straight into the model (the checks still
+        // run later). Anything else — a wrong type, an unknown field — takes the slow path,
+        // which reports every problem at its path.
+        if let Ok(record) = serde_json::from_str::<T>(item.get()) {
+            out.push((place, record));
+            continue;
+        }
         // Each record is parsed on its own, so memory stays at one record's tree.
         let value: Value = serde_json::from_str(item.get()).map_err(|e| located(&e))?;
         match decode(&value, &place, report) {

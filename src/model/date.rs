@@ -157,6 +157,13 @@ impl serde::Serialize for PartialDate {
     }
 }
 
+impl<'de> serde::Deserialize<'de> for PartialDate {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+        PartialDate::parse(&s).map_err(serde::de::Error::custom)
+    }
+}
+
 #[cfg(not(target_arch = "wasm32"))]
 impl schemars::JsonSchema for PartialDate {
     fn schema_name() -> std::borrow::Cow<'static, str> {

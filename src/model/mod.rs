@@ -8,7 +8,7 @@ mod stance;
 
 use std::collections::BTreeMap;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 pub use date::{DateError, PartialDate};
 pub use stance::{Confidence, Side, Stance};
@@ -36,8 +36,11 @@ pub struct Dataset {
 }
 
 /// Someone who makes claims or is accused in them: a government body, a company, a threat group.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+// Strict for the reader's fast path: a record with an unknown field takes the slow path,
+// which reports the field. (The published schema still allows extra fields.)
+#[serde(deny_unknown_fields)]
 pub struct Actor {
     pub id: String,
     pub name: String,
@@ -51,8 +54,11 @@ pub struct Actor {
 }
 
 /// What allegedly happened; claims are who said what about it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+// Strict for the reader's fast path: a record with an unknown field takes the slow path,
+// which reports the field. (The published schema still allows extra fields.)
+#[serde(deny_unknown_fields)]
 pub struct Incident {
     pub id: String,
     pub title: String,
@@ -70,8 +76,11 @@ pub struct Incident {
 }
 
 /// One public statement: who said what about whom, when, and where it was reported.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+// Strict for the reader's fast path: a record with an unknown field takes the slow path,
+// which reports the field. (The published schema still allows extra fields.)
+#[serde(deny_unknown_fields)]
 pub struct Claim {
     pub id: String,
     pub date: PartialDate,
@@ -98,8 +107,11 @@ pub struct Claim {
 }
 
 /// Words quoted from a speaker, exactly as reported.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+// Strict for the reader's fast path: a record with an unknown field takes the slow path,
+// which reports the field. (The published schema still allows extra fields.)
+#[serde(deny_unknown_fields)]
 pub struct Quote {
     pub text: String,
     #[serde(default)]
@@ -107,8 +119,11 @@ pub struct Quote {
 }
 
 /// Where a claim was reported.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+// Strict for the reader's fast path: a record with an unknown field takes the slow path,
+// which reports the field. (The published schema still allows extra fields.)
+#[serde(deny_unknown_fields)]
 pub struct Source {
     pub publisher: String,
     #[serde(default)]

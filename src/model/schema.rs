@@ -16,11 +16,14 @@ pub fn json_schema() -> String {
     text
 }
 
+/// Keys sorted; and `additionalProperties: false` dropped: the types deny unknown fields only
+/// for the reader's fast path, while the format itself tolerates them (with a warning).
 fn sorted(value: serde_json::Value) -> serde_json::Value {
     use serde_json::Value;
     match value {
         Value::Object(map) => {
-            let mut entries: Vec<(String, Value)> = map.into_iter().collect();
+            let mut entries: Vec<(String, Value)> =
+                map.into_iter().filter(|(k, v)| !(k == "additionalProperties" && *v == Value::Bool(false))).collect();
             entries.sort_by(|a, b| a.0.cmp(&b.0));
             Value::Object(entries.into_iter().map(|(k, v)| (k, sorted(v))).collect())
         }
