@@ -455,3 +455,20 @@ fn csv_quotes_fields_with_commas_quotes_and_line_breaks() {
     assert!(csv.starts_with("Stance,US → China,China → US,Other,Total\r\nAccusation,0,2,0,2\r\n"), "{csv}");
     assert_eq!(csv.matches("\r\n").count(), 9);
 }
+
+#[test]
+fn csv_cells_that_look_like_formulas_are_defused() {
+    let t = Table {
+        columns: vec!["Name".into(), "Days".into()],
+        rows: vec![
+            vec!["=HYPERLINK(\"x\")".into(), "-3".into()],
+            vec!["+cmd".into(), "2.5".into()],
+            vec!["@SUM(A1)".into(), "0".into()],
+            vec!["-rm, then".into(), "1".into()],
+        ],
+    };
+    assert_eq!(
+        to_csv(&t),
+        "Name,Days\r\n\"'=HYPERLINK(\"\"x\"\")\",-3\r\n'+cmd,2.5\r\n'@SUM(A1),0\r\n\"'-rm, then\",1\r\n"
+    );
+}

@@ -175,3 +175,31 @@ async fn screenshots_of_the_charts_and_an_embedded_chart() {
     std::fs::write(out.join("embed.png"), png).unwrap();
     browser.quit().await;
 }
+
+#[tokio::test]
+async fn charts_follow_the_readers_colour_scheme() {
+    let server = StaticServer::start();
+    let browser = Browser::start(1280, 900).await;
+    assert_eq!(browser.open(&server.app("")).await, "ready");
+    // The top-left pixel of a chart is its background.
+    let background = "const c = document.querySelector('[data-testid=\"chart-stances\"]');
+                      const d = c.getContext('2d').getImageData(2, 2, 1, 1).data; return d[0] + d[1] + d[2];";
+    let light = browser.js(background).await.as_u64().unwrap();
+    assert!(light > 600, "a light chart background ({light})");
+    browser
+        .driver
+        .cdp()
+        .send_raw(
+            "Emulation.setEmulatedMedia",
+            json!({"features": [{"name": "prefers-color-scheme", "value": "dark"}]}),
+        )
+        .await
+        .expect("emulate a dark scheme");
+    browser
+        .until(
+            "the chart to be redrawn dark",
+            &format!("return (function () {{ {background} }})() < 200;"),
+        )
+        .await;
+    browser.quit().await;
+}

@@ -80,10 +80,13 @@ pub fn table(data: &ChartData) -> Table {
 /// quote, CR or LF are quoted with inner quotes doubled; every line ends in CRLF.
 pub fn to_csv(table: &Table) -> String {
     let field = |f: &str| {
+        // A text cell that a spreadsheet would run as a formula is prefixed with an apostrophe.
+        let formula = f.starts_with(['=', '+', '-', '@', '\t', '\r']) && f.parse::<f64>().is_err();
+        let f = if formula { format!("'{f}") } else { f.to_string() };
         if f.contains([',', '"', '\r', '\n']) {
             format!("\"{}\"", f.replace('"', "\"\""))
         } else {
-            f.to_string()
+            f
         }
     };
     std::iter::once(&table.columns)

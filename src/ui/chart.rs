@@ -145,6 +145,13 @@ pub fn ChartCard(
     let show_embed = RwSignal::new(false);
     // Which drawing is the latest, so a slower earlier one never paints over it.
     let generation = StoredValue::new(0u32);
+    // Bumped when the reader's colour scheme changes, so the chart is redrawn in the new one.
+    let scheme = RwSignal::new(0u32);
+    if let Some(query) = web_sys::window().and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten()) {
+        let on_change = Closure::<dyn FnMut()>::new(move || scheme.update(|s| *s += 1));
+        let _ = query.add_event_listener_with_callback("change", on_change.as_ref().unchecked_ref());
+        on_change.forget();
+    }
 
     Effect::new(move |_| {
         if let Some(el) = frame.get() {
@@ -155,6 +162,7 @@ pub fn ChartCard(
     Effect::new(move |_| {
         let w = width.get();
         data.track();
+        scheme.track();
         let Some(canvas) = canvas_ref.get() else { return };
         if w < 1.0 {
             return;
