@@ -81,7 +81,9 @@ pub fn table(data: &ChartData) -> Table {
 pub fn to_csv(table: &Table) -> String {
     let field = |f: &str| {
         // A text cell that a spreadsheet would run as a formula is prefixed with an apostrophe.
-        let formula = f.starts_with(['=', '+', '-', '@', '\t', '\r']) && f.parse::<f64>().is_err();
+        // (A negative number is left alone; parsing it as a float would cost the page 15 KB.)
+        let number = f.strip_prefix('-').is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit() || b == b'.'));
+        let formula = f.starts_with(['=', '+', '-', '@', '\t', '\r']) && !number;
         let f = if formula { format!("'{f}") } else { f.to_string() };
         if f.contains([',', '"', '\r', '\n']) {
             format!("\"{}\"", f.replace('"', "\"\""))

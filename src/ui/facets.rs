@@ -22,11 +22,12 @@ pub struct FacetOption {
 }
 
 /// Options from a vocabulary, most claims first, plus selected values no claim has.
+/// `labels[i]` is the label of the vocabulary's value `i`.
 fn vocabulary_options(
     vocab: &Vocabulary,
+    labels: &[String],
     counts: &[u32],
     include: impl Fn(usize) -> bool,
-    label: impl Fn(&str) -> String,
     selected: &BTreeSet<String>,
 ) -> Vec<FacetOption> {
     let mut options: Vec<FacetOption> = vocab
@@ -34,10 +35,10 @@ fn vocabulary_options(
         .iter()
         .enumerate()
         .filter(|(i, v)| include(*i) || selected.contains(*v))
-        .map(|(i, v)| FacetOption { value: v.clone(), label: label(v), count: counts[i], selected: selected.contains(v) })
+        .map(|(i, v)| FacetOption { value: v.clone(), label: labels[i].clone(), count: counts[i], selected: selected.contains(v) })
         .collect();
     for v in selected.iter().filter(|v| vocab.position(v).is_none()) {
-        options.push(FacetOption { value: v.clone(), label: label(v), count: 0, selected: true });
+        options.push(FacetOption { value: v.clone(), label: v.clone(), count: 0, selected: true });
     }
     options.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.label.cmp(&b.label)));
     options
@@ -86,27 +87,35 @@ pub fn Facets(loaded: Loaded, outcome: Memo<Outcome>) -> impl IntoView {
             })
             .collect::<Vec<_>>()
     });
-    let (d, x) = (dataset.clone(), index.clone());
+    // Labels once per dataset, not per keystroke.
+    let names: std::collections::HashMap<&str, &str> =
+        dataset.actors.iter().map(|a| (a.id.as_str(), a.name.as_str())).collect();
+    let actor_labels: std::sync::Arc<Vec<String>> = std::sync::Arc::new(
+        index.actors.values.iter().map(|id| names.get(id.as_str()).copied().unwrap_or(id).to_string()).collect(),
+    );
+    let (x, labels) = (index.clone(), actor_labels.clone());
     let claimant = Signal::derive(move || {
         let o = outcome.read();
         let sel = &nav.view.read().filter.claimants;
-        vocabulary_options(&x.actors, &o.counts.claimant, |i| is_claimant[i], |v| d.actor_name(v).to_string(), sel)
+        vocabulary_options(&x.actors, &labels, &o.counts.claimant, |i| is_claimant[i], sel)
     });
-    let (d, x) = (dataset.clone(), index.clone());
+    let (x, labels) = (index.clone(), actor_labels);
     let accused = Signal::derive(move || {
         let o = outcome.read();
         let sel = &nav.view.read().filter.accused;
-        vocabulary_options(&x.actors, &o.counts.accused, |i| is_accused[i], |v| d.actor_name(v).to_string(), sel)
+        vocabulary_options(&x.actors, &labels, &o.counts.accused, |i| is_accused[i], sel)
     });
     let x = index.clone();
     let sector = Signal::derive(move || {
         let o = outcome.read();
-        vocabulary_options(&x.sector_names, &o.counts.sector, |_| true, str::to_string, &nav.view.read().filter.sectors)
+        let sel = &nav.view.read().filter.sectors;
+        vocabulary_options(&x.sector_names, &x.sector_names.values, &o.counts.sector, |_| true, sel)
     });
     let x = index.clone();
     let vector = Signal::derive(move || {
         let o = outcome.read();
-        vocabulary_options(&x.vector_names, &o.counts.vector, |_| true, str::to_string, &nav.view.read().filter.vectors)
+        let sel = &nav.view.read().filter.vectors;
+        vocabulary_options(&x.vector_names, &x.vector_names.values, &o.counts.vector, |_| true, sel)
     });
     let answered = Signal::derive(move || {
         let counts = outcome.read().counts.answered;
