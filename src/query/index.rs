@@ -62,6 +62,8 @@ pub struct Index {
     pub vector_names: Vocabulary,
     /// Claims per incident id, oldest first.
     pub incident_claims: HashMap<String, Vec<u32>>,
+    /// Position in `dataset.incidents` of each incident id.
+    pub incident_at: HashMap<String, u32>,
     pub first_year: u16,
     pub last_year: u16,
 }
@@ -132,6 +134,7 @@ impl Index {
             sector_names: Vocabulary::default(),
             vector_names: Vocabulary::default(),
             incident_claims: HashMap::new(),
+            incident_at: dataset.incidents.iter().enumerate().map(|(i, x)| (x.id.clone(), i as u32)).collect(),
             first_year: 0,
             last_year: 0,
         };
@@ -165,6 +168,11 @@ impl Index {
         index.sector_names = sector_names;
         index.vector_names = vector_names;
         index
+    }
+
+    /// The incident with this id, if any.
+    pub fn incident<'d>(&self, dataset: &'d Dataset, id: &str) -> Option<&'d crate::model::Incident> {
+        self.incident_at.get(id).map(|&i| &dataset.incidents[i as usize])
     }
 
     /// Runs a filter: matching ids in sort order and every facet's counts, in one pass.

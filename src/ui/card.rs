@@ -68,7 +68,7 @@ pub fn ClaimCard(loaded: Loaded, claim: u32, words: Signal<Vec<String>>) -> impl
         })
         .collect_view();
     let thread = c.incident.as_ref().map(|x| {
-        let title = dataset.incidents.iter().find(|i| &i.id == x).map_or(x.clone(), |i| i.title.clone());
+        let title = loaded.index.incident(dataset, x).map_or(x.clone(), |i| i.title.clone());
         let n = thread_len(dataset, &loaded.index, claim);
         let id = c.id.clone();
         let open = move |_| {

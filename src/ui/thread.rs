@@ -44,7 +44,7 @@ pub fn Thread(loaded: Loaded) -> impl IntoView {
                 let title = c
                     .incident
                     .as_ref()
-                    .and_then(|x| d.incidents.iter().find(|i| &i.id == x))
+                    .and_then(|x| loaded.index.incident(d, x))
                     .map_or_else(|| c.headline.clone(), |i| i.title.clone());
                 let entries = thread(d, &loaded.index, claim);
                 let n = entries.len();
