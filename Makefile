@@ -24,7 +24,7 @@ build: setup
 serve: setup
 	trunk serve --release
 
-## test: native tests, release build, browser tests in headless Chromium, shell size budget
+## test: native tests, release build, browser tests in headless Chromium, then the shell size (reported, not enforced)
 test: export RUST_BACKTRACE := 0
 test: setup-browser
 	$(MAKE) --no-print-directory test-native
