@@ -8,6 +8,7 @@ cd "$(dirname "$0")/.."
 
 TRUNK_VERSION=0.21.14
 BINARYEN_VERSION=132
+TERSER_VERSION=5.51.4
 export PATH="$HOME/.cargo/bin:$PWD/.tools/node_modules/.bin:$PATH"
 
 say() { printf '\033[1msetup:\033[0m %s\n' "$*"; }
@@ -30,10 +31,11 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WBG_VERSION" ]; t
     || cargo install wasm-bindgen-cli --version "=$WBG_VERSION"
 fi
 
-if ! wasm-opt --version 2>/dev/null | grep -q "version $BINARYEN_VERSION"; then
-  say "installing binaryen $BINARYEN_VERSION (wasm-opt) from npm into .tools/"
+if ! wasm-opt --version 2>/dev/null | grep -q "version $BINARYEN_VERSION" \
+  || [ "$(.tools/node_modules/.bin/terser --version 2>/dev/null)" != "terser $TERSER_VERSION" ]; then
+  say "installing binaryen $BINARYEN_VERSION (wasm-opt) and terser $TERSER_VERSION from npm into .tools/"
   mkdir -p .tools
-  npm install --prefix .tools --no-audit --no-fund --silent "binaryen@$BINARYEN_VERSION"
+  npm install --prefix .tools --no-audit --no-fund --silent "binaryen@$BINARYEN_VERSION" "terser@$TERSER_VERSION"
 fi
 
 if [ "${1:-}" = browser ]; then

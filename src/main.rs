@@ -6,6 +6,19 @@ fn main() {
     leptos::mount::mount_to_body(cyber_claims_explorer::ui::App);
 }
 
+/// The benchmark's profile: each phase's total milliseconds and runs since the last reset.
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn phase_times() -> String {
+    cyber_claims_explorer::ui::timing::report()
+}
+
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn reset_phase_times() {
+    cyber_claims_explorer::ui::timing::reset();
+}
+
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
     eprintln!("This is the browser app; build and serve it with `make serve`.");

@@ -281,3 +281,33 @@ async fn share_gives_the_current_address_and_search_matches_are_marked() {
         .await;
     browser.quit().await;
 }
+
+#[tokio::test]
+async fn marks_follow_the_search_on_the_cards_already_shown_and_stay_text() {
+    let server = StaticServer::start();
+    let browser = Browser::start(1280, 900).await;
+    assert_eq!(browser.open(&server.app("?data=../fixtures/small.json&q=fixture")).await, "ready");
+    let headline = "UK agency warns about <b>Fixture Panda</b> tooling";
+    let marks_of_c5 = "return [...document.querySelectorAll('[data-claim-id=\"c5\"] .headline mark')].map(m => m.textContent);";
+    assert_eq!(browser.js(marks_of_c5).await, json!(["Fixture"]));
+    // Keep a handle on the card, then narrow the search: the same card gets new marks.
+    browser.js("window.c5 = document.querySelector('[data-claim-id=\"c5\"]'); return true;").await;
+    let search = |q: &str| {
+        format!(
+            "const i = document.querySelector('[data-testid=\"search\"]'); i.value = {q:?};
+             i.dispatchEvent(new Event('input', {{ bubbles: true }})); return true;"
+        )
+    };
+    browser.js(&search("fixture panda")).await;
+    browser.until("Panda to be marked too", &format!("const m = (() => {{ {marks_of_c5} }})(); return m.length === 2;")).await;
+    assert_eq!(browser.js(marks_of_c5).await, json!(["Fixture", "Panda"]));
+    assert_eq!(browser.js("return document.querySelector('[data-claim-id=\"c5\"]') === window.c5;").await, json!(true));
+    let text = "return document.querySelector('[data-claim-id=\"c5\"] .headline').textContent;";
+    assert_eq!(browser.js(text).await, json!(headline));
+    assert_eq!(browser.js("return document.querySelectorAll('.card b').length;").await, json!(0), "markup became elements");
+    // No search: no marks, the text as it was.
+    browser.js(&search("")).await;
+    browser.until("the marks to go", "return document.querySelectorAll('.card mark').length === 0;").await;
+    assert_eq!(browser.js(text).await, json!(headline));
+    browser.quit().await;
+}

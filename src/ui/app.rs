@@ -13,6 +13,7 @@ use super::history::Nav;
 use super::load::{fetch_dataset, read_file, BUNDLED_DATA};
 use super::open_file::OpenFile;
 use super::report::DataReport;
+use super::timing::timed;
 use crate::charts::ChartId;
 use crate::ingest::{Ingested, Report};
 use crate::model::Dataset;
@@ -38,7 +39,7 @@ impl From<Result<Ingested, String>> for Loading {
     fn from(result: Result<Ingested, String>) -> Self {
         match result {
             Ok(i) => Loading::Ready(Loaded {
-                index: Arc::new(Index::build(&i.dataset)),
+                index: Arc::new(timed("load: index", || Index::build(&i.dataset))),
                 dataset: Arc::new(i.dataset),
                 report: Arc::new(i.report),
             }),

@@ -4,6 +4,7 @@
 
 use std::sync::Arc;
 
+use leptos::html::Span;
 use leptos::prelude::*;
 
 use super::app::Loaded;
@@ -12,21 +13,47 @@ use crate::model::Dataset;
 use crate::query::text::highlight;
 use crate::query::thread_len;
 
-/// Text with the runs that match the search words wrapped in `<mark>`, as text nodes.
-pub fn marked(text: String, words: Signal<Vec<String>>) -> impl IntoView {
-    move || {
+/// Text with the runs that match the search words wrapped in `<mark>`, as text nodes. The
+/// marks are written straight to the DOM, and only when they move: on a keystroke the cards
+/// already shown change their marks without being rendered again.
+pub fn marked(text: String, words: Memo<Vec<String>>) -> impl IntoView {
+    let span = NodeRef::<Span>::new();
+    let plain = text.clone();
+    // The byte ranges marked now; none at first, as rendered.
+    Effect::new(move |before: Option<Vec<(usize, usize)>>| {
+        let before = before.unwrap_or_default();
+        let Some(el) = span.get() else { return before };
         let words = words.read();
-        highlight(&text, &words)
-            .into_iter()
-            .map(|(run, hit)| {
-                let run = run.to_string();
-                if hit {
-                    view! { <mark>{run}</mark> }.into_any()
-                } else {
-                    run.into_any()
-                }
-            })
-            .collect_view()
+        let runs = highlight(&text, &words);
+        let mut at = 0;
+        let mut hits = Vec::new();
+        for (run, hit) in &runs {
+            if *hit {
+                hits.push((at, at + run.len()));
+            }
+            at += run.len();
+        }
+        if hits != before {
+            write_runs(&el, &runs);
+        }
+        hits
+    });
+    view! { <span node_ref=span>{plain}</span> }
+}
+
+/// Replaces `el`'s children with the runs: text nodes, and `<mark>` around the matches.
+fn write_runs(el: &web_sys::HtmlElement, runs: &[(&str, bool)]) {
+    let Some(document) = el.owner_document() else { return };
+    el.set_text_content(None);
+    for (run, hit) in runs {
+        let node: web_sys::Node = if *hit {
+            let Ok(mark) = document.create_element("mark") else { return };
+            mark.set_text_content(Some(run));
+            mark.into()
+        } else {
+            document.create_text_node(run).into()
+        };
+        let _ = el.append_child(&node);
     }
 }
 
@@ -40,7 +67,7 @@ pub fn party(dataset: &Dataset, id: &str) -> String {
 }
 
 #[component]
-pub fn ClaimCard(loaded: Loaded, claim: u32, words: Signal<Vec<String>>) -> impl IntoView {
+pub fn ClaimCard(loaded: Loaded, claim: u32, words: Memo<Vec<String>>) -> impl IntoView {
     let nav = expect_context::<Nav>();
     let dataset: &Arc<Dataset> = &loaded.dataset;
     let c = &dataset.claims[claim as usize];

@@ -19,7 +19,7 @@ const GUESS: f64 = 40.0 * 120.0;
 #[component]
 pub fn CardList(loaded: Loaded, ids: Memo<Vec<u32>>) -> impl IntoView {
     let nav = expect_context::<Nav>();
-    let words = Signal::derive(move || query_words(&nav.view.read().filter.q));
+    let words = Memo::new(move |_| query_words(&nav.view.read().filter.q));
     let container = NodeRef::<Section>::new();
     let page = RwSignal::new(0usize);
     let heights = RwSignal::new(Vec::<f64>::new());

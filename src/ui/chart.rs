@@ -13,6 +13,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use super::app::Loaded;
 use super::download::{save_canvas_png, save_text};
 use super::history::Nav;
+use super::timing::{record, now, timed};
 use crate::charts::{aggregate, summary, table, to_csv, to_svg, ChartId, Theme};
 use crate::url_state::{to_query, ViewState};
 
@@ -88,9 +89,12 @@ fn paint_svg(canvas: web_sys::HtmlCanvasElement, svg: &str, current: impl Fn() -
             .flatten()
             .and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok());
         if let Some(context) = context {
+            let start = now();
             let (w, h) = (f64::from(canvas.width()), f64::from(canvas.height()));
             context.clear_rect(0.0, 0.0, w, h);
-            if context.draw_image_with_html_image_element_and_dw_and_dh(&loaded, 0.0, 0.0, w, h).is_ok() {
+            let painted = context.draw_image_with_html_image_element_and_dw_and_dh(&loaded, 0.0, 0.0, w, h).is_ok();
+            record("charts: painting the decoded SVG", now() - start);
+            if painted {
                 done();
             }
         }
@@ -128,7 +132,7 @@ fn observe_width(element: &web_sys::Element, width: RwSignal<f64>) {
 pub fn ChartCard(
     chart: ChartId,
     loaded: Loaded,
-    ids: Memo<Vec<u32>>,
+    ids: Signal<Vec<u32>>,
     /// This chart's bit is set once it has been drawn.
     drawn: RwSignal<u8>,
     #[prop(optional)] embedded: bool,
@@ -136,7 +140,7 @@ pub fn ChartCard(
     let nav = expect_context::<Nav>();
     let name = chart.as_str();
     let (dataset, index) = (loaded.dataset.clone(), loaded.index.clone());
-    let data = Memo::new(move |_| aggregate(chart, &dataset, &index, &ids.read()));
+    let data = Memo::new(move |_| timed("charts: aggregates", || aggregate(chart, &dataset, &index, &ids.read())));
     let text = Memo::new(move |_| summary(&data.read()));
     let frame = NodeRef::<Div>::new();
     let canvas_ref = NodeRef::<Canvas>::new();
@@ -174,14 +178,16 @@ pub fn ChartCard(
         let _ = web_sys::HtmlElement::style(&canvas).set_property("height", &format!("{h}px"));
         // Drawn a little smaller than shown, so its text reads at the page's size.
         const ZOOM: f64 = 1.25;
-        let svg = to_svg(&data.read(), &theme(), (w / ZOOM).round() as u32, (h / ZOOM).round() as u32);
+        let svg = timed("charts: SVG drawing", || to_svg(&data.read(), &theme(), (w / ZOOM).round() as u32, (h / ZOOM).round() as u32));
         generation.update_value(|g| *g += 1);
         let mine = generation.get_value();
         let current = move || generation.try_get_value() == Some(mine);
-        paint_svg(canvas, &svg, current, move || {
-            if drawn.get_untracked() & chart.bit() == 0 {
-                drawn.update(|m| *m |= chart.bit());
-            }
+        timed("charts: handing the SVG to the browser", || {
+            paint_svg(canvas, &svg, current, move || {
+                if drawn.get_untracked() & chart.bit() == 0 {
+                    drawn.update(|m| *m |= chart.bit());
+                }
+            })
         });
     });
 

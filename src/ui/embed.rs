@@ -58,7 +58,7 @@ pub fn EmbedView(chart: ChartId, loaded: Loaded, drawn: RwSignal<u8>) -> impl In
     let d = loaded.dataset.clone();
     view! {
         <div class="embed" data-testid="embed" node_ref=root>
-            <ChartCard chart loaded=loaded.clone() ids drawn embedded=true/>
+            <ChartCard chart loaded=loaded.clone() ids=ids.into() drawn embedded=true/>
             <p class="credit embed-credit">
                 "Source: " {d.title.clone()} " · updated " {d.updated.display()} " · " {d.license.clone()} " · "
                 <a href=explore target="_blank" rel="noopener noreferrer" data-testid="explore-link">"Explore the data"</a>

@@ -1,4 +1,4 @@
-//! The explorer view: search, facets, result count, sort, share, chart, thread and cards.
+//! The explorer view: search, facets, result count, sort, share, charts, thread and cards.
 //! Holds no state of its own beyond the URL's: every control reads and writes `Nav`.
 
 use leptos::prelude::*;
@@ -10,6 +10,7 @@ use super::facets::Facets;
 use super::history::{Entry, Nav};
 use super::share::ShareButton;
 use super::thread::Thread;
+use super::timing::timed;
 use crate::charts::ChartId;
 use crate::query::{Outcome, Sort, TextCache};
 
@@ -24,10 +25,27 @@ pub fn Explorer(loaded: Loaded, drawn: RwSignal<u8>) -> impl IntoView {
     let outcome: Memo<Outcome> = Memo::new(move |_| {
         let f = filter.read();
         let mut out = None;
-        cache.update_value(|c| out = Some(index.run_cached(&f, c)));
+        cache.update_value(|c| out = Some(timed("query: ids and facet counts", || index.run_cached(&f, c))));
         out.expect("run")
     });
     let ids = Memo::new(move |_| outcome.read().ids.clone());
+    // The charts follow the results at most once per animation frame, after the count and the
+    // cards: keystrokes that come faster than frames redraw them once, for the latest results.
+    let chart_ids = RwSignal::new(ids.get_untracked());
+    let scheduled = StoredValue::new(false);
+    Effect::new(move |_| {
+        ids.track();
+        if scheduled.get_value() {
+            return;
+        }
+        scheduled.set_value(true);
+        request_animation_frame(move || {
+            scheduled.set_value(false);
+            if *chart_ids.read_untracked() != *ids.read_untracked() {
+                chart_ids.set(ids.get_untracked());
+            }
+        });
+    });
     let count_text = move || {
         let n = outcome.read().ids.len();
         let claims = if n == 1 { "claim" } else { "claims" };
@@ -93,7 +111,7 @@ pub fn Explorer(loaded: Loaded, drawn: RwSignal<u8>) -> impl IntoView {
                 }}
                 <section class="charts" aria-label="Charts">
                     <h2 class="visually-hidden">"Charts"</h2>
-                    {ChartId::ALL.into_iter().map(|chart| view! { <ChartCard chart loaded=loaded.clone() ids drawn/> }).collect_view()}
+                    {ChartId::ALL.into_iter().map(|chart| view! { <ChartCard chart loaded=loaded.clone() ids=chart_ids.into() drawn/> }).collect_view()}
                 </section>
                 <Thread loaded=loaded.clone()/>
                 {move || ids.read().is_empty().then(|| view! {

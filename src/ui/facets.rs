@@ -59,7 +59,7 @@ pub fn Facets(loaded: Loaded, outcome: Memo<Outcome>) -> impl IntoView {
         v
     };
 
-    let side = Signal::derive(move || {
+    let side = Memo::new(move |_| {
         let f = &nav.view.read().filter;
         let counts = outcome.read().counts.side;
         Side::ALL
@@ -73,7 +73,7 @@ pub fn Facets(loaded: Loaded, outcome: Memo<Outcome>) -> impl IntoView {
             })
             .collect::<Vec<_>>()
     });
-    let stance = Signal::derive(move || {
+    let stance = Memo::new(move |_| {
         let f = &nav.view.read().filter;
         let counts = outcome.read().counts.stance;
         Stance::ALL
@@ -94,30 +94,30 @@ pub fn Facets(loaded: Loaded, outcome: Memo<Outcome>) -> impl IntoView {
         index.actors.values.iter().map(|id| names.get(id.as_str()).copied().unwrap_or(id).to_string()).collect(),
     );
     let (x, labels) = (index.clone(), actor_labels.clone());
-    let claimant = Signal::derive(move || {
+    let claimant = Memo::new(move |_| {
         let o = outcome.read();
         let sel = &nav.view.read().filter.claimants;
         vocabulary_options(&x.actors, &labels, &o.counts.claimant, |i| is_claimant[i], sel)
     });
     let (x, labels) = (index.clone(), actor_labels);
-    let accused = Signal::derive(move || {
+    let accused = Memo::new(move |_| {
         let o = outcome.read();
         let sel = &nav.view.read().filter.accused;
         vocabulary_options(&x.actors, &labels, &o.counts.accused, |i| is_accused[i], sel)
     });
     let x = index.clone();
-    let sector = Signal::derive(move || {
+    let sector = Memo::new(move |_| {
         let o = outcome.read();
         let sel = &nav.view.read().filter.sectors;
         vocabulary_options(&x.sector_names, &x.sector_names.values, &o.counts.sector, |_| true, sel)
     });
     let x = index.clone();
-    let vector = Signal::derive(move || {
+    let vector = Memo::new(move |_| {
         let o = outcome.read();
         let sel = &nav.view.read().filter.vectors;
         vocabulary_options(&x.vector_names, &x.vector_names.values, &o.counts.vector, |_| true, sel)
     });
-    let answered = Signal::derive(move || {
+    let answered = Memo::new(move |_| {
         let counts = outcome.read().counts.answered;
         let current = nav.view.read().filter.answered;
         vec![
@@ -129,14 +129,14 @@ pub fn Facets(loaded: Loaded, outcome: Memo<Outcome>) -> impl IntoView {
     view! {
         <div class="facets">
             <h2 class="visually-hidden">"Filters"</h2>
-            <FacetGroup facet=Facet::Side title="Side" options=side/>
-            <FacetGroup facet=Facet::Stance title="Stance" options=stance/>
+            <FacetGroup facet=Facet::Side title="Side" options=side.into()/>
+            <FacetGroup facet=Facet::Stance title="Stance" options=stance.into()/>
             <YearRange first=index.first_year last=index.last_year outcome/>
-            <FacetGroup facet=Facet::Answered title="Answered by the other side" options=answered/>
-            <FacetGroup facet=Facet::Claimant title="Claimant" options=claimant top=8 searchable=true/>
-            <FacetGroup facet=Facet::Accused title="Accused" options=accused top=8 searchable=true/>
-            <FacetGroup facet=Facet::Sector title="Sector" options=sector top=8/>
-            <FacetGroup facet=Facet::Vector title="Attack vector or CVE" options=vector top=8 searchable=true/>
+            <FacetGroup facet=Facet::Answered title="Answered by the other side" options=answered.into()/>
+            <FacetGroup facet=Facet::Claimant title="Claimant" options=claimant.into() top=8 searchable=true/>
+            <FacetGroup facet=Facet::Accused title="Accused" options=accused.into() top=8 searchable=true/>
+            <FacetGroup facet=Facet::Sector title="Sector" options=sector.into() top=8/>
+            <FacetGroup facet=Facet::Vector title="Attack vector or CVE" options=vector.into() top=8 searchable=true/>
         </div>
     }
 }
@@ -216,8 +216,12 @@ fn FacetGroup(
 fn YearRange(first: u16, last: u16, outcome: Memo<Outcome>) -> impl IntoView {
     let nav = expect_context::<Nav>();
     let years: Vec<u16> = if first == 0 { Vec::new() } else { (first..=last).collect() };
+    // Each list changes only when its selection or the counts change, not on every keystroke.
+    let counts = Memo::new(move |_| outcome.read().counts.year.clone());
+    let from = Memo::new(move |_| nav.view.read().filter.from);
+    let to = Memo::new(move |_| nav.view.read().filter.to);
     let options = move |selected: Option<u16>| {
-        let counts = outcome.read().counts.year.clone();
+        let counts = counts.get();
         let any = view! { <option value="" selected=selected.is_none()>"Any"</option> };
         let each = years
             .iter()
@@ -244,10 +248,10 @@ fn YearRange(first: u16, last: u16, outcome: Memo<Outcome>) -> impl IntoView {
             <h3 id="facet-year-title">"Years"</h3>
             <div class="year-range">
                 <label>"From " <select data-testid="year-from" on:change=set("from")>
-                    {move || o1(nav.view.read().filter.from)}
+                    {move || o1(from.get())}
                 </select></label>
                 <label>"to " <select data-testid="year-to" on:change=set("to")>
-                    {move || o2(nav.view.read().filter.to)}
+                    {move || o2(to.get())}
                 </select></label>
             </div>
         </section>

@@ -4,6 +4,7 @@
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
+use super::timing::{now, record, timed};
 use crate::ingest::{self, Ingested};
 
 /// Where the bundled dataset lives, relative to the page (so the app works under a sub-path).
@@ -22,6 +23,7 @@ fn js_text(e: JsValue) -> String {
 
 /// Fetches and reads a dataset (JSON or CSV); the error is a sentence naming what failed and where.
 pub async fn fetch_dataset(url: &str) -> Result<Ingested, String> {
+    let start = now();
     let shown = absolute(url);
     let fail = |why: String| format!("Could not load the claims from {shown}: {why}");
     let request_failed =
@@ -36,7 +38,8 @@ pub async fn fetch_dataset(url: &str) -> Result<Ingested, String> {
     let broke_off = |e: JsValue| fail(format!("the download broke off ({})", js_text(e)));
     let buffer = JsFuture::from(response.array_buffer().map_err(broke_off)?).await.map_err(broke_off)?;
     let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
-    ingest::read(&bytes, &[url, &content_type]).map_err(|e| fail(e.to_string()))
+    record("load: request and download", now() - start);
+    timed("load: parse and check", || ingest::read(&bytes, &[url, &content_type])).map_err(|e| fail(e.to_string()))
 }
 
 /// Reads a file the reader chose or dropped.

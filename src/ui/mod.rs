@@ -14,5 +14,6 @@ mod open_file;
 mod report;
 mod share;
 mod thread;
+pub mod timing;
 
 pub use app::App;
