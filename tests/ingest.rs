@@ -301,3 +301,29 @@ fn json_round_trips_through_serialisation() {
     let text = serde_json::to_string(&first).unwrap();
     assert_eq!(read_json(text.as_bytes()).unwrap().dataset, first);
 }
+
+#[test]
+fn a_dataset_read_in_pieces_is_the_dataset_read_whole() {
+    let json = [b"\xEF\xBB\xBF".as_slice(), include_bytes!("fixtures/small.json")].concat();
+    let csv = CSV.as_bytes();
+    for (bytes, hint) in [(json.as_slice(), "small.json"), (csv, "claims.csv")] {
+        let whole = cyber_claims_explorer::ingest::read(bytes, &[hint]).expect("read whole");
+        for size in [1, 2, 5, 4096] {
+            let mut reading = cyber_claims_explorer::ingest::Reading::new(&[hint]);
+            for piece in bytes.chunks(size) {
+                reading.push(piece).expect("a piece");
+            }
+            let pieces = reading.finish().expect("read in pieces");
+            assert_eq!(pieces.report, whole.report, "{hint} in pieces of {size}");
+            assert_eq!(
+                serde_json::to_string(&pieces.dataset).unwrap(),
+                serde_json::to_string(&whole.dataset).unwrap(),
+                "{hint} in pieces of {size}"
+            );
+        }
+    }
+    let empty = cyber_claims_explorer::ingest::Reading::new(&["x.json"]);
+    assert_eq!(empty.finish().unwrap_err().message, "the file is empty");
+    let mut page = cyber_claims_explorer::ingest::Reading::new(&["x.json"]);
+    assert!(page.push(b"  <html>").unwrap_err().message.contains("HTML"));
+}

@@ -1,17 +1,40 @@
-//! Reading a v1 JSON dataset record by record, so that one bad record is reported and left
-//! out while the others load.
+//! Reading a v1 JSON dataset piece by piece, as its bytes arrive. Each record is decoded as
+//! soon as its last byte is in, and its bytes are let go, so a load never holds the whole file
+//! beside its records. One bad record is reported and left out while the others load; a file
+//! that is not JSON fails at the line and column of its first fault, whatever the pieces.
 
 use std::collections::BTreeMap;
 
-use serde_json::value::RawValue;
+use serde::de::IgnoredAny;
 use serde_json::Value;
 
 use super::checks::Draft;
 use super::decode::{self, DATASET_FIELDS};
 use super::place::Place;
 use super::report::Report;
-use super::{whole_file, IngestError};
-use crate::model::{PartialDate, SCHEMA_V1};
+use super::IngestError;
+use crate::model::{Actor, Claim, Incident, PartialDate, SCHEMA_V1};
+
+/// A line and a 1-based column, as serde_json counts them (bytes since the line's start).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Position {
+    line: usize,
+    column: usize,
+}
+
+impl Position {
+    fn located(self, message: String) -> IngestError {
+        IngestError { location: Some(format!("line {}, column {}", self.line, self.column)), message }
+    }
+}
+
+fn syntax(at: Position, what: &str) -> IngestError {
+    at.located(format!("this is not valid JSON: {}", what.replace('`', "\"")))
+}
+
+fn ends_early(at: Position, what: &str) -> IngestError {
+    at.located(format!("the file ends too early ({what}); was it cut off?"))
+}
 
 /// serde_json's message without its trailing " at line L column C".
 fn plain_message(e: &serde_json::Error) -> String {
@@ -19,117 +42,712 @@ fn plain_message(e: &serde_json::Error) -> String {
     text.rsplit_once(" at line ").map_or(text.as_str(), |(m, _)| m).replace('`', "\"")
 }
 
-fn located(e: &serde_json::Error) -> IngestError {
+/// serde_json's error about a value that starts at `start`, placed in the whole file.
+fn located(e: &serde_json::Error, start: Position) -> IngestError {
     use serde_json::error::Category;
     let text = plain_message(e);
-    let message = match e.classify() {
+    let at = if e.line() <= 1 {
+        Position { line: start.line, column: start.column - 1 + e.column() }
+    } else {
+        Position { line: start.line + e.line() - 1, column: e.column() }
+    };
+    at.located(match e.classify() {
         Category::Eof => format!("the file ends too early ({text}); was it cut off?"),
         Category::Syntax => format!("this is not valid JSON: {text}"),
         Category::Data | Category::Io => format!("the dataset does not have the expected shape: {text}"),
-    };
-    IngestError { location: Some(format!("line {}, column {}", e.line(), e.column())), message }
+    })
 }
 
-fn header_text(top: &BTreeMap<String, &RawValue>, field: &str, report: &mut Report) -> Option<String> {
-    let raw = top.get(field)?;
-    match serde_json::from_str::<String>(raw.get()) {
-        Ok(s) => Some(s),
-        Err(_) => {
-            report.warning(field, format!("\"{field}\" should be text"));
-            None
+/// The three lists of records.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum List {
+    Actors,
+    Incidents,
+    Claims,
+}
+
+impl List {
+    fn named(key: &str) -> Option<List> {
+        match key {
+            "actors" => Some(List::Actors),
+            "incidents" => Some(List::Incidents),
+            "claims" => Some(List::Claims),
+            _ => None,
+        }
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            List::Actors => "actors",
+            List::Incidents => "incidents",
+            List::Claims => "claims",
         }
     }
 }
 
-/// Decodes each element of the list `name`; a record that fails is reported and counted.
-fn records<T: serde::de::DeserializeOwned>(
-    top: &BTreeMap<String, &RawValue>,
-    name: &str,
-    report: &mut Report,
-    decode: fn(&Value, &Place, &mut Report) -> Option<T>,
-    tally: fn(&mut Report) -> &mut usize,
-    excluded_ids: &mut Vec<String>,
-) -> Result<Vec<(Place, T)>, IngestError> {
-    let Some(raw) = top.get(name) else { return Ok(Vec::new()) };
-    let items: Vec<&RawValue> = serde_json::from_str(raw.get()).map_err(|_| IngestError {
-        location: Some(name.to_string()),
-        message: format!("\"{name}\" must be a list"),
-    })?;
-    let what = name.trim_end_matches('s');
-    let mut out = Vec::with_capacity(items.len());
-    for (i, item) in items.into_iter().enumerate() {
-        let place = Place::Json(format!("{name}[{i}]"));
+/// Where the reader is in the dataset's outer object.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum State {
+    /// Before the opening `{`.
+    Start,
+    /// After `{`: a key or `}`.
+    KeyOrEnd,
+    /// After `,`: a key.
+    Key,
+    /// Inside a key.
+    InKey { escaped: bool },
+    /// After a key: `:`.
+    Colon,
+    /// After `:`: a field's value.
+    FieldValue,
+    /// After `[` of a list of records: a record or `]`.
+    RecordOrEnd,
+    /// After `,` in a list: a record.
+    Record,
+    /// After a record: `,` or `]`.
+    AfterRecord,
+    /// After a field's value: `,` or `}`.
+    AfterField,
+    /// Inside a field's value or a record.
+    InValue,
+    /// After the closing `}`: only whitespace.
+    End,
+}
+
+/// How far the current value has been scanned.
+#[derive(Debug, Clone, Copy, Default)]
+struct Scan {
+    /// Open brackets; 0 for a string or a bare value (number, `true`…).
+    depth: u32,
+    in_string: bool,
+    escaped: bool,
+    /// A bare value: it ends at the first delimiter.
+    bare: bool,
+}
+
+/// The records of one list, with the problems found in them.
+#[derive(Debug)]
+struct Records<T> {
+    items: Vec<(Place, T)>,
+    report: Report,
+    excluded: usize,
+    seen: usize,
+}
+
+impl<T> Default for Records<T> {
+    fn default() -> Self {
+        Records { items: Vec::new(), report: Report::default(), excluded: 0, seen: 0 }
+    }
+}
+
+impl<T: serde::de::DeserializeOwned> Records<T> {
+    /// Decodes one record; a record that fails is reported and counted.
+    fn take(
+        &mut self,
+        list: List,
+        bytes: &[u8],
+        start: Position,
+        decode: fn(&Value, &Place, &mut Report) -> Option<T>,
+        excluded_ids: &mut Vec<String>,
+    ) -> Result<(), IngestError> {
+        let name = list.name();
+        let place = Place::Json(format!("{name}[{}]", self.seen));
+        self.seen += 1;
         // Fast path: a well-formed record decodes straight into the model (the checks still
         // run later). Anything else — a wrong type, an unknown field — takes the slow path,
         // which reports every problem at its path.
-        if let Ok(record) = serde_json::from_str::<T>(item.get()) {
-            out.push((place, record));
-            continue;
+        if let Ok(record) = serde_json::from_slice::<T>(bytes) {
+            self.items.push((place, record));
+            return Ok(());
         }
-        // Each record is parsed on its own, so memory stays at one record's tree.
-        let value: Value = serde_json::from_str(item.get()).map_err(|e| located(&e))?;
-        match decode(&value, &place, report) {
-            Some(record) => out.push((place, record)),
+        let value: Value = serde_json::from_slice(bytes).map_err(|e| {
+            // Not JSON: placed as a skimming parse places it (at the faulty byte).
+            let skimmed = serde_json::from_slice::<IgnoredAny>(bytes).err();
+            located(skimmed.as_ref().unwrap_or(&e), start)
+        })?;
+        match decode(&value, &place, &mut self.report) {
+            Some(record) => self.items.push((place, record)),
             None => {
-                report.error(place.whole(), format!("this {what} is excluded because of the error(s) above"));
-                *tally(report) += 1;
+                let what = name.trim_end_matches('s');
+                self.report.error(place.whole(), format!("this {what} is excluded because of the error(s) above"));
+                self.excluded += 1;
                 if let Some(id) = value.get("id").and_then(Value::as_str) {
                     excluded_ids.push(id.to_string());
                 }
             }
         }
+        Ok(())
     }
-    Ok(out)
 }
 
-/// Reads a v1 JSON dataset into a draft; fails only when the file as a whole is unreadable.
-pub fn read_json(bytes: &[u8], report: &mut Report) -> Result<Draft, IngestError> {
-    match bytes.iter().find(|b| !b.is_ascii_whitespace()) {
-        Some(b'{') => {}
-        _ => return Err(whole_file("the file is not a JSON dataset: it does not start with '{'")),
+/// A v1 JSON dataset read piece by piece: [`JsonReader::push`] each piece in order, then
+/// [`JsonReader::finish`].
+#[derive(Debug)]
+pub struct JsonReader {
+    state: State,
+    scan: Scan,
+    /// Where the next byte is: its line, and the bytes before it on that line.
+    line: usize,
+    column: usize,
+    /// The current key as JSON text, then as text.
+    key: Vec<u8>,
+    key_start: Position,
+    key_text: String,
+    /// The value so far, when it began in an earlier piece.
+    value: Vec<u8>,
+    value_start: Position,
+    /// The list being read, if the reader is inside one.
+    list: Option<List>,
+    /// The other top-level fields, as JSON text.
+    fields: BTreeMap<String, Vec<u8>>,
+    /// A field that should be a list and is not.
+    not_a_list: Option<IngestError>,
+    actors: Records<Actor>,
+    incidents: Records<Incident>,
+    claims: Records<Claim>,
+    excluded_claims: Vec<String>,
+}
+
+impl Default for JsonReader {
+    fn default() -> Self {
+        let origin = Position { line: 1, column: 1 };
+        JsonReader {
+            state: State::Start,
+            scan: Scan::default(),
+            line: 1,
+            column: 0,
+            key: Vec::new(),
+            key_start: origin,
+            key_text: String::new(),
+            value: Vec::new(),
+            value_start: origin,
+            list: None,
+            fields: BTreeMap::new(),
+            not_a_list: None,
+            actors: Records::default(),
+            incidents: Records::default(),
+            claims: Records::default(),
+            excluded_claims: Vec::new(),
+        }
     }
-    let top: BTreeMap<String, &RawValue> = serde_json::from_slice(bytes).map_err(|e| located(&e))?;
-    for key in top.keys().filter(|k| !DATASET_FIELDS.contains(&k.as_str())) {
-        report.warning(key.clone(), decode::unknown_field(key, DATASET_FIELDS));
+}
+
+fn is_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\n' | b'\t' | b'\r')
+}
+
+impl JsonReader {
+    pub fn new() -> Self {
+        Self::default()
     }
 
-    let schema = header_text(&top, "schema", report).ok_or_else(|| IngestError {
-        location: Some("schema".into()),
-        message: format!("the field \"schema\" is missing; expected \"{SCHEMA_V1}\""),
-    })?;
-    if schema != SCHEMA_V1 {
-        return Err(IngestError {
-            location: Some("schema".into()),
-            message: format!("expected \"{SCHEMA_V1}\", found \"{schema}\""),
-        });
+    /// The position of the byte about to be read.
+    fn here(&self) -> Position {
+        Position { line: self.line, column: self.column + 1 }
     }
-    let title = header_text(&top, "title", report).unwrap_or_else(|| {
-        report.warning("title", "the dataset has no title");
-        "Untitled dataset".to_string()
-    });
-    let license = header_text(&top, "license", report).unwrap_or_else(|| {
-        report.warning("license", "the dataset states no licence");
-        "licence not stated".to_string()
-    });
-    let updated = match header_text(&top, "updated", report) {
-        Some(s) => match PartialDate::parse(&s) {
-            Ok(d) => Some(d),
-            Err(e) => {
-                report.warning("updated", format!("{e}; dates are not checked against it"));
+
+    /// Counts `bytes` as read.
+    fn advance(&mut self, bytes: &[u8]) {
+        match bytes.iter().rposition(|&b| b == b'\n') {
+            Some(last) => {
+                self.line += bytes.iter().filter(|&&b| b == b'\n').count();
+                self.column = bytes.len() - last - 1;
+            }
+            None => self.column += bytes.len(),
+        }
+    }
+
+    /// Reads the next piece of the file.
+    pub fn push(&mut self, piece: &[u8]) -> Result<(), IngestError> {
+        let mut i = 0;
+        while i < piece.len() {
+            if self.state == State::InValue {
+                let start = i;
+                let (end, complete) = self.scan_value(piece, i);
+                self.advance(&piece[start..end]);
+                i = end;
+                if !complete {
+                    self.value.extend_from_slice(&piece[start..end]);
+                } else if self.value.is_empty() {
+                    self.value_done(&piece[start..end])?;
+                } else {
+                    let mut value = std::mem::take(&mut self.value);
+                    value.extend_from_slice(&piece[start..end]);
+                    self.value_done(&value)?;
+                    value.clear();
+                    self.value = value;
+                }
+                continue;
+            }
+            let b = piece[i];
+            if let State::InKey { escaped } = self.state {
+                self.key.push(b);
+                self.advance(&piece[i..=i]);
+                i += 1;
+                self.state = match (escaped, b) {
+                    (false, b'\\') => State::InKey { escaped: true },
+                    (false, b'"') => {
+                        self.key_text = serde_json::from_slice(&self.key).map_err(|e| located(&e, self.key_start))?;
+                        State::Colon
+                    }
+                    _ => State::InKey { escaped: false },
+                };
+                continue;
+            }
+            if is_space(b) {
+                self.advance(&piece[i..=i]);
+                i += 1;
+                continue;
+            }
+            let at = self.here();
+            self.state = match (self.state, b) {
+                (State::Start, b'{') => State::KeyOrEnd,
+                (State::Start, _) => {
+                    return Err(whole_file_error("the file is not a JSON dataset: it does not start with '{'"))
+                }
+                (State::KeyOrEnd | State::AfterField, b'}') => State::End,
+                (State::KeyOrEnd | State::Key, b'"') => {
+                    self.key.clear();
+                    self.key_start = at;
+                    self.key.push(b);
+                    State::InKey { escaped: false }
+                }
+                (State::Key, b'}') => return Err(syntax(at, "trailing comma")),
+                (State::KeyOrEnd | State::Key, _) => return Err(syntax(at, "key must be a string")),
+                (State::Colon, b':') => State::FieldValue,
+                (State::Colon, _) => return Err(syntax(at, "expected `:`")),
+                (State::RecordOrEnd, b']') => {
+                    self.list = None;
+                    State::AfterField
+                }
+                (State::Record, b']') => return Err(syntax(at, "trailing comma")),
+                (State::FieldValue | State::RecordOrEnd | State::Record, b',' | b'}' | b']') => {
+                    return Err(syntax(at, "expected value"))
+                }
+                (State::FieldValue, b'[') if List::named(&self.key_text).is_some() => {
+                    self.list = List::named(&self.key_text);
+                    State::RecordOrEnd
+                }
+                (State::FieldValue | State::RecordOrEnd | State::Record, _) => {
+                    // The value starts here; `scan_value` reads it from this byte on.
+                    self.scan = Scan { bare: !matches!(b, b'{' | b'[' | b'"'), ..Scan::default() };
+                    self.value_start = at;
+                    self.value.clear();
+                    self.state = State::InValue;
+                    continue;
+                }
+                (State::AfterRecord, b',') => State::Record,
+                (State::AfterRecord, b']') => {
+                    self.list = None;
+                    State::AfterField
+                }
+                (State::AfterRecord, _) => return Err(syntax(at, "expected `,` or `]`")),
+                (State::AfterField, b',') => State::Key,
+                (State::AfterField, _) => return Err(syntax(at, "expected `,` or `}`")),
+                (State::End, _) => return Err(syntax(at, "trailing characters")),
+                (State::InValue | State::InKey { .. }, _) => unreachable!("read above"),
+            };
+            self.advance(&piece[i..=i]);
+            i += 1;
+        }
+        Ok(())
+    }
+
+    /// Scans the current value from `piece[i]`: where the scan stopped, and whether the value
+    /// is complete there.
+    fn scan_value(&mut self, piece: &[u8], mut i: usize) -> (usize, bool) {
+        let s = &mut self.scan;
+        if s.bare {
+            while i < piece.len() {
+                if matches!(piece[i], b',' | b'}' | b']') || is_space(piece[i]) {
+                    return (i, true);
+                }
+                i += 1;
+            }
+            return (i, false);
+        }
+        while i < piece.len() {
+            let b = piece[i];
+            i += 1;
+            if s.in_string {
+                if s.escaped {
+                    s.escaped = false;
+                } else if b == b'\\' {
+                    s.escaped = true;
+                } else if b == b'"' {
+                    s.in_string = false;
+                    if s.depth == 0 {
+                        return (i, true);
+                    }
+                }
+                continue;
+            }
+            match b {
+                b'"' => s.in_string = true,
+                b'{' | b'[' => s.depth += 1,
+                b'}' | b']' => {
+                    s.depth = s.depth.saturating_sub(1);
+                    if s.depth == 0 {
+                        return (i, true);
+                    }
+                }
+                _ => {}
+            }
+        }
+        (i, false)
+    }
+
+    /// A field's value or a record is complete.
+    fn value_done(&mut self, bytes: &[u8]) -> Result<(), IngestError> {
+        let start = self.value_start;
+        let Some(list) = self.list else {
+            self.state = State::AfterField;
+            serde_json::from_slice::<IgnoredAny>(bytes).map_err(|e| located(&e, start))?;
+            let key = std::mem::take(&mut self.key_text);
+            if List::named(&key).is_some() {
+                self.not_a_list.get_or_insert_with(|| IngestError {
+                    location: Some(key.clone()),
+                    message: format!("\"{key}\" must be a list"),
+                });
+            } else {
+                self.fields.insert(key, bytes.to_vec());
+            }
+            return Ok(());
+        };
+        self.state = State::AfterRecord;
+        match list {
+            List::Actors => self.actors.take(list, bytes, start, decode::actor, &mut Vec::new()),
+            List::Incidents => self.incidents.take(list, bytes, start, decode::incident, &mut Vec::new()),
+            List::Claims => self.claims.take(list, bytes, start, decode::claim, &mut self.excluded_claims),
+        }
+    }
+
+    /// Why the file ended before the dataset did, if it did.
+    fn cut_off(&self) -> Option<IngestError> {
+        let end = Position { line: self.line, column: self.column };
+        let what = match self.state {
+            State::End => return None,
+            State::InValue => match serde_json::from_slice::<IgnoredAny>(&self.value) {
+                // A fault inside the value that kept its end from being found.
+                Err(e) if e.classify() != serde_json::error::Category::Eof => return Some(located(&e, self.value_start)),
+                Err(e) => plain_message(&e),
+                Ok(_) => "EOF while parsing an object".to_string(),
+            },
+            State::InKey { .. } => "EOF while parsing a string".to_string(),
+            State::FieldValue | State::Record => "EOF while parsing a value".to_string(),
+            State::RecordOrEnd | State::AfterRecord => "EOF while parsing a list".to_string(),
+            State::Start | State::KeyOrEnd | State::Key | State::Colon | State::AfterField => {
+                "EOF while parsing an object".to_string()
+            }
+        };
+        Some(ends_early(end, &what))
+    }
+
+    /// Ends the read: the draft of every record, or why the file could not be read.
+    pub fn finish(self, report: &mut Report) -> Result<Draft, IngestError> {
+        if let Some(e) = self.cut_off() {
+            return Err(e);
+        }
+        if let Some(e) = self.not_a_list {
+            return Err(e);
+        }
+        for key in self.fields.keys().filter(|k| !DATASET_FIELDS.contains(&k.as_str())) {
+            report.warning(key.clone(), decode::unknown_field(key, DATASET_FIELDS));
+        }
+        let fields = &self.fields;
+        let text = |field: &str, report: &mut Report| -> Option<String> {
+            let raw = fields.get(field)?;
+            match serde_json::from_slice::<String>(raw) {
+                Ok(s) => Some(s),
+                Err(_) => {
+                    report.warning(field, format!("\"{field}\" should be text"));
+                    None
+                }
+            }
+        };
+        let schema = text("schema", report).ok_or_else(|| IngestError {
+            location: Some("schema".into()),
+            message: format!("the field \"schema\" is missing; expected \"{SCHEMA_V1}\""),
+        })?;
+        if schema != SCHEMA_V1 {
+            return Err(IngestError {
+                location: Some("schema".into()),
+                message: format!("expected \"{SCHEMA_V1}\", found \"{schema}\""),
+            });
+        }
+        let title = text("title", report).unwrap_or_else(|| {
+            report.warning("title", "the dataset has no title");
+            "Untitled dataset".to_string()
+        });
+        let license = text("license", report).unwrap_or_else(|| {
+            report.warning("license", "the dataset states no licence");
+            "licence not stated".to_string()
+        });
+        let updated = match text("updated", report) {
+            Some(s) => match PartialDate::parse(&s) {
+                Ok(d) => Some(d),
+                Err(e) => {
+                    report.warning("updated", format!("{e}; dates are not checked against it"));
+                    None
+                }
+            },
+            None => {
+                report.warning("updated", "the dataset has no updated date; dates are not checked against it");
                 None
             }
-        },
-        None => {
-            report.warning("updated", "the dataset has no updated date; dates are not checked against it");
-            None
-        }
-    };
-    let description = header_text(&top, "description", report);
+        };
+        let description = text("description", report);
+        report.problems.extend(self.actors.report.problems);
+        report.problems.extend(self.incidents.report.problems);
+        report.problems.extend(self.claims.report.problems);
+        report.actors.excluded += self.actors.excluded;
+        report.incidents.excluded += self.incidents.excluded;
+        report.claims.excluded += self.claims.excluded;
+        let draft = Draft {
+            schema,
+            title,
+            updated,
+            license,
+            description,
+            actors: self.actors.items,
+            incidents: self.incidents.items,
+            claims: self.claims.items,
+            excluded_claims: self.excluded_claims,
+        };
+        Ok(draft)
+    }
+}
 
-    let mut lost = Vec::new();
-    let actors = records(&top, "actors", report, decode::actor, |r| &mut r.actors.excluded, &mut lost)?;
-    let incidents = records(&top, "incidents", report, decode::incident, |r| &mut r.incidents.excluded, &mut lost)?;
-    let mut excluded_claims = Vec::new();
-    let claims = records(&top, "claims", report, decode::claim, |r| &mut r.claims.excluded, &mut excluded_claims)?;
-    Ok(Draft { schema, title, updated, license, description, actors, incidents, claims, excluded_claims })
+fn whole_file_error(message: &str) -> IngestError {
+    IngestError { location: None, message: message.to_string() }
+}
+
+/// The reader this one replaced, which parsed the file whole: the oracle of the tests below.
+#[cfg(test)]
+mod whole {
+    use std::collections::BTreeMap;
+
+    use serde_json::value::RawValue;
+    use serde_json::Value;
+
+    use crate::ingest::checks::Draft;
+    use crate::ingest::decode::{self, DATASET_FIELDS};
+    use crate::ingest::place::Place;
+    use crate::ingest::report::Report;
+    use crate::ingest::{whole_file, IngestError};
+    use crate::model::{PartialDate, SCHEMA_V1};
+
+    /// serde_json's message without its trailing " at line L column C".
+    fn plain_message(e: &serde_json::Error) -> String {
+        let text = e.to_string();
+        text.rsplit_once(" at line ").map_or(text.as_str(), |(m, _)| m).replace('`', "\"")
+    }
+
+    fn located(e: &serde_json::Error) -> IngestError {
+        use serde_json::error::Category;
+        let text = plain_message(e);
+        let message = match e.classify() {
+            Category::Eof => format!("the file ends too early ({text}); was it cut off?"),
+            Category::Syntax => format!("this is not valid JSON: {text}"),
+            Category::Data | Category::Io => format!("the dataset does not have the expected shape: {text}"),
+        };
+        IngestError { location: Some(format!("line {}, column {}", e.line(), e.column())), message }
+    }
+
+    fn header_text(top: &BTreeMap<String, &RawValue>, field: &str, report: &mut Report) -> Option<String> {
+        let raw = top.get(field)?;
+        match serde_json::from_str::<String>(raw.get()) {
+            Ok(s) => Some(s),
+            Err(_) => {
+                report.warning(field, format!("\"{field}\" should be text"));
+                None
+            }
+        }
+    }
+
+    /// Decodes each element of the list `name`; a record that fails is reported and counted.
+    fn records<T: serde::de::DeserializeOwned>(
+        top: &BTreeMap<String, &RawValue>,
+        name: &str,
+        report: &mut Report,
+        decode: fn(&Value, &Place, &mut Report) -> Option<T>,
+        tally: fn(&mut Report) -> &mut usize,
+        excluded_ids: &mut Vec<String>,
+    ) -> Result<Vec<(Place, T)>, IngestError> {
+        let Some(raw) = top.get(name) else { return Ok(Vec::new()) };
+        let items: Vec<&RawValue> = serde_json::from_str(raw.get()).map_err(|_| IngestError {
+            location: Some(name.to_string()),
+            message: format!("\"{name}\" must be a list"),
+        })?;
+        let what = name.trim_end_matches('s');
+        let mut out = Vec::with_capacity(items.len());
+        for (i, item) in items.into_iter().enumerate() {
+            let place = Place::Json(format!("{name}[{i}]"));
+            // Fast path: a well-formed record decodes straight into the model (the checks still
+            // run later). Anything else — a wrong type, an unknown field — takes the slow path,
+            // which reports every problem at its path.
+            if let Ok(record) = serde_json::from_str::<T>(item.get()) {
+                out.push((place, record));
+                continue;
+            }
+            // Each record is parsed on its own, so memory stays at one record's tree.
+            let value: Value = serde_json::from_str(item.get()).map_err(|e| located(&e))?;
+            match decode(&value, &place, report) {
+                Some(record) => out.push((place, record)),
+                None => {
+                    report.error(place.whole(), format!("this {what} is excluded because of the error(s) above"));
+                    *tally(report) += 1;
+                    if let Some(id) = value.get("id").and_then(Value::as_str) {
+                        excluded_ids.push(id.to_string());
+                    }
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    /// Reads a v1 JSON dataset into a draft; fails only when the file as a whole is unreadable.
+    pub fn read_json(bytes: &[u8], report: &mut Report) -> Result<Draft, IngestError> {
+        match bytes.iter().find(|b| !b.is_ascii_whitespace()) {
+            Some(b'{') => {}
+            _ => return Err(whole_file("the file is not a JSON dataset: it does not start with '{'")),
+        }
+        let top: BTreeMap<String, &RawValue> = serde_json::from_slice(bytes).map_err(|e| located(&e))?;
+        for key in top.keys().filter(|k| !DATASET_FIELDS.contains(&k.as_str())) {
+            report.warning(key.clone(), decode::unknown_field(key, DATASET_FIELDS));
+        }
+
+        let schema = header_text(&top, "schema", report).ok_or_else(|| IngestError {
+            location: Some("schema".into()),
+            message: format!("the field \"schema\" is missing; expected \"{SCHEMA_V1}\""),
+        })?;
+        if schema != SCHEMA_V1 {
+            return Err(IngestError {
+                location: Some("schema".into()),
+                message: format!("expected \"{SCHEMA_V1}\", found \"{schema}\""),
+            });
+        }
+        let title = header_text(&top, "title", report).unwrap_or_else(|| {
+            report.warning("title", "the dataset has no title");
+            "Untitled dataset".to_string()
+        });
+        let license = header_text(&top, "license", report).unwrap_or_else(|| {
+            report.warning("license", "the dataset states no licence");
+            "licence not stated".to_string()
+        });
+        let updated = match header_text(&top, "updated", report) {
+            Some(s) => match PartialDate::parse(&s) {
+                Ok(d) => Some(d),
+                Err(e) => {
+                    report.warning("updated", format!("{e}; dates are not checked against it"));
+                    None
+                }
+            },
+            None => {
+                report.warning("updated", "the dataset has no updated date; dates are not checked against it");
+                None
+            }
+        };
+        let description = header_text(&top, "description", report);
+
+        let mut lost = Vec::new();
+        let actors = records(&top, "actors", report, decode::actor, |r| &mut r.actors.excluded, &mut lost)?;
+        let incidents = records(&top, "incidents", report, decode::incident, |r| &mut r.incidents.excluded, &mut lost)?;
+        let mut excluded_claims = Vec::new();
+        let claims = records(&top, "claims", report, decode::claim, |r| &mut r.claims.excluded, &mut excluded_claims)?;
+        Ok(Draft { schema, title, updated, license, description, actors, incidents, claims, excluded_claims })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::checks;
+
+    /// A read's outcome, comparable: the dataset as JSON and the report, or the error.
+    fn outcome(result: Result<Draft, IngestError>, mut report: Report) -> Result<(String, Report), IngestError> {
+        let draft = result?;
+        let dataset = checks::finish(draft, &mut report);
+        Ok((serde_json::to_string(&dataset).unwrap(), report))
+    }
+
+    fn whole(bytes: &[u8]) -> Result<(String, Report), IngestError> {
+        let mut report = Report::default();
+        let result = self::whole::read_json(bytes, &mut report);
+        outcome(result, report)
+    }
+
+    fn pieces(bytes: &[u8], size: usize) -> Result<(String, Report), IngestError> {
+        let mut reader = JsonReader::new();
+        for piece in bytes.chunks(size.max(1)) {
+            reader.push(piece)?;
+        }
+        let mut report = Report::default();
+        let result = reader.finish(&mut report);
+        outcome(result, report)
+    }
+
+    /// The same outcome: equal datasets and reports, or errors at the same place of the same
+    /// kind (serde_json words the end of a file by what it was parsing; so does this reader,
+    /// from what it knows of the outer object).
+    fn alike(a: &Result<(String, Report), IngestError>, b: &Result<(String, Report), IngestError>) -> bool {
+        let kind = |m: &str| m.split(['(', ':']).next().unwrap_or("").to_string();
+        match (a, b) {
+            (Ok(x), Ok(y)) => x == y,
+            (Err(x), Err(y)) => x.location == y.location && kind(&x.message) == kind(&y.message),
+            _ => false,
+        }
+    }
+
+    fn same(bytes: &[u8], what: &str) {
+        let expected = whole(bytes);
+        for size in [1, 2, 3, 5, 64, 1000, bytes.len().max(1)] {
+            let got = pieces(bytes, size);
+            assert!(alike(&got, &expected), "{what}, read in pieces of {size}: {got:?} but the whole file gave {expected:?}");
+        }
+    }
+
+    const FILES: [(&str, &[u8]); 4] = [
+        ("small.json", include_bytes!("../../tests/fixtures/small.json")),
+        ("some-bad.json", include_bytes!("../../tests/fixtures/some-bad.json")),
+        ("broken.json", include_bytes!("../../tests/fixtures/broken.json")),
+        ("claims.json", include_bytes!("../../public/data/claims.json")),
+    ];
+
+    #[test]
+    fn reads_the_fixtures_as_the_whole_file_parser_did_in_pieces_of_any_size() {
+        for (name, bytes) in FILES {
+            same(bytes, name);
+        }
+    }
+
+    #[test]
+    fn a_file_cut_off_anywhere_fails_where_the_whole_file_parser_failed() {
+        let bytes = FILES[0].1;
+        for end in 1..bytes.len() {
+            let cut = &bytes[..end];
+            if cut.iter().all(u8::is_ascii_whitespace) {
+                continue;
+            }
+            let expected = whole(cut);
+            for size in [7, cut.len()] {
+                let got = pieces(cut, size);
+                assert!(alike(&got, &expected), "cut at byte {end}, pieces of {size}: {got:?} but the whole file gave {expected:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_damaged_file_fails_where_the_whole_file_parser_failed() {
+        let bytes = FILES[1].1;
+        for (at, _) in bytes.iter().enumerate().step_by(3) {
+            for b in [b',', b'}', b']', b'{', b'[', b'"', b':', b'x', b'1', b'\\', b'\n', 0x01] {
+                let mut damaged = bytes.to_vec();
+                damaged[at] = b;
+                let expected = whole(&damaged);
+                let got = pieces(&damaged, 11);
+                assert!(alike(&got, &expected), "byte {at} made {:?}: {got:?} but the whole file gave {expected:?}", b as char);
+            }
+        }
+    }
 }

@@ -72,35 +72,105 @@ pub struct Ingested {
     pub report: Report,
 }
 
-/// Reads a dataset. `hints` are a file name, URL and/or content type, most specific first;
-/// without a usable hint the content decides (`{` is JSON, anything else is tried as CSV).
-pub fn read(bytes: &[u8], hints: &[&str]) -> Result<Ingested, IngestError> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let first = bytes.iter().find(|b| !b.is_ascii_whitespace()).copied();
-    match first {
-        None => return Err(whole_file("the file is empty")),
-        Some(b'<') => return Err(whole_file("the file is an HTML or XML page, not a dataset (is the address right?)")),
-        _ => {}
+const BYTE_ORDER_MARK: &[u8] = b"\xEF\xBB\xBF";
+
+/// A dataset read piece by piece, as its bytes arrive: [`Reading::push`] each piece in
+/// order, then [`Reading::finish`]. A JSON file is decoded record by record as it comes, so
+/// the whole file is never held beside its records; a CSV file is read when it is all in.
+pub struct Reading {
+    hints: Vec<String>,
+    /// The first bytes, until they tell the format.
+    head: Vec<u8>,
+    body: Body,
+}
+
+enum Body {
+    Undecided,
+    Json(json::JsonReader),
+    Csv(Vec<u8>),
+}
+
+impl Reading {
+    /// `hints` are a file name, URL and/or content type, most specific first; without a usable
+    /// hint the content decides (`{` is JSON, anything else is tried as CSV).
+    pub fn new(hints: &[&str]) -> Reading {
+        Reading { hints: hints.iter().map(|h| h.to_string()).collect(), head: Vec::new(), body: Body::Undecided }
     }
-    let hinted = hints.iter().find_map(|h| Format::from_hint(h));
-    let format = match (first, hinted) {
-        (Some(b'{'), _) => Format::Json,
-        (_, Some(Format::Json)) => Format::Json,
-        _ => Format::Csv,
-    };
-    let mut report = Report::default();
-    let draft = match format {
-        Format::Json => json::read_json(bytes, &mut report)?,
-        Format::Csv => {
-            if std::str::from_utf8(bytes).is_err() {
-                return Err(whole_file("the file is neither JSON nor UTF-8 CSV text"));
+
+    /// Reads the next piece; fails as soon as the file cannot be a dataset.
+    pub fn push(&mut self, piece: &[u8]) -> Result<(), IngestError> {
+        match &mut self.body {
+            Body::Json(reader) => reader.push(piece),
+            Body::Csv(all) => {
+                all.extend_from_slice(piece);
+                Ok(())
             }
-            let name = hints.first().map_or("spreadsheet", |h| h.rsplit('/').next().unwrap_or(h));
-            csv_rows::read_csv(bytes, &format!("Claims from {name}"), &mut report)?
+            Body::Undecided => {
+                self.head.extend_from_slice(piece);
+                self.decide(false)
+            }
         }
-    };
-    let dataset = checks::finish(draft, &mut report);
-    Ok(Ingested { dataset, report })
+    }
+
+    /// Picks the format once the first byte that is not whitespace is in.
+    fn decide(&mut self, at_end: bool) -> Result<(), IngestError> {
+        // Wait until a byte-order mark, if that is what starts the file, is whole.
+        if !at_end && self.head.len() < BYTE_ORDER_MARK.len() && BYTE_ORDER_MARK.starts_with(&self.head) {
+            return Ok(());
+        }
+        let bytes = self.head.strip_prefix(BYTE_ORDER_MARK).unwrap_or(&self.head);
+        let Some(first) = bytes.iter().find(|b| !b.is_ascii_whitespace()).copied() else {
+            return if at_end { Err(whole_file("the file is empty")) } else { Ok(()) };
+        };
+        if first == b'<' {
+            return Err(whole_file("the file is an HTML or XML page, not a dataset (is the address right?)"));
+        }
+        let hinted = self.hints.iter().find_map(|h| Format::from_hint(h));
+        let format = match (first, hinted) {
+            (b'{', _) | (_, Some(Format::Json)) => Format::Json,
+            _ => Format::Csv,
+        };
+        let head = bytes.to_vec();
+        self.head = Vec::new();
+        self.body = match format {
+            Format::Json => {
+                let mut reader = json::JsonReader::new();
+                reader.push(&head)?;
+                Body::Json(reader)
+            }
+            Format::Csv => Body::Csv(head),
+        };
+        Ok(())
+    }
+
+    /// Ends the read: the dataset of the valid records and the report, or why the file could
+    /// not be read at all.
+    pub fn finish(mut self) -> Result<Ingested, IngestError> {
+        if let Body::Undecided = self.body {
+            self.decide(true)?;
+        }
+        let mut report = Report::default();
+        let draft = match self.body {
+            Body::Json(reader) => reader.finish(&mut report)?,
+            Body::Csv(bytes) => {
+                if std::str::from_utf8(&bytes).is_err() {
+                    return Err(whole_file("the file is neither JSON nor UTF-8 CSV text"));
+                }
+                let name = self.hints.first().map_or("spreadsheet", |h| h.rsplit('/').next().unwrap_or(h));
+                csv_rows::read_csv(&bytes, &format!("Claims from {name}"), &mut report)?
+            }
+            Body::Undecided => unreachable!("decided above"),
+        };
+        let dataset = checks::finish(draft, &mut report);
+        Ok(Ingested { dataset, report })
+    }
+}
+
+/// Reads a dataset held whole in memory (see [`Reading`]).
+pub fn read(bytes: &[u8], hints: &[&str]) -> Result<Ingested, IngestError> {
+    let mut reading = Reading::new(hints);
+    reading.push(bytes)?;
+    reading.finish()
 }
 
 /// Reads a JSON dataset (see [`read`]).

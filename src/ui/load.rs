@@ -21,6 +21,26 @@ fn js_text(e: JsValue) -> String {
     e.unchecked_into::<js_sys::Error>().to_string().into()
 }
 
+/// Bytes copied into the wasm memory at a time.
+const PIECE: u32 = 1 << 20;
+
+/// Reads a dataset from the browser's buffer a piece at a time, so the wasm memory never
+/// holds the whole file beside its records.
+fn read_in_pieces(buffer: &JsValue, hints: &[&str]) -> Result<Ingested, ingest::IngestError> {
+    let all = js_sys::Uint8Array::new(buffer);
+    let mut reading = ingest::Reading::new(hints);
+    let mut piece = vec![0u8; PIECE as usize];
+    let mut start = 0;
+    while start < all.length() {
+        let end = (start + PIECE).min(all.length());
+        let piece = &mut piece[..(end - start) as usize];
+        all.subarray(start, end).copy_to(piece);
+        reading.push(piece)?;
+        start = end;
+    }
+    reading.finish()
+}
+
 /// Fetches and reads a dataset (JSON or CSV); the error is a sentence naming what failed and where.
 pub async fn fetch_dataset(url: &str) -> Result<Ingested, String> {
     let start = now();
@@ -37,9 +57,8 @@ pub async fn fetch_dataset(url: &str) -> Result<Ingested, String> {
     let content_type = response.headers().get("content-type").ok().flatten().unwrap_or_default();
     let broke_off = |e: JsValue| fail(format!("the download broke off ({})", js_text(e)));
     let buffer = JsFuture::from(response.array_buffer().map_err(broke_off)?).await.map_err(broke_off)?;
-    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
     record("load: request and download", now() - start);
-    timed("load: parse and check", || ingest::read(&bytes, &[url, &content_type])).map_err(|e| fail(e.to_string()))
+    timed("load: parse and check", || read_in_pieces(&buffer, &[url, &content_type])).map_err(|e| fail(e.to_string()))
 }
 
 /// Reads a file the reader chose or dropped.
@@ -48,6 +67,5 @@ pub async fn read_file(file: web_sys::File) -> Result<Ingested, String> {
     let fail = |why: String| format!("Could not read the file {name}: {why}");
     let buffer = JsFuture::from(file.array_buffer()).await.map_err(|_| fail("the browser could not read it".into()))?;
     let buffer: js_sys::ArrayBuffer = buffer.dyn_into().map_err(|_| fail("the browser could not read it".into()))?;
-    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
-    ingest::read(&bytes, &[&name, &file.type_()]).map_err(|e| fail(e.to_string()))
+    read_in_pieces(&buffer, &[&name, &file.type_()]).map_err(|e| fail(e.to_string()))
 }
