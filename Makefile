@@ -75,6 +75,7 @@ bench-data:
 bench: setup-browser bench-data build
 	mkdir -p target
 	cargo bench --locked --bench core -- --output-format bencher | tee target/bench-native.txt
+	cargo run --locked --release --example memory -- bench-data/claims-100000.json | tee target/bench-memory.txt
 	cargo bench --locked --bench browser
 
 ## screenshot: refresh the README's screenshots (docs/), taken by the project's own headless Chromium
