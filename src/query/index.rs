@@ -210,9 +210,20 @@ impl Index {
             incident.push(claim.incident.as_deref().and_then(|i| incident_at.get(i)).copied().unwrap_or(NO_INCIDENT));
         }
         let mut by_date: Vec<u32> = (0..n as u32).collect();
-        by_date.sort_by(|&a, &b| {
-            let (ca, cb) = (&dataset.claims[a as usize], &dataset.claims[b as usize]);
-            ca.date.cmp(&cb.date).then_with(|| ca.id.cmp(&cb.id))
+        // `PartialDate` orders by year, then month, then day, a missing part first: so does
+        // this key (a missing part is 0, a present one at least 1).
+        let key: Vec<u32> = dataset
+            .claims
+            .iter()
+            .map(|c| {
+                let d = c.date;
+                u32::from(d.year) << 16 | u32::from(d.month.unwrap_or(0)) << 8 | u32::from(d.day.unwrap_or(0))
+            })
+            .collect();
+        by_date.sort_unstable_by(|&a, &b| {
+            key[a as usize].cmp(&key[b as usize]).then_with(|| {
+                (&dataset.claims[a as usize].id, a).cmp(&(&dataset.claims[b as usize].id, b))
+            })
         });
         let mut incident_claims: FastMap<String, Vec<u32>> = fast_map(dataset.incidents.len());
         for &i in &by_date {

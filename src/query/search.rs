@@ -96,39 +96,45 @@ impl SearchIndex {
 
     /// Builds the index with entry `e` for claim `order[e]`.
     pub fn build_in_order(dataset: &Dataset, order: Vec<u32>) -> Self {
-        let actors = actor_map(dataset);
-        // First pass: tokens numbered as first seen.
-        let mut ids: FastMap<Box<str>, u32> = fast_map(1024);
-        let mut seen: Vec<Box<str>> = Vec::new();
-        let mut frequency: Vec<u32> = Vec::new();
+        // First pass: tokens numbered as first seen. Folding never makes or removes
+        // whitespace, so the tokens of the folded text are the folded tokens of the text:
+        // each distinct raw token is folded once (`raw`), each actor's tokens found once.
+        let mut tokenizer = Tokenizer::default();
+        let actor_tokens: FastMap<&str, Vec<u32>> = {
+            let mut map = fast_map(dataset.actors.len());
+            for a in &dataset.actors {
+                let mut list = Vec::new();
+                let fields = std::iter::once(&a.name).chain(&a.name_zh).chain(&a.aliases);
+                fields.for_each(|f| tokenizer.add(f, &mut list));
+                map.insert(a.id.as_str(), list);
+            }
+            map
+        };
         let mut forward = Lists::with_capacity(order.len(), order.len() * 24);
-        let mut text = String::with_capacity(4096);
         let mut tokens: Vec<u32> = Vec::with_capacity(256);
         for &c in &order {
-            text.clear();
-            claim_text(&dataset.claims[c as usize], &actors, &mut text);
+            let claim = &dataset.claims[c as usize];
             tokens.clear();
-            for token in text.split_whitespace() {
-                let id = match ids.get(token) {
-                    Some(&id) => id,
-                    None => {
-                        let id = seen.len() as u32;
-                        seen.push(token.into());
-                        ids.insert(token.into(), id);
-                        frequency.push(0);
-                        id
-                    }
-                };
-                tokens.push(id);
+            tokenizer.add(&claim.headline, &mut tokens);
+            tokenizer.add(&claim.summary, &mut tokens);
+            if let Some(q) = &claim.quote {
+                tokenizer.add(&q.text, &mut tokens);
+                tokenizer.add(&q.speaker, &mut tokens);
+            }
+            for id in std::iter::once(&claim.claimant).chain(&claim.accused) {
+                match actor_tokens.get(id.as_str()) {
+                    Some(list) => tokens.extend_from_slice(list),
+                    None => tokenizer.add(id, &mut tokens),
+                }
             }
             tokens.sort_unstable();
             tokens.dedup();
             for &t in &tokens {
-                frequency[t as usize] += 1;
+                tokenizer.frequency[t as usize] += 1;
             }
             forward.push(tokens.iter().copied());
         }
-        drop(ids);
+        let Tokenizer { seen, frequency, .. } = tokenizer;
         // Renumber: most common first (ties in first-seen order).
         let mut by_frequency: Vec<u32> = (0..seen.len() as u32).collect();
         by_frequency.sort_by_key(|&t| std::cmp::Reverse(frequency[t as usize]));
@@ -281,6 +287,79 @@ impl SearchIndex {
     }
 }
 
+/// Distinct folded tokens, numbered as first seen.
+#[derive(Default)]
+struct Tokenizer {
+    /// Folded token → id.
+    ids: FastMap<Box<str>, u32>,
+    /// Token as written → id of its folded form.
+    raw: FastMap<Box<str>, u32>,
+    seen: Vec<Box<str>>,
+    frequency: Vec<u32>,
+    folded: String,
+}
+
+impl Tokenizer {
+    /// Appends the ids of the tokens of `text` to `out`.
+    fn add(&mut self, text: &str, out: &mut Vec<u32>) {
+        for_each_token(text, |token| {
+            let id = match self.raw.get(token) {
+                Some(&id) => id,
+                None => {
+                    self.folded.clear();
+                    fold_into(token, &mut self.folded);
+                    let id = match self.ids.get(self.folded.as_str()) {
+                        Some(&id) => id,
+                        None => {
+                            let id = self.seen.len() as u32;
+                            self.seen.push(self.folded.as_str().into());
+                            self.ids.insert(self.folded.as_str().into(), id);
+                            self.frequency.push(0);
+                            id
+                        }
+                    };
+                    self.raw.insert(token.into(), id);
+                    id
+                }
+            };
+            out.push(id);
+        });
+    }
+}
+
+/// Calls `f` with each maximal run of non-whitespace characters of `text` (what
+/// `split_whitespace` yields), reading bytes: only the lead bytes of the few non-ASCII
+/// whitespace characters are decoded.
+fn for_each_token(text: &str, mut f: impl FnMut(&str)) {
+    let bytes = text.as_bytes();
+    let mut start: Option<usize> = None;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (space, len) = match b {
+            b'\t'..=b'\r' | b' ' => (true, 1),
+            // U+0085, U+00A0; U+1680; U+2000–U+205F; U+3000.
+            0xC2 | 0xE1 | 0xE2 | 0xE3 => {
+                let c = text[i..].chars().next().expect("a char");
+                (c.is_whitespace(), c.len_utf8())
+            }
+            _ => (false, 1),
+        };
+        match (space, start) {
+            (true, Some(s)) => {
+                f(&text[s..i]);
+                start = None;
+            }
+            (false, None) => start = Some(i),
+            _ => {}
+        }
+        i += len;
+    }
+    if let Some(s) = start {
+        f(&text[s..]);
+    }
+}
+
 /// The positions of the set bits, ascending.
 fn ones(bits: &[u64]) -> Vec<u32> {
     let mut out = Vec::with_capacity(bits.iter().map(|b| b.count_ones() as usize).sum());
@@ -292,4 +371,26 @@ fn ones(bits: &[u64]) -> Vec<u32> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokens_are_what_split_whitespace_gives() {
+        let mut all: Vec<String> = [" a\u{85}b\u{a0}c\u{1680}d\u{2000}e\u{200a}f\u{2028}g\u{2029}h\u{202f}i\u{205f}j\u{3000}k "]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        all.push("国家\t互联网\r\n应急 ‘x’ é\u{2010}ü\u{200b}z\u{0b}\u{0c}".to_string());
+        all.push(String::new());
+        all.push("   ".to_string());
+        for text in all {
+            let mut got = Vec::new();
+            for_each_token(&text, |t| got.push(t.to_string()));
+            let want: Vec<String> = text.split_whitespace().map(String::from).collect();
+            assert_eq!(got, want, "{text:?}");
+        }
+    }
 }
