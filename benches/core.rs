@@ -8,7 +8,7 @@ use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
 use cyber_claims_explorer::charts::{aggregate, ChartId};
 use cyber_claims_explorer::ingest::read_json;
 use cyber_claims_explorer::model::Stance;
-use cyber_claims_explorer::query::{Filter, Index};
+use cyber_claims_explorer::query::{Filter, Index, TextCache};
 
 fn load(n: usize) -> Option<Vec<u8>> {
     let path = format!("{}/bench-data/claims-{n}.json", env!("CARGO_MANIFEST_DIR"));
@@ -28,6 +28,19 @@ fn core(c: &mut Criterion) {
         group.bench_function(BenchmarkId::new("search keystroke (ids + all facet counts)", n), |b| {
             b.iter(|| index.run(black_box(&typed)))
         });
+        // What the page does while "network intrusion campaign" is typed one character at a
+        // time: every prefix, through the text cache (ui/explorer.rs).
+        let phrase = "network intrusion campaign";
+        let prefixes: Vec<Filter> =
+            (1..=phrase.len()).map(|k| Filter { q: phrase[..k].into(), ..Filter::default() }).collect();
+        group.bench_function(BenchmarkId::new("typing 26 keystrokes through the text cache (total)", n), |b| {
+            b.iter(|| {
+                let mut cache = TextCache::default();
+                for f in &prefixes {
+                    black_box(index.run_cached(black_box(f), &mut cache));
+                }
+            })
+        });
         let mut clicked = Filter::default();
         clicked.stances.insert(Stance::Denial);
         group.bench_function(BenchmarkId::new("facet click (ids + all facet counts)", n), |b| {
@@ -37,6 +50,20 @@ fn core(c: &mut Criterion) {
         group.bench_function(BenchmarkId::new("six chart aggregates, all claims", n), |b| {
             b.iter(|| ChartId::ALL.map(|chart| aggregate(chart, &dataset, &index, black_box(&ids))))
         });
+        for chart in ChartId::ALL {
+            group.bench_function(BenchmarkId::new(format!("chart aggregate {}, all claims", chart.as_str()), n), |b| {
+                b.iter(|| aggregate(chart, &dataset, &index, black_box(&ids)))
+            });
+        }
+        let bytes = index.heap_bytes();
+        eprintln!(
+            "{n} claims: index holds {} bytes (search {} over {} tokens, columns {}, maps {})",
+            bytes.total(),
+            bytes.search,
+            index.search().tokens(),
+            bytes.columns,
+            bytes.maps
+        );
         group.finish();
     }
 }

@@ -192,3 +192,147 @@ fn typing_on_narrows_through_the_cache() {
     }
     assert_eq!(sizes, [6, 2, 2, 2, 1, 2, 6]);
 }
+
+#[path = "common/random_dataset.rs"]
+mod random_dataset;
+
+/// The definition of a filter's outcome, claim by claim from the dataset: every query word a
+/// substring of the claim's folded text (`naive_match`), every facet passed; a claim counts
+/// for a facet's options when it passes everything but that facet.
+fn naive_outcome(d: &Dataset, index: &Index, f: &Filter) -> cyber_claims_explorer::query::Outcome {
+    use cyber_claims_explorer::query::{naive_match, Counts, Outcome};
+    let actor = |id: &str| index.actors.position(id).unwrap() as usize;
+    let span = usize::from(index.last_year - index.first_year) + 1;
+    let mut counts = Counts {
+        claimant: vec![0; index.actors.len()],
+        accused: vec![0; index.actors.len()],
+        sector: vec![0; index.sector_names.len()],
+        vector: vec![0; index.vector_names.len()],
+        year: vec![0; span],
+        ..Counts::default()
+    };
+    let mut ids = Vec::new();
+    for &c in &index.by_date {
+        let claim = &d.claims[c as usize];
+        if !naive_match(d, c as usize, &f.q) {
+            continue;
+        }
+        let incident = claim.incident.as_ref().and_then(|x| d.incidents.iter().rfind(|i| &i.id == x));
+        let sectors: Vec<&String> = incident.map_or(vec![], |x| x.sectors.iter().collect());
+        let vectors: Vec<&String> = incident.map_or(vec![], |x| x.vectors.iter().chain(&x.cves).collect());
+        let side = d.side(claim);
+        let answered = index.first_answer[c as usize].is_some();
+        let any = |set: &BTreeSet<String>, values: &[&String]| set.is_empty() || values.iter().any(|v| set.contains(*v));
+        let passes = [
+            f.sides.is_empty() || f.sides.contains(&side),
+            f.stances.is_empty() || f.stances.contains(&claim.stance),
+            any(&f.claimants, &[&claim.claimant]),
+            any(&f.accused, &claim.accused.iter().collect::<Vec<_>>()),
+            any(&f.sectors, &sectors),
+            any(&f.vectors, &vectors),
+            f.from.is_none_or(|y| claim.date.year >= y) && f.to.is_none_or(|y| claim.date.year <= y),
+            f.answered.is_none_or(|a| a == answered),
+        ];
+        let but = |k: usize| passes.iter().enumerate().all(|(j, p)| j == k || *p);
+        if but(usize::MAX) {
+            ids.push(c);
+        }
+        if but(0) {
+            counts.side[Side::ALL.iter().position(|s| *s == side).unwrap()] += 1;
+        }
+        if but(1) {
+            counts.stance[Stance::ALL.iter().position(|s| *s == claim.stance).unwrap()] += 1;
+        }
+        if but(2) {
+            counts.claimant[actor(&claim.claimant)] += 1;
+        }
+        if but(3) {
+            claim.accused.iter().for_each(|a| counts.accused[actor(a)] += 1);
+        }
+        if but(4) {
+            sectors.iter().for_each(|s| counts.sector[index.sector_names.position(s).unwrap() as usize] += 1);
+        }
+        if but(5) {
+            vectors.iter().for_each(|v| counts.vector[index.vector_names.position(v).unwrap() as usize] += 1);
+        }
+        if but(6) {
+            counts.year[usize::from(claim.date.year - index.first_year)] += 1;
+        }
+        if but(7) {
+            counts.answered[usize::from(answered)] += 1;
+        }
+    }
+    if f.sort == Sort::Newest {
+        ids.reverse();
+    }
+    Outcome { ids, counts }
+}
+
+fn random_filters() -> impl Strategy<Value = Filter> {
+    let pick = |pool: &'static [&'static str]| {
+        proptest::collection::btree_set(prop::sample::select(pool).prop_map(String::from), 0..3)
+    };
+    (
+        random_dataset::phrase(3),
+        proptest::collection::btree_set(prop::sample::select(Side::ALL.to_vec()), 0..2),
+        proptest::collection::btree_set(prop::sample::select(Stance::ALL.to_vec()), 0..3),
+        (pick(&["a0", "a1", "a4", "nobody"]), pick(&["a2", "a3", "a5"]), pick(&["alpha", "Beta"]), pick(&["gamma", "delta"])),
+        (proptest::option::of(2019u16..2025), proptest::option::of(2019u16..2025)),
+        proptest::option::of(any::<bool>()),
+        prop_oneof![Just(Sort::Newest), Just(Sort::Oldest)],
+    )
+        .prop_map(|(q, sides, stances, (claimants, accused, sectors, vectors), (from, to), answered, sort)| Filter {
+            q,
+            sides,
+            stances,
+            claimants,
+            accused,
+            sectors,
+            vectors,
+            from,
+            to,
+            answered,
+            sort,
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    /// The search index finds exactly the claims whose folded text holds every query word.
+    #[test]
+    fn search_matches_the_naive_definition(
+        d in random_dataset::dataset(14),
+        queries in proptest::collection::vec(random_dataset::phrase(3), 1..6),
+    ) {
+        use cyber_claims_explorer::query::{naive_match, SearchIndex};
+        let search = SearchIndex::build(&d);
+        for q in &queries {
+            let naive: Vec<usize> = (0..d.claims.len()).filter(|&c| naive_match(&d, c, q)).collect();
+            prop_assert_eq!(search.matching(q), naive, "query {:?}", q);
+        }
+    }
+
+    /// Every filter gives exactly the naive outcome: ids in order and all facet counts.
+    #[test]
+    fn filters_match_the_naive_definition(d in random_dataset::dataset(14), filters in proptest::collection::vec(random_filters(), 1..4)) {
+        let index = Index::build(&d);
+        for f in &filters {
+            prop_assert_eq!(index.run(f), naive_outcome(&d, &index, f), "filter {:?}", f);
+        }
+    }
+
+    /// Typing a phrase one character at a time (and deleting it again) through the text cache
+    /// gives the naive outcome at every step.
+    #[test]
+    fn typing_through_the_cache_matches_the_naive_definition(d in random_dataset::dataset(14), phrase in random_dataset::phrase(4)) {
+        let index = Index::build(&d);
+        let mut cache = cyber_claims_explorer::query::TextCache::default();
+        let ends: Vec<usize> = phrase.char_indices().map(|(k, _)| k).skip(1).chain([phrase.len()]).collect();
+        let steps = ends.iter().chain(ends.iter().rev());
+        for &end in steps {
+            let f = Filter { q: phrase[..end].to_string(), ..Filter::default() };
+            prop_assert_eq!(index.run_cached(&f, &mut cache), naive_outcome(&d, &index, &f), "query {:?}", f.q);
+        }
+    }
+}

@@ -107,9 +107,9 @@ impl Side {
     pub const ALL: [Side; 3] = [Side::UsCn, Side::CnUs, Side::Other];
 
     /// Derives the side from the claimant's country and the accused parties' countries.
-    pub fn of<'a>(claimant: Option<&str>, accused: impl IntoIterator<Item = Option<&'a str>>) -> Side {
-        let accused: Vec<Option<&str>> = accused.into_iter().collect();
-        let accuses = |c: &str| accused.iter().any(|a| *a == Some(c));
+    pub fn of<'a>(claimant: Option<&str>, accused: impl IntoIterator<Item = Option<&'a str>, IntoIter: Clone>) -> Side {
+        let accused = accused.into_iter();
+        let accuses = |c: &str| accused.clone().any(|a| a == Some(c));
         match claimant {
             Some("US") if accuses("CN") => Side::UsCn,
             Some("CN") if accuses("US") => Side::CnUs,

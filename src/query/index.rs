@@ -2,9 +2,9 @@
 //! small integers, the claims in date order, who answered whom. A filter change computes the
 //! matching ids and every facet count in one pass, without cloning a claim.
 
-use std::collections::HashMap;
-
 use super::filter::{Facet, Filter, Sort};
+use super::hash::{fast_map, FastMap};
+use super::lists::Lists;
 use super::search::SearchIndex;
 use super::text::query_words;
 use crate::model::{Dataset, Side, Stance};
@@ -13,7 +13,7 @@ use crate::model::{Dataset, Side, Stance};
 #[derive(Debug, Clone, Default)]
 pub struct Vocabulary {
     pub values: Vec<String>,
-    positions: HashMap<String, u32>,
+    positions: FastMap<String, u32>,
 }
 
 impl Vocabulary {
@@ -39,19 +39,57 @@ impl Vocabulary {
     pub fn is_empty(&self) -> bool {
         self.values.is_empty()
     }
+
+    fn heap_bytes(&self) -> usize {
+        let strings: usize = self.values.iter().map(|v| v.capacity() * 2).sum();
+        strings + self.values.capacity() * 24 + self.positions.capacity() * 32
+    }
 }
 
-/// Per claim, the values each facet sees.
+/// `Index::incident` of a claim without a (known) incident.
+pub const NO_INCIDENT: u32 = u32::MAX;
+
+/// One claim as the facet pass reads it, stored in date order so the pass reads memory in
+/// sequence.
+#[derive(Debug, Clone, Copy)]
+struct Row {
+    claim: u32,
+    claimant: u32,
+    incident: u32,
+    /// The claim's accused in `Index::accused.all()`.
+    accused: (u32, u32),
+    /// Years since `first_year`.
+    year: u16,
+    side: u8,
+    stance: u8,
+    answered: bool,
+}
+
+/// Per claim, the values each facet and chart sees. Per-claim columns are indexed by claim
+/// index (position in `dataset.claims`).
 #[derive(Debug, Clone)]
 pub struct Index {
+    /// Entries in date order (entry = position in `by_date`).
     search: SearchIndex,
+    rows: Vec<Row>,
     pub side: Vec<Side>,
     pub stance: Vec<Stance>,
     pub year: Vec<u16>,
+    /// The quarter of the claim's earliest day: `year * 4 + quarter - 1`.
+    pub quarter: Vec<u16>,
     pub claimant: Vec<u32>,
-    pub accused: Vec<Vec<u32>>,
-    pub sectors: Vec<Vec<u32>>,
-    pub vectors: Vec<Vec<u32>>,
+    /// Per claim, the accused as named (repeats kept).
+    pub accused: Lists,
+    /// Per claim, its distinct (claimant, accused) pairs, as positions in `pair_actors`.
+    pub pairs: Lists,
+    /// (claimant, accused) of each pair.
+    pub pair_actors: Vec<(u32, u32)>,
+    /// Per claim, the position of its incident in `dataset.incidents`, or `NO_INCIDENT`.
+    pub incident: Vec<u32>,
+    /// Per incident (position in `dataset.incidents`), its sectors as named.
+    pub incident_sectors: Lists,
+    /// Per incident, its attack vectors then its CVEs, as named.
+    pub incident_vectors: Lists,
     /// The first claim that answered this one, if any.
     pub first_answer: Vec<Option<u32>>,
     /// Claim indices, oldest first (ties by id).
@@ -60,10 +98,12 @@ pub struct Index {
     pub actors: Vocabulary,
     pub sector_names: Vocabulary,
     pub vector_names: Vocabulary,
+    /// Per incident (position in `dataset.incidents`), the claims naming its id, oldest first.
+    pub incident_members: Lists,
     /// Claims per incident id, oldest first.
-    pub incident_claims: HashMap<String, Vec<u32>>,
+    pub incident_claims: FastMap<String, Vec<u32>>,
     /// Position in `dataset.incidents` of each incident id.
-    pub incident_at: HashMap<String, u32>,
+    pub incident_at: FastMap<String, u32>,
     pub first_year: u16,
     pub last_year: u16,
 }
@@ -89,7 +129,8 @@ pub struct Counts {
 #[derive(Debug, Clone, Default)]
 pub struct TextCache {
     words: Option<Vec<String>>,
-    /// Matching claims in date order; `None` when there are no words (every claim matches).
+    /// Matching claims as positions in `Index::by_date` (ascending); `None` when there are no
+    /// words (every claim matches).
     matches: Option<Vec<u32>>,
 }
 
@@ -100,12 +141,18 @@ pub struct Outcome {
     pub counts: Counts,
 }
 
-fn side_index(side: Side) -> usize {
-    Side::ALL.iter().position(|s| *s == side).expect("a side")
+/// Bytes an index holds, part by part (heap allocations, by capacity).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct IndexBytes {
+    pub search: usize,
+    pub columns: usize,
+    pub maps: usize,
 }
 
-fn stance_index(stance: Stance) -> usize {
-    Stance::ALL.iter().position(|s| *s == stance).expect("a stance")
+impl IndexBytes {
+    pub fn total(&self) -> usize {
+        self.search + self.columns + self.maps
+    }
 }
 
 impl Index {
@@ -114,65 +161,186 @@ impl Index {
         let mut actors = Vocabulary::default();
         let mut sector_names = Vocabulary::default();
         let mut vector_names = Vocabulary::default();
-        let incidents: HashMap<&str, &crate::model::Incident> =
-            dataset.incidents.iter().map(|x| (x.id.as_str(), x)).collect();
-        let countries: HashMap<&str, &str> =
-            dataset.actors.iter().map(|a| (a.id.as_str(), a.country.as_str())).collect();
+        let mut incident_at: FastMap<String, u32> = fast_map(dataset.incidents.len());
+        let mut incident_sectors = Lists::with_capacity(dataset.incidents.len(), dataset.incidents.len() * 2);
+        let mut incident_vectors = Lists::with_capacity(dataset.incidents.len(), dataset.incidents.len() * 3);
+        for (i, x) in dataset.incidents.iter().enumerate() {
+            // The last of duplicate ids wins, as collecting into a map did.
+            incident_at.insert(x.id.clone(), i as u32);
+            incident_sectors.push(x.sectors.iter().map(|s| sector_names.intern(s)));
+            // Attack vectors and CVEs share one facet.
+            incident_vectors.push(x.vectors.iter().chain(&x.cves).map(|v| vector_names.intern(v)));
+        }
+        let mut countries: FastMap<&str, &str> = fast_map(dataset.actors.len());
+        for a in &dataset.actors {
+            countries.insert(a.id.as_str(), a.country.as_str());
+        }
 
-        let mut index = Index {
-            search: SearchIndex::build(dataset),
-            side: Vec::with_capacity(n),
-            stance: Vec::with_capacity(n),
-            year: Vec::with_capacity(n),
-            claimant: Vec::with_capacity(n),
-            accused: Vec::with_capacity(n),
-            sectors: Vec::with_capacity(n),
-            vectors: Vec::with_capacity(n),
-            first_answer: vec![None; n],
-            by_date: (0..n as u32).collect(),
-            actors: Vocabulary::default(),
-            sector_names: Vocabulary::default(),
-            vector_names: Vocabulary::default(),
-            incident_claims: HashMap::new(),
-            incident_at: dataset.incidents.iter().enumerate().map(|(i, x)| (x.id.clone(), i as u32)).collect(),
-            first_year: 0,
-            last_year: 0,
-        };
+        let mut side = Vec::with_capacity(n);
+        let mut stance = Vec::with_capacity(n);
+        let mut year = Vec::with_capacity(n);
+        let mut quarter = Vec::with_capacity(n);
+        let mut claimant = Vec::with_capacity(n);
+        let mut accused = Lists::with_capacity(n, n * 2);
+        let mut pairs = Lists::with_capacity(n, n * 2);
+        let mut pair_at: FastMap<(u32, u32), u32> = fast_map(1024);
+        let mut pair_actors = Vec::new();
+        let mut incident = Vec::with_capacity(n);
+        let mut named: Vec<u32> = Vec::new();
         for claim in &dataset.claims {
             let country = |id: &str| countries.get(id).copied();
-            index.side.push(Side::of(country(&claim.claimant), claim.accused.iter().map(|a| country(a))));
-            index.stance.push(claim.stance);
-            index.year.push(claim.date.year);
-            index.claimant.push(actors.intern(&claim.claimant));
-            index.accused.push(claim.accused.iter().map(|a| actors.intern(a)).collect());
-            let incident = claim.incident.as_deref().and_then(|i| incidents.get(i));
-            index.sectors.push(incident.map_or(Vec::new(), |x| x.sectors.iter().map(|s| sector_names.intern(s)).collect()));
-            // Attack vectors and CVEs share one facet.
-            index.vectors.push(
-                incident.map_or(Vec::new(), |x| x.vectors.iter().chain(&x.cves).map(|v| vector_names.intern(v)).collect()),
-            );
+            side.push(Side::of(country(&claim.claimant), claim.accused.iter().map(|a| country(a))));
+            stance.push(claim.stance);
+            year.push(claim.date.year);
+            let (y, m, _) = claim.date.earliest();
+            quarter.push(y * 4 + u16::from((m - 1) / 3));
+            let c = actors.intern(&claim.claimant);
+            claimant.push(c);
+            named.clear();
+            named.extend(claim.accused.iter().map(|a| actors.intern(a)));
+            accused.push(named.iter().copied());
+            named.sort_unstable();
+            named.dedup();
+            pairs.push(named.iter().map(|&a| {
+                *pair_at.entry((c, a)).or_insert_with(|| {
+                    pair_actors.push((c, a));
+                    pair_actors.len() as u32 - 1
+                })
+            }));
+            incident.push(claim.incident.as_deref().and_then(|i| incident_at.get(i)).copied().unwrap_or(NO_INCIDENT));
         }
-        index.by_date.sort_by(|&a, &b| {
-            let (ca, cb) = (&dataset.claims[a as usize], &dataset.claims[b as usize]);
-            ca.date.cmp(&cb.date).then_with(|| ca.id.cmp(&cb.id))
+        let mut by_date: Vec<u32> = (0..n as u32).collect();
+        // `PartialDate` orders by year, then month, then day, a missing part first: so does
+        // this key (a missing part is 0, a present one at least 1).
+        let key: Vec<u32> = dataset
+            .claims
+            .iter()
+            .map(|c| {
+                let d = c.date;
+                u32::from(d.year) << 16 | u32::from(d.month.unwrap_or(0)) << 8 | u32::from(d.day.unwrap_or(0))
+            })
+            .collect();
+        by_date.sort_unstable_by(|&a, &b| {
+            key[a as usize].cmp(&key[b as usize]).then_with(|| {
+                (&dataset.claims[a as usize].id, a).cmp(&(&dataset.claims[b as usize].id, b))
+            })
         });
-        for &i in &index.by_date {
+        let mut incident_claims: FastMap<String, Vec<u32>> = fast_map(dataset.incidents.len());
+        for &i in &by_date {
             if let Some(x) = &dataset.claims[i as usize].incident {
-                index.incident_claims.entry(x.clone()).or_default().push(i);
+                match incident_claims.get_mut(x.as_str()) {
+                    Some(members) => members.push(i),
+                    None => {
+                        incident_claims.insert(x.clone(), vec![i]);
+                    }
+                }
             }
         }
-        index.first_year = index.year.iter().copied().min().unwrap_or(0);
-        index.last_year = index.year.iter().copied().max().unwrap_or(0);
-        index.first_answer = first_answers(dataset, &index);
-        index.actors = actors;
-        index.sector_names = sector_names;
-        index.vector_names = vector_names;
-        index
+        let first_year = year.iter().copied().min().unwrap_or(0);
+        let last_year = year.iter().copied().max().unwrap_or(0);
+        let first_answer = first_answers(dataset, &incident_claims, &stance, &side);
+        let mut incident_members = Lists::with_capacity(dataset.incidents.len(), n);
+        for x in &dataset.incidents {
+            incident_members.push(incident_claims.get(x.id.as_str()).into_iter().flatten().copied());
+        }
+        let rows = by_date
+            .iter()
+            .map(|&i| {
+                let c = i as usize;
+                Row {
+                    claim: i,
+                    claimant: claimant[c],
+                    incident: incident[c],
+                    accused: accused.span(c),
+                    year: year[c] - first_year,
+                    side: side[c] as u8,
+                    stance: stance[c] as u8,
+                    answered: first_answer[c].is_some(),
+                }
+            })
+            .collect();
+        let search = SearchIndex::build_in_order(dataset, by_date.clone());
+        accused.shrink_to_fit();
+        pairs.shrink_to_fit();
+        Index {
+            search,
+            rows,
+            side,
+            stance,
+            year,
+            quarter,
+            claimant,
+            accused,
+            pairs,
+            pair_actors,
+            incident,
+            incident_sectors,
+            incident_vectors,
+            incident_members,
+            first_answer,
+            by_date,
+            actors,
+            sector_names,
+            vector_names,
+            incident_claims,
+            incident_at,
+            first_year,
+            last_year,
+        }
     }
 
     /// The incident with this id, if any.
     pub fn incident<'d>(&self, dataset: &'d Dataset, id: &str) -> Option<&'d crate::model::Incident> {
         self.incident_at.get(id).map(|&i| &dataset.incidents[i as usize])
+    }
+
+    /// The sectors of claim `c`'s incident, as named (empty without an incident).
+    #[inline]
+    pub fn sectors(&self, c: usize) -> &[u32] {
+        match self.incident[c] {
+            NO_INCIDENT => &[],
+            x => self.incident_sectors.get(x as usize),
+        }
+    }
+
+    /// The attack vectors and CVEs of claim `c`'s incident, as named.
+    #[inline]
+    pub fn vectors(&self, c: usize) -> &[u32] {
+        match self.incident[c] {
+            NO_INCIDENT => &[],
+            x => self.incident_vectors.get(x as usize),
+        }
+    }
+
+    /// The search index (entries in date order).
+    pub fn search(&self) -> &SearchIndex {
+        &self.search
+    }
+
+    /// What the index holds in memory.
+    pub fn heap_bytes(&self) -> IndexBytes {
+        let n = self.side.capacity();
+        let columns = self.rows.capacity() * std::mem::size_of::<Row>()
+            + n * (std::mem::size_of::<Side>() + std::mem::size_of::<Stance>())
+            + self.year.capacity() * 2
+            + self.quarter.capacity() * 2
+            + self.claimant.capacity() * 4
+            + self.accused.heap_bytes()
+            + self.pairs.heap_bytes()
+            + self.pair_actors.capacity() * 8
+            + self.incident.capacity() * 4
+            + self.incident_sectors.heap_bytes()
+            + self.incident_vectors.heap_bytes()
+            + self.incident_members.heap_bytes()
+            + self.first_answer.capacity() * std::mem::size_of::<Option<u32>>()
+            + self.by_date.capacity() * 4;
+        let members: usize = self.incident_claims.iter().map(|(k, v)| k.capacity() + v.capacity() * 4 + 56).sum();
+        let maps = self.actors.heap_bytes()
+            + self.sector_names.heap_bytes()
+            + self.vector_names.heap_bytes()
+            + members
+            + self.incident_at.iter().map(|(k, _)| k.capacity() + 32).sum::<usize>();
+        IndexBytes { search: self.search.heap_bytes(), columns, maps }
     }
 
     /// Runs a filter: matching ids in sort order and every facet's counts, in one pass.
@@ -190,18 +358,19 @@ impl Index {
                 None
             } else {
                 let pool = match (&cache.matches, narrows) {
-                    (Some(m), true) => m.as_slice(),
-                    _ => self.by_date.as_slice(),
+                    (Some(m), true) => Some(m.as_slice()),
+                    _ => None,
                 };
-                Some(pool.iter().copied().filter(|&i| self.search.is_match(i as usize, &words)).collect())
+                Some(self.search.entries_matching(&words, pool))
             };
             *cache = TextCache { words: Some(words), matches };
         }
-        self.facet_pass(filter, cache.matches.as_deref().unwrap_or(&self.by_date))
+        self.facet_pass(filter, cache.matches.as_deref())
     }
 
-    /// The facet filters and counts over `candidates` (claims that match the text, in date order).
-    fn facet_pass(&self, filter: &Filter, candidates: &[u32]) -> Outcome {
+    /// The facet filters and counts over `candidates` (positions in `by_date` of the claims
+    /// that match the text, ascending; `None`: every claim).
+    fn facet_pass(&self, filter: &Filter, candidates: Option<&[u32]>) -> Outcome {
         let wanted = |set: &std::collections::BTreeSet<String>, vocab: &Vocabulary| -> Option<Vec<bool>> {
             (!set.is_empty()).then(|| {
                 let mut w = vec![false; vocab.len()];
@@ -215,12 +384,43 @@ impl Index {
         };
         let claimants = wanted(&filter.claimants, &self.actors);
         let accused = wanted(&filter.accused, &self.actors);
-        let sectors = wanted(&filter.sectors, &self.sector_names);
-        let vectors = wanted(&filter.vectors, &self.vector_names);
-        let any_of = |values: &[u32], w: &Option<Vec<bool>>| w.as_ref().is_none_or(|w| values.iter().any(|v| w[*v as usize]));
-        let all = Facet::ALL.iter().fold(0u8, |m, f| m | f.bit());
-
+        // Sectors and vectors come from the incident: whether each incident passes.
+        let per_incident = |lists: &Lists, w: Option<Vec<bool>>| -> Option<Vec<bool>> {
+            w.map(|w| lists.iter().map(|l| l.iter().any(|v| w[*v as usize])).collect())
+        };
+        let sectors = per_incident(&self.incident_sectors, wanted(&filter.sectors, &self.sector_names));
+        let vectors = per_incident(&self.incident_vectors, wanted(&filter.vectors, &self.vector_names));
+        let incident_ok = |x: u32, w: &Option<Vec<bool>>| match w {
+            None => true,
+            Some(w) => x != NO_INCIDENT && w[x as usize],
+        };
+        let mut side_ok = [filter.sides.is_empty(); 3];
+        for s in &filter.sides {
+            side_ok[*s as usize] = true;
+        }
+        let mut stance_ok = [filter.stances.is_empty(); 8];
+        for s in &filter.stances {
+            stance_ok[*s as usize] = true;
+        }
         let span = usize::from(self.last_year.saturating_sub(self.first_year)) + 1;
+        let year_ok: Vec<bool> = (0..span)
+            .map(|k| {
+                let year = self.first_year + k as u16;
+                filter.from.is_none_or(|f| year >= f) && filter.to.is_none_or(|t| year <= t)
+            })
+            .collect();
+        let answered_ok = [filter.answered != Some(true), filter.answered != Some(false)];
+        let all = Facet::ALL.iter().fold(0u8, |m, f| m | f.bit());
+        let any_selected = !(filter.sides.is_empty()
+            && filter.stances.is_empty()
+            && filter.claimants.is_empty()
+            && filter.accused.is_empty()
+            && filter.sectors.is_empty()
+            && filter.vectors.is_empty()
+            && filter.from.is_none()
+            && filter.to.is_none()
+            && filter.answered.is_none());
+
         let mut counts = Counts {
             claimant: vec![0; self.actors.len()],
             accused: vec![0; self.actors.len()],
@@ -229,59 +429,68 @@ impl Index {
             year: vec![0; span],
             ..Counts::default()
         };
-        let mut ids = Vec::new();
-        for &i in candidates {
-            let c = i as usize;
-            let year = self.year[c];
-            let answered = self.first_answer[c].is_some();
-            let mut pass = 0u8;
-            let mut mark = |f: Facet, ok: bool| {
-                if ok {
-                    pass |= f.bit();
-                }
+        // Claims counted for sectors (vectors) per incident, spread over its names at the end.
+        let incidents = self.incident_sectors.len();
+        let mut by_incident_sector = vec![0u32; incidents];
+        let mut by_incident_vector = vec![0u32; incidents];
+        let accused_all = self.accused.all();
+        let mut ids = Vec::with_capacity(candidates.map_or(self.rows.len(), <[u32]>::len));
+        let mut visit = |row: &Row| {
+            let pass = if any_selected {
+                let named = &accused_all[row.accused.0 as usize..row.accused.1 as usize];
+                let bit = |f: Facet, ok: bool| if ok { f.bit() } else { 0 };
+                bit(Facet::Side, side_ok[row.side as usize])
+                    | bit(Facet::Stance, stance_ok[row.stance as usize])
+                    | bit(Facet::Claimant, claimants.as_ref().is_none_or(|w| w[row.claimant as usize]))
+                    | bit(Facet::Accused, accused.as_ref().is_none_or(|w| named.iter().any(|a| w[*a as usize])))
+                    | bit(Facet::Sector, incident_ok(row.incident, &sectors))
+                    | bit(Facet::Vector, incident_ok(row.incident, &vectors))
+                    | bit(Facet::Year, year_ok[usize::from(row.year)])
+                    | bit(Facet::Answered, answered_ok[usize::from(row.answered)])
+            } else {
+                all
             };
-            mark(Facet::Side, filter.sides.is_empty() || filter.sides.contains(&self.side[c]));
-            mark(Facet::Stance, filter.stances.is_empty() || filter.stances.contains(&self.stance[c]));
-            mark(Facet::Claimant, any_of(std::slice::from_ref(&self.claimant[c]), &claimants));
-            mark(Facet::Accused, any_of(&self.accused[c], &accused));
-            mark(Facet::Sector, any_of(&self.sectors[c], &sectors));
-            mark(Facet::Vector, any_of(&self.vectors[c], &vectors));
-            mark(Facet::Year, filter.from.is_none_or(|f| year >= f) && filter.to.is_none_or(|t| year <= t));
-            mark(Facet::Answered, filter.answered.is_none_or(|a| a == answered));
             if pass == all {
-                ids.push(i);
+                ids.push(row.claim);
             }
             // A claim counts for a facet's options when it passes every other facet.
             let counts_for = |f: Facet| pass | f.bit() == all;
             if counts_for(Facet::Side) {
-                counts.side[side_index(self.side[c])] += 1;
+                counts.side[usize::from(row.side)] += 1;
             }
             if counts_for(Facet::Stance) {
-                counts.stance[stance_index(self.stance[c])] += 1;
+                counts.stance[usize::from(row.stance)] += 1;
             }
             if counts_for(Facet::Claimant) {
-                counts.claimant[self.claimant[c] as usize] += 1;
+                counts.claimant[row.claimant as usize] += 1;
             }
             if counts_for(Facet::Accused) {
-                for a in &self.accused[c] {
+                for a in &accused_all[row.accused.0 as usize..row.accused.1 as usize] {
                     counts.accused[*a as usize] += 1;
                 }
             }
-            if counts_for(Facet::Sector) {
-                for s in &self.sectors[c] {
-                    counts.sector[*s as usize] += 1;
-                }
-            }
-            if counts_for(Facet::Vector) {
-                for v in &self.vectors[c] {
-                    counts.vector[*v as usize] += 1;
-                }
+            if row.incident != NO_INCIDENT {
+                by_incident_sector[row.incident as usize] += u32::from(counts_for(Facet::Sector));
+                by_incident_vector[row.incident as usize] += u32::from(counts_for(Facet::Vector));
             }
             if counts_for(Facet::Year) {
-                counts.year[usize::from(year - self.first_year)] += 1;
+                counts.year[usize::from(row.year)] += 1;
             }
             if counts_for(Facet::Answered) {
-                counts.answered[usize::from(answered)] += 1;
+                counts.answered[usize::from(row.answered)] += 1;
+            }
+        };
+        match candidates {
+            Some(c) => c.iter().for_each(|&e| visit(&self.rows[e as usize])),
+            None => self.rows.iter().for_each(visit),
+        }
+        for x in 0..incidents {
+            let (s, v) = (by_incident_sector[x], by_incident_vector[x]);
+            if s > 0 {
+                self.incident_sectors.get(x).iter().for_each(|&k| counts.sector[k as usize] += s);
+            }
+            if v > 0 {
+                self.incident_vectors.get(x).iter().for_each(|&k| counts.vector[k as usize] += v);
             }
         }
         if filter.sort == Sort::Newest {
@@ -293,37 +502,48 @@ impl Index {
 
 /// For each claim, the first claim that answered it: one that names it in `responds_to`, or
 /// else a denial or counter-accusation in the same incident from the other side, not earlier.
-fn first_answers(dataset: &Dataset, index: &Index) -> Vec<Option<u32>> {
+fn first_answers(
+    dataset: &Dataset,
+    incident_claims: &FastMap<String, Vec<u32>>,
+    stance: &[Stance],
+    side: &[Side],
+) -> Vec<Option<u32>> {
     let n = dataset.claims.len();
-    let position: HashMap<&str, u32> = dataset.claims.iter().enumerate().map(|(i, c)| (c.id.as_str(), i as u32)).collect();
     let mut first: Vec<Option<u32>> = vec![None; n];
     let earlier = |a: u32, b: Option<u32>| match b {
         None => true,
         Some(b) => dataset.claims[a as usize].date < dataset.claims[b as usize].date,
     };
     // Direct answers.
-    for (j, claim) in dataset.claims.iter().enumerate() {
-        for target in &claim.responds_to {
-            if let Some(&t) = position.get(target.as_str()) {
-                if t as usize != j && earlier(j as u32, first[t as usize]) {
-                    first[t as usize] = Some(j as u32);
+    if dataset.claims.iter().any(|c| !c.responds_to.is_empty()) {
+        let mut position: FastMap<&str, u32> = fast_map(n);
+        for (i, c) in dataset.claims.iter().enumerate() {
+            // The last of duplicate ids wins, as collecting into a map did.
+            position.insert(c.id.as_str(), i as u32);
+        }
+        for (j, claim) in dataset.claims.iter().enumerate() {
+            for target in &claim.responds_to {
+                if let Some(&t) = position.get(target.as_str()) {
+                    if t as usize != j && earlier(j as u32, first[t as usize]) {
+                        first[t as usize] = Some(j as u32);
+                    }
                 }
             }
         }
     }
     // Answers within an incident, for claims nobody answered by name.
-    for members in index.incident_claims.values() {
+    for members in incident_claims.values() {
         for &a in members {
-            if first[a as usize].is_some() || index.stance[a as usize].is_answer() {
+            if first[a as usize].is_some() || stance[a as usize].is_answer() {
                 continue;
             }
             let ca = &dataset.claims[a as usize];
             first[a as usize] = members.iter().copied().find(|&b| {
                 let cb = &dataset.claims[b as usize];
                 b != a
-                    && index.stance[b as usize].is_answer()
+                    && stance[b as usize].is_answer()
                     && cb.date.latest() >= ca.date.earliest()
-                    && index.side[b as usize] != index.side[a as usize]
+                    && side[b as usize] != side[a as usize]
             });
         }
     }

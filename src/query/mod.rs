@@ -2,12 +2,16 @@
 //! facet counts, text search and response threads. Pure.
 
 mod filter;
+mod hash;
 mod index;
+mod lists;
 mod search;
 pub mod text;
 mod thread;
 
 pub use filter::{Facet, Filter, Sort};
-pub use index::{Counts, Index, Outcome, TextCache, Vocabulary};
-pub use search::SearchIndex;
+pub use hash::{fast_map, FastHasher, FastMap};
+pub use index::{Counts, Index, IndexBytes, Outcome, TextCache, Vocabulary, NO_INCIDENT};
+pub use lists::Lists;
+pub use search::{naive_match, SearchIndex};
 pub use thread::{thread, thread_len, ThreadEntry};

@@ -1,63 +1,396 @@
 //! Text search over headline, summary, quote and actor names (English, Chinese, aliases).
+//!
+//! The rule (what `naive_match` below spells out): a claim matches when every query word
+//! (`query_words`: folded, split at whitespace) occurs as a substring of the claim's folded
+//! text. A query word holds no whitespace, so any place it occurs lies inside one maximal
+//! run of non-whitespace characters — a *token*. So a claim matches a word exactly when one
+//! of its tokens contains the word, and the index needs only:
+//!
+//! - the vocabulary: every distinct token once, in one `\n`-separated buffer, scanned for a
+//!   query word (it is far smaller than all the claims' text);
+//! - per entry (claim), its distinct token ids (`forward`), and per token, the entries that
+//!   hold it (`postings`).
+//!
+//! A word's tokens are found in the vocabulary; then, whichever is cheaper, their postings
+//! are unioned into a bit set, or each candidate's own tokens are checked against the set of
+//! matching tokens (token ids are numbered most common first, so a common word is usually
+//! found at a claim's first token). No claim text is kept.
 
-use super::text::{fold, query_words};
-use crate::model::Dataset;
+use super::hash::{fast_map, FastMap};
+use super::lists::Lists;
+use super::text::{fold_into, query_words};
+use crate::model::{Actor, Claim, Dataset};
 
-/// The folded text of every claim, built once, so that a keystroke only scans strings.
-#[derive(Debug, Clone, Default)]
+/// The search index. Entries are claims in an order chosen at build time (`Index` uses date
+/// order, so matches come out sorted).
+#[derive(Debug, Clone)]
 pub struct SearchIndex {
-    haystacks: Vec<String>,
+    /// Distinct tokens, each followed by `\n`, in id order.
+    vocab: String,
+    /// Where each token starts in `vocab`, plus `vocab.len()` at the end.
+    starts: Vec<u32>,
+    /// Per entry, its distinct token ids, ascending (most common tokens first).
+    forward: Lists,
+    /// Per token, the entries holding it, ascending.
+    postings: Lists,
+    /// Entry → claim index.
+    order: Vec<u32>,
+}
+
+impl Default for SearchIndex {
+    fn default() -> Self {
+        SearchIndex { vocab: String::new(), starts: vec![0], forward: Lists::default(), postings: Lists::default(), order: Vec::new() }
+    }
+}
+
+/// Appends the folded text searched for `claim` to `out`: fields folded one by one, each
+/// followed by `\n`.
+pub(crate) fn claim_text(claim: &Claim, actors: &FastMap<&str, &Actor>, out: &mut String) {
+    let mut push = |s: &str| {
+        fold_into(s, out);
+        out.push('\n');
+    };
+    push(&claim.headline);
+    push(&claim.summary);
+    if let Some(q) = &claim.quote {
+        push(&q.text);
+        push(&q.speaker);
+    }
+    for id in std::iter::once(&claim.claimant).chain(&claim.accused) {
+        match actors.get(id.as_str()) {
+            Some(a) => {
+                push(&a.name);
+                if let Some(zh) = &a.name_zh {
+                    push(zh);
+                }
+                for alias in &a.aliases {
+                    push(alias);
+                }
+            }
+            None => push(id),
+        }
+    }
+}
+
+/// The definition of a match, without an index: every word occurs in the claim's folded
+/// text. Used by tests to check the index.
+pub fn naive_match(dataset: &Dataset, claim: usize, query: &str) -> bool {
+    let actors: FastMap<&str, &Actor> = actor_map(dataset);
+    let mut text = String::new();
+    claim_text(&dataset.claims[claim], &actors, &mut text);
+    query_words(query).iter().all(|w| text.contains(w.as_str()))
+}
+
+fn actor_map(dataset: &Dataset) -> FastMap<&str, &Actor> {
+    let mut map = fast_map(dataset.actors.len());
+    map.extend(dataset.actors.iter().map(|a| (a.id.as_str(), a)));
+    map
 }
 
 impl SearchIndex {
-    /// Builds the index; claim `i` of the dataset is entry `i`.
+    /// Builds the index with the claims in dataset order.
     pub fn build(dataset: &Dataset) -> Self {
-        let actors: std::collections::HashMap<&str, &crate::model::Actor> =
-            dataset.actors.iter().map(|a| (a.id.as_str(), a)).collect();
-        let haystacks = dataset
-            .claims
+        let order: Vec<u32> = (0..dataset.claims.len() as u32).collect();
+        Self::build_in_order(dataset, order)
+    }
+
+    /// Builds the index with entry `e` for claim `order[e]`.
+    pub fn build_in_order(dataset: &Dataset, order: Vec<u32>) -> Self {
+        // First pass: tokens numbered as first seen. Folding never makes or removes
+        // whitespace, so the tokens of the folded text are the folded tokens of the text:
+        // each distinct raw token is folded once (`raw`), each actor's tokens found once.
+        let mut tokenizer = Tokenizer::default();
+        let actor_tokens: FastMap<&str, Vec<u32>> = {
+            let mut map = fast_map(dataset.actors.len());
+            for a in &dataset.actors {
+                let mut list = Vec::new();
+                let fields = std::iter::once(&a.name).chain(&a.name_zh).chain(&a.aliases);
+                fields.for_each(|f| tokenizer.add(f, &mut list));
+                map.insert(a.id.as_str(), list);
+            }
+            map
+        };
+        let mut forward = Lists::with_capacity(order.len(), order.len() * 24);
+        let mut tokens: Vec<u32> = Vec::with_capacity(256);
+        for &c in &order {
+            let claim = &dataset.claims[c as usize];
+            tokens.clear();
+            tokenizer.add(&claim.headline, &mut tokens);
+            tokenizer.add(&claim.summary, &mut tokens);
+            if let Some(q) = &claim.quote {
+                tokenizer.add(&q.text, &mut tokens);
+                tokenizer.add(&q.speaker, &mut tokens);
+            }
+            for id in std::iter::once(&claim.claimant).chain(&claim.accused) {
+                match actor_tokens.get(id.as_str()) {
+                    Some(list) => tokens.extend_from_slice(list),
+                    None => tokenizer.add(id, &mut tokens),
+                }
+            }
+            tokens.sort_unstable();
+            tokens.dedup();
+            for &t in &tokens {
+                tokenizer.frequency[t as usize] += 1;
+            }
+            forward.push(tokens.iter().copied());
+        }
+        let Tokenizer { seen, frequency, .. } = tokenizer;
+        // Renumber: most common first (ties in first-seen order).
+        let mut by_frequency: Vec<u32> = (0..seen.len() as u32).collect();
+        by_frequency.sort_by_key(|&t| std::cmp::Reverse(frequency[t as usize]));
+        let mut renumber = vec![0u32; seen.len()];
+        for (new, &old) in by_frequency.iter().enumerate() {
+            renumber[old as usize] = new as u32;
+        }
+        let mut vocab = String::with_capacity(seen.iter().map(|t| t.len() + 1).sum());
+        let mut starts = Vec::with_capacity(seen.len() + 1);
+        for &old in &by_frequency {
+            starts.push(vocab.len() as u32);
+            vocab.push_str(&seen[old as usize]);
+            vocab.push('\n');
+        }
+        starts.push(vocab.len() as u32);
+        drop(seen);
+        let mut renumbered = Lists::with_capacity(forward.len(), forward.all().len());
+        for list in forward.iter() {
+            tokens.clear();
+            tokens.extend(list.iter().map(|&t| renumber[t as usize]));
+            tokens.sort_unstable();
+            renumbered.push(tokens.iter().copied());
+        }
+        drop(forward);
+        // Postings by counting: entries visited in order, so each list comes out ascending.
+        let mut postings = Lists::with_capacity(by_frequency.len(), renumbered.all().len());
+        let mut fill: Vec<u32> = Vec::with_capacity(by_frequency.len());
+        let mut at = 0u32;
+        for &old in &by_frequency {
+            fill.push(at);
+            at += frequency[old as usize];
+        }
+        let mut values = vec![0u32; renumbered.all().len()];
+        for (e, list) in renumbered.iter().enumerate() {
+            for &t in list {
+                values[fill[t as usize] as usize] = e as u32;
+                fill[t as usize] += 1;
+            }
+        }
+        let mut from = 0usize;
+        for &old in &by_frequency {
+            let to = from + frequency[old as usize] as usize;
+            postings.push(values[from..to].iter().copied());
+            from = to;
+        }
+        SearchIndex { vocab, starts, forward: renumbered, postings, order }
+    }
+
+    /// How many entries.
+    pub fn len(&self) -> usize {
+        self.order.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.order.is_empty()
+    }
+
+    /// How many distinct tokens.
+    pub fn tokens(&self) -> usize {
+        self.starts.len() - 1
+    }
+
+    /// Bytes held on the heap.
+    pub fn heap_bytes(&self) -> usize {
+        self.vocab.capacity() + self.starts.capacity() * 4 + self.forward.heap_bytes() + self.postings.heap_bytes() + self.order.capacity() * 4
+    }
+
+    /// The ids of the tokens containing `word`.
+    fn tokens_with(&self, word: &str) -> Vec<u32> {
+        let mut out = Vec::new();
+        let mut from = 0usize;
+        while let Some(p) = self.vocab[from..].find(word) {
+            let at = (from + p) as u32;
+            let t = self.starts.partition_point(|&s| s <= at) - 1;
+            out.push(t as u32);
+            from = self.starts[t + 1] as usize;
+        }
+        out
+    }
+
+    /// The entries, ascending, that contain every one of `words` (as made by `query_words`),
+    /// looking only at `pool` (ascending) when given. No words: the whole pool.
+    pub fn entries_matching(&self, words: &[String], pool: Option<&[u32]>) -> Vec<u32> {
+        let n = self.order.len();
+        let mut found: Vec<(Vec<u32>, usize)> = words
             .iter()
-            .map(|c| {
-                let mut text = String::with_capacity(c.headline.len() + c.summary.len() + 64);
-                let mut push = |s: &str| {
-                    text.push_str(&fold(s));
-                    text.push('\n');
-                };
-                push(&c.headline);
-                push(&c.summary);
-                if let Some(q) = &c.quote {
-                    push(&q.text);
-                    push(&q.speaker);
-                }
-                for id in std::iter::once(&c.claimant).chain(&c.accused) {
-                    match actors.get(id.as_str()) {
-                        Some(a) => {
-                            push(&a.name);
-                            if let Some(zh) = &a.name_zh {
-                                push(zh);
-                            }
-                            for alias in &a.aliases {
-                                push(alias);
-                            }
-                        }
-                        None => push(id),
-                    }
-                }
-                text
+            // An empty word is in every text.
+            .filter(|w| !w.is_empty())
+            .map(|w| {
+                let tokens = self.tokens_with(w);
+                let postings = tokens.iter().map(|&t| self.postings.get(t as usize).len()).sum();
+                (tokens, postings)
             })
             .collect();
-        SearchIndex { haystacks }
+        // The rarest word first: it cuts the pool most.
+        found.sort_by_key(|f| f.1);
+        let mut current: Option<Vec<u32>> = pool.map(<[u32]>::to_vec);
+        for (tokens, postings) in &found {
+            let pool_len = current.as_ref().map_or(n, Vec::len);
+            if *postings == 0 || pool_len == 0 {
+                return Vec::new();
+            }
+            if *postings <= pool_len.saturating_mul(3) {
+                // Union of the postings.
+                let mut bits = vec![0u64; n.div_ceil(64)];
+                for &t in tokens {
+                    for &e in self.postings.get(t as usize) {
+                        bits[(e >> 6) as usize] |= 1 << (e & 63);
+                    }
+                }
+                current = Some(match current {
+                    Some(mut c) => {
+                        c.retain(|&e| bits[(e >> 6) as usize] >> (e & 63) & 1 == 1);
+                        c
+                    }
+                    None => ones(&bits),
+                });
+            } else {
+                // Each candidate's tokens against the matching tokens.
+                let mut bits = vec![0u64; self.tokens().div_ceil(64)];
+                for &t in tokens {
+                    bits[(t >> 6) as usize] |= 1 << (t & 63);
+                }
+                let hit = |e: u32| self.forward.get(e as usize).iter().any(|&t| bits[(t >> 6) as usize] >> (t & 63) & 1 == 1);
+                current = Some(match current {
+                    Some(mut c) => {
+                        c.retain(|&e| hit(e));
+                        c
+                    }
+                    None => (0..n as u32).filter(|&e| hit(e)).collect(),
+                });
+            }
+        }
+        current.unwrap_or_else(|| (0..n as u32).collect())
     }
 
-    /// Whether claim `i` contains every one of `words` (as made by `query_words`).
-    pub fn is_match(&self, i: usize, words: &[String]) -> bool {
-        let h = &self.haystacks[i];
-        words.iter().all(|w| h.contains(w.as_str()))
+    /// The claim of entry `e`.
+    #[inline]
+    pub fn claim(&self, e: u32) -> u32 {
+        self.order[e as usize]
     }
 
-    /// Indices of the claims that contain every word of `query` (all claims for an empty query).
+    /// Indices of the claims that contain every word of `query` (all claims for an empty
+    /// query), ascending.
     pub fn matching(&self, query: &str) -> Vec<usize> {
         let words = query_words(query);
-        (0..self.haystacks.len()).filter(|&i| self.is_match(i, &words)).collect()
+        let mut out: Vec<usize> = self.entries_matching(&words, None).into_iter().map(|e| self.claim(e) as usize).collect();
+        out.sort_unstable();
+        out
+    }
+}
+
+/// Distinct folded tokens, numbered as first seen.
+#[derive(Default)]
+struct Tokenizer {
+    /// Folded token → id.
+    ids: FastMap<Box<str>, u32>,
+    /// Token as written → id of its folded form.
+    raw: FastMap<Box<str>, u32>,
+    seen: Vec<Box<str>>,
+    frequency: Vec<u32>,
+    folded: String,
+}
+
+impl Tokenizer {
+    /// Appends the ids of the tokens of `text` to `out`.
+    fn add(&mut self, text: &str, out: &mut Vec<u32>) {
+        for_each_token(text, |token| {
+            let id = match self.raw.get(token) {
+                Some(&id) => id,
+                None => {
+                    self.folded.clear();
+                    fold_into(token, &mut self.folded);
+                    let id = match self.ids.get(self.folded.as_str()) {
+                        Some(&id) => id,
+                        None => {
+                            let id = self.seen.len() as u32;
+                            self.seen.push(self.folded.as_str().into());
+                            self.ids.insert(self.folded.as_str().into(), id);
+                            self.frequency.push(0);
+                            id
+                        }
+                    };
+                    self.raw.insert(token.into(), id);
+                    id
+                }
+            };
+            out.push(id);
+        });
+    }
+}
+
+/// Calls `f` with each maximal run of non-whitespace characters of `text` (what
+/// `split_whitespace` yields), reading bytes: only the lead bytes of the few non-ASCII
+/// whitespace characters are decoded.
+fn for_each_token(text: &str, mut f: impl FnMut(&str)) {
+    let bytes = text.as_bytes();
+    let mut start: Option<usize> = None;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (space, len) = match b {
+            b'\t'..=b'\r' | b' ' => (true, 1),
+            // U+0085, U+00A0; U+1680; U+2000–U+205F; U+3000.
+            0xC2 | 0xE1 | 0xE2 | 0xE3 => {
+                let c = text[i..].chars().next().expect("a char");
+                (c.is_whitespace(), c.len_utf8())
+            }
+            _ => (false, 1),
+        };
+        match (space, start) {
+            (true, Some(s)) => {
+                f(&text[s..i]);
+                start = None;
+            }
+            (false, None) => start = Some(i),
+            _ => {}
+        }
+        i += len;
+    }
+    if let Some(s) = start {
+        f(&text[s..]);
+    }
+}
+
+/// The positions of the set bits, ascending.
+fn ones(bits: &[u64]) -> Vec<u32> {
+    let mut out = Vec::with_capacity(bits.iter().map(|b| b.count_ones() as usize).sum());
+    for (k, &word) in bits.iter().enumerate() {
+        let mut w = word;
+        while w != 0 {
+            out.push((k as u32) << 6 | w.trailing_zeros());
+            w &= w - 1;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokens_are_what_split_whitespace_gives() {
+        let mut all: Vec<String> = [" a\u{85}b\u{a0}c\u{1680}d\u{2000}e\u{200a}f\u{2028}g\u{2029}h\u{202f}i\u{205f}j\u{3000}k "]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        all.push("国家\t互联网\r\n应急 ‘x’ é\u{2010}ü\u{200b}z\u{0b}\u{0c}".to_string());
+        all.push(String::new());
+        all.push("   ".to_string());
+        for text in all {
+            let mut got = Vec::new();
+            for_each_token(&text, |t| got.push(t.to_string()));
+            let want: Vec<String> = text.split_whitespace().map(String::from).collect();
+            assert_eq!(got, want, "{text:?}");
+        }
     }
 }

@@ -40,10 +40,22 @@ pub fn fold(text: &str) -> String {
         return text.to_ascii_lowercase();
     }
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        fold_char(c, &mut out);
-    }
+    fold_into(text, &mut out);
     out
+}
+
+/// Appends the folded `text` to `out` (what `fold` returns, without a new `String`).
+pub fn fold_into(text: &str, out: &mut String) {
+    if text.is_ascii() {
+        let start = out.len();
+        out.push_str(text);
+        // Lower-casing ASCII letters keeps the string ASCII, hence valid UTF-8.
+        out[start..].make_ascii_lowercase();
+        return;
+    }
+    for c in text.chars() {
+        fold_char(c, out);
+    }
 }
 
 /// The words of a query, folded; every one must match.

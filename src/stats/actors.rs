@@ -1,11 +1,9 @@
 //! Who accuses whom: claim counts for the top claimants × the top accused, for the actors
 //! chart's heat map.
 
-use std::collections::HashMap;
-
 use super::words::{claims, counted, ranked, NO_MATCH};
 use crate::model::Dataset;
-use crate::query::Index;
+use crate::query::{fast_map, FastMap, Index};
 
 /// How many claimants (rows) and accused (columns) the matrix keeps.
 pub const TOP_ACTORS: usize = 6;
@@ -28,47 +26,65 @@ pub struct ActorMatrix {
     pub claims: u32,
 }
 
-/// Counts who accuses whom over the claims `ids`.
+/// Counts who accuses whom over the claims `ids`: one pass counting claims per claimant
+/// and per (claimant, accused) pair (`Index::pairs`, distinct per claim), then the accused
+/// counts and the ranking from the pair counts.
 pub fn who_accuses_whom(dataset: &Dataset, index: &Index, ids: &[u32]) -> ActorMatrix {
-    let names: HashMap<&str, &str> = dataset.actors.iter().map(|a| (a.id.as_str(), a.name.as_str())).collect();
+    let mut by_claimant = vec![0u32; index.actors.len()];
+    let mut by_pair = vec![0u32; index.pair_actors.len()];
+    for &i in ids {
+        let i = i as usize;
+        by_claimant[index.claimant[i] as usize] += 1;
+        for &p in index.pairs.get(i) {
+            by_pair[p as usize] += 1;
+        }
+    }
+    // Each claim's pairs name distinct accused, so summing pairs counts claims per accused.
+    let mut by_accused = vec![0u32; index.actors.len()];
+    let mut accuses = vec![false; index.actors.len()];
+    let mut most = 0;
+    for (&(c, a), &n) in index.pair_actors.iter().zip(&by_pair) {
+        if n > 0 {
+            by_accused[a as usize] += n;
+            accuses[c as usize] = true;
+            most = most.max(n);
+        }
+    }
+    if most == 0 {
+        return ActorMatrix { claims: ids.len() as u32, ..ActorMatrix::default() };
+    }
+    let mut names: FastMap<&str, &str> = fast_map(dataset.actors.len());
+    names.extend(dataset.actors.iter().map(|a| (a.id.as_str(), a.name.as_str())));
     let name = |a: u32| {
         let id = index.actors.values[a as usize].as_str();
         names.get(id).copied().unwrap_or(id).to_string()
     };
-    let mut by_claimant: HashMap<u32, u32> = HashMap::new();
-    let mut by_accused: HashMap<u32, u32> = HashMap::new();
-    let mut pairs: HashMap<(u32, u32), u32> = HashMap::new();
-    for &i in ids {
-        let claimant = index.claimant[i as usize];
-        *by_claimant.entry(claimant).or_default() += 1;
-        let mut accused = index.accused[i as usize].clone();
-        accused.sort_unstable();
-        accused.dedup();
-        for a in accused {
-            *by_accused.entry(a).or_default() += 1;
-            *pairs.entry((claimant, a)).or_default() += 1;
+    // Claimants who accuse nobody have no row to fill.
+    let top = |counts: &[u32], keep: &dyn Fn(usize) -> bool| -> Vec<(String, u32, u32)> {
+        let items = counts.iter().enumerate().filter(|&(a, &n)| n > 0 && keep(a)).map(|(a, &n)| (name(a as u32), n, a as u32)).collect();
+        ranked(items, TOP_ACTORS)
+    };
+    let rows = top(&by_claimant, &|a| accuses[a]);
+    let columns = top(&by_accused, &|_| true);
+    let distinct_claimants = accuses.iter().filter(|&&x| x).count();
+    let distinct_accused = by_accused.iter().filter(|&&n| n > 0).count();
+    let mut pair_of: FastMap<(u32, u32), u32> = fast_map(TOP_ACTORS * TOP_ACTORS);
+    let (in_rows, in_columns): (Vec<u32>, Vec<u32>) = (rows.iter().map(|r| r.2).collect(), columns.iter().map(|c| c.2).collect());
+    for (&(c, a), &n) in index.pair_actors.iter().zip(&by_pair) {
+        if n > 0 && in_rows.contains(&c) && in_columns.contains(&a) {
+            pair_of.insert((c, a), n);
         }
     }
-    if pairs.is_empty() {
-        return ActorMatrix { claims: ids.len() as u32, ..ActorMatrix::default() };
-    }
-    let top = |counts: &HashMap<u32, u32>| -> Vec<(String, u32, u32)> {
-        ranked(counts.iter().map(|(&a, &n)| (name(a), n, a)).collect(), TOP_ACTORS)
-    };
-    // Claimants who accuse nobody have no row to fill.
-    let accusers: std::collections::HashSet<u32> = pairs.keys().map(|(c, _)| *c).collect();
-    let accusing: HashMap<u32, u32> =
-        by_claimant.into_iter().filter(|(c, _)| accusers.contains(c)).collect();
-    let (rows, columns) = (top(&accusing), top(&by_accused));
     let counts = rows
         .iter()
-        .map(|r| columns.iter().map(|c| pairs.get(&(r.2, c.2)).copied().unwrap_or(0)).collect())
+        .map(|r| columns.iter().map(|c| pair_of.get(&(r.2, c.2)).copied().unwrap_or(0)).collect())
         .collect();
     // Only the pairs with the highest count can be the busiest; names break the tie.
-    let most = pairs.values().copied().max().unwrap_or(0);
     let busiest = ranked(
-        pairs
+        index
+            .pair_actors
             .iter()
+            .zip(&by_pair)
             .filter(|(_, &n)| n == most)
             .map(|(&(c, a), &n)| (format!("{}\u{0}{}", name(c), name(a)), n, ()))
             .collect(),
@@ -83,8 +99,8 @@ pub fn who_accuses_whom(dataset: &Dataset, index: &Index, ids: &[u32]) -> ActorM
         claimants: rows.into_iter().map(|r| r.0).collect(),
         accused: columns.into_iter().map(|c| c.0).collect(),
         counts,
-        distinct_claimants: accusing.len(),
-        distinct_accused: by_accused.len(),
+        distinct_claimants,
+        distinct_accused,
         busiest,
         claims: ids.len() as u32,
     }

@@ -1,10 +1,8 @@
 //! Ranked names with claim counts, for the sectors chart (targeted sectors) and the vectors
 //! chart (attack vectors and CVEs). Both come from each claim's incident.
 
-use std::collections::HashMap;
-
 use super::words::{claims, counted, ranked, NO_MATCH};
-use crate::query::Index;
+use crate::query::{Index, Lists, NO_INCIDENT};
 
 /// How many names a ranking keeps.
 pub const TOP_RANKED: usize = 12;
@@ -29,42 +27,49 @@ pub struct Ranking {
     pub without: u32,
 }
 
-fn rank(counts: HashMap<String, u32>, claims: u32, without: u32) -> Ranking {
+fn rank(counts: Vec<(String, u32, ())>, claims: u32, without: u32) -> Ranking {
     let distinct = counts.len();
-    let items = ranked(counts.into_iter().map(|(n, c)| (n, c, ())).collect(), TOP_RANKED)
-        .into_iter()
-        .map(|(name, claims, ())| Ranked { name, claims })
-        .collect();
+    let items =
+        ranked(counts, TOP_RANKED).into_iter().map(|(name, claims, ())| Ranked { name, claims }).collect();
     Ranking { items, distinct, claims, without }
 }
 
-/// Counts, once per claim, the vocabulary values each claim names.
-fn count_per_claim(values: &[Vec<u32>], names: &[String], ids: &[u32]) -> Ranking {
-    let mut counts = vec![0u32; names.len()];
+/// Counts, once per claim, the vocabulary values each claim's incident names: claims are
+/// counted per incident in one pass, then each incident's count goes to its names.
+fn count_per_claim(index: &Index, lists: &Lists, names: &[String], ids: &[u32]) -> Ranking {
+    let mut per_incident = vec![0u32; lists.len()];
     let mut without = 0;
     for &i in ids {
-        let list = &values[i as usize];
-        without += u32::from(list.is_empty());
+        match index.incident[i as usize] {
+            NO_INCIDENT => without += 1,
+            x => per_incident[x as usize] += 1,
+        }
+    }
+    let mut counts = vec![0u32; names.len()];
+    for (list, &n) in lists.iter().zip(&per_incident) {
+        if n == 0 {
+            continue;
+        }
+        without += if list.is_empty() { n } else { 0 };
         for (k, v) in list.iter().enumerate() {
             // Lists are short: a repeated value is skipped by looking back.
             if !list[..k].contains(v) {
-                counts[*v as usize] += 1;
+                counts[*v as usize] += n;
             }
         }
     }
-    let counted: HashMap<String, u32> =
-        counts.iter().enumerate().filter(|(_, n)| **n > 0).map(|(v, n)| (names[v].clone(), *n)).collect();
+    let counted = counts.iter().enumerate().filter(|(_, n)| **n > 0).map(|(v, n)| (names[v].clone(), *n, ())).collect();
     rank(counted, ids.len() as u32, without)
 }
 
 /// The sectors targeted in the incidents of the claims `ids`, counted once per claim.
 pub fn targeted_sectors(index: &Index, ids: &[u32]) -> Ranking {
-    count_per_claim(&index.sectors, &index.sector_names.values, ids)
+    count_per_claim(index, &index.incident_sectors, &index.sector_names.values, ids)
 }
 
 /// The attack vectors and CVEs of the incidents of the claims `ids`, counted once per claim.
 pub fn attack_vectors(index: &Index, ids: &[u32]) -> Ranking {
-    count_per_claim(&index.vectors, &index.vector_names.values, ids)
+    count_per_claim(index, &index.incident_vectors, &index.vector_names.values, ids)
 }
 
 fn describe(ranking: &Ranking, one: &str, many: &str) -> String {

@@ -43,9 +43,9 @@ pub fn response_lags(dataset: &Dataset, index: &Index, ids: &[u32]) -> ResponseL
     for &i in ids {
         matching[i as usize] = true;
     }
-    let mut all: Vec<Lag> = Vec::new();
-    for incident in &dataset.incidents {
-        let Some(members) = index.incident_claims.get(&incident.id) else { continue };
+    // Per answered incident: (days, incident position, accusation, answer).
+    let mut all: Vec<(i64, u32, u32, u32)> = Vec::new();
+    for (x, members) in index.incident_members.iter().enumerate() {
         let pair = members.iter().find_map(|&c| {
             let c = c as usize;
             let answer = index.first_answer[c]? as usize;
@@ -53,28 +53,46 @@ pub fn response_lags(dataset: &Dataset, index: &Index, ids: &[u32]) -> ResponseL
                 .then_some((c, answer))
         });
         if let Some((c, a)) = pair {
-            let (accused_on, answered_on) = (dataset.claims[c].date, dataset.claims[a].date);
-            all.push(Lag {
-                incident: incident.id.clone(),
-                title: incident.title.clone(),
-                accused_on,
-                answered_on,
-                days: (answered_on.day_number() - accused_on.day_number()).max(0),
-            });
+            let days = (dataset.claims[a].date.day_number() - dataset.claims[c].date.day_number()).max(0);
+            all.push((days, x as u32, c as u32, a as u32));
         }
     }
-    all.sort_by(|a, b| b.days.cmp(&a.days).then_with(|| a.title.cmp(&b.title)).then_with(|| a.incident.cmp(&b.incident)));
-    let mut waits: Vec<i64> = all.iter().map(|l| l.days).collect();
-    waits.sort_unstable();
-    let median_days = match waits.len() {
-        0 => None,
-        n if n % 2 == 1 => Some(waits[n / 2] as f64),
-        n => Some((waits[n / 2 - 1] + waits[n / 2]) as f64 / 2.0),
-    };
     let answered = all.len();
-    let longest = all.first().cloned();
-    all.truncate(TOP_LAGS);
-    ResponseLags { lags: all, answered, median_days, longest, claims: ids.len() as u32 }
+    let median_days = if answered == 0 {
+        None
+    } else {
+        let mut waits: Vec<i64> = all.iter().map(|l| l.0).collect();
+        let (below, &mut upper, _) = waits.select_nth_unstable(answered / 2);
+        if answered % 2 == 1 {
+            Some(upper as f64)
+        } else {
+            let lower = *below.iter().max().expect("an even count above 0");
+            Some((lower + upper) as f64 / 2.0)
+        }
+    };
+    // The longest waits first, ties by title then id; only the kept ones are sorted.
+    let incident = |x: u32| &dataset.incidents[x as usize];
+    let order = |a: &(i64, u32, u32, u32), b: &(i64, u32, u32, u32)| {
+        let (xa, xb) = (incident(a.1), incident(b.1));
+        b.0.cmp(&a.0).then_with(|| xa.title.cmp(&xb.title)).then_with(|| xa.id.cmp(&xb.id)).then(a.1.cmp(&b.1))
+    };
+    if all.len() > TOP_LAGS {
+        all.select_nth_unstable_by(TOP_LAGS - 1, order);
+        all.truncate(TOP_LAGS);
+    }
+    all.sort_by(order);
+    let lags: Vec<Lag> = all
+        .iter()
+        .map(|&(days, x, c, a)| Lag {
+            incident: incident(x).id.clone(),
+            title: incident(x).title.clone(),
+            accused_on: dataset.claims[c as usize].date,
+            answered_on: dataset.claims[a as usize].date,
+            days,
+        })
+        .collect();
+    let longest = lags.first().cloned();
+    ResponseLags { lags, answered, median_days, longest, claims: ids.len() as u32 }
 }
 
 /// One sentence: how many incidents were answered, the median wait and the longest.

@@ -47,9 +47,8 @@ pub fn stances_by_side(index: &Index, ids: &[u32]) -> StanceTally {
     let mut rows: Vec<StanceCount> = Stance::ALL.iter().map(|&stance| StanceCount { stance, by_side: [0; 3] }).collect();
     for &i in ids {
         let i = i as usize;
-        let row = Stance::ALL.iter().position(|s| *s == index.stance[i]).expect("a stance");
-        let side = Side::ALL.iter().position(|s| *s == index.side[i]).expect("a side");
-        rows[row].by_side[side] += 1;
+        // Discriminants follow `Stance::ALL` and `Side::ALL` order.
+        rows[index.stance[i] as usize].by_side[index.side[i] as usize] += 1;
     }
     StanceTally { rows }
 }

@@ -78,21 +78,19 @@ pub struct Timeline {
 }
 
 /// Claims per quarter by side and stance group over the claims `ids`.
-pub fn claims_per_quarter(dataset: &Dataset, index: &Index, ids: &[u32]) -> Timeline {
-    let quarter = |i: u32| Quarter::of(&dataset.claims[i as usize].date);
-    let (Some(first), Some(last)) = (ids.iter().map(|&i| quarter(i)).min(), ids.iter().map(|&i| quarter(i)).max()) else {
+pub fn claims_per_quarter(_dataset: &Dataset, index: &Index, ids: &[u32]) -> Timeline {
+    // `Index::quarter`: year * 4 + quarter - 1.
+    let code = |i: u32| index.quarter[i as usize];
+    let (Some(first), Some(last)) = (ids.iter().map(|&i| code(i)).min(), ids.iter().map(|&i| code(i)).max()) else {
         return Timeline::default();
     };
-    let mut quarters = vec![QuarterCount::empty(first)];
-    while quarters.last().expect("one").quarter < last {
-        let next = quarters.last().expect("one").quarter.next();
-        quarters.push(QuarterCount::empty(next));
-    }
-    let slot = |q: Quarter| usize::from(q.year - first.year) * 4 + usize::from(q.quarter) - usize::from(first.quarter);
+    let mut quarters: Vec<QuarterCount> =
+        (first..=last).map(|q| QuarterCount::empty(Quarter { year: q / 4, quarter: (q % 4) as u8 + 1 })).collect();
     for &i in ids {
-        let count = &mut quarters[slot(quarter(i))];
-        let answer = index.stance[i as usize].is_answer();
-        let cell = match (index.side[i as usize], answer) {
+        let i = i as usize;
+        let count = &mut quarters[usize::from(index.quarter[i] - first)];
+        let answer = index.stance[i].is_answer();
+        let cell = match (index.side[i], answer) {
             (Side::UsCn, false) => &mut count.us_cn_accusing,
             (Side::UsCn, true) => &mut count.us_cn_answering,
             (Side::CnUs, false) => &mut count.cn_us_accusing,
