@@ -472,3 +472,104 @@ fn csv_cells_that_look_like_formulas_are_defused() {
         "Name,Days\r\n\"'=HYPERLINK(\"\"x\"\")\",-3\r\n'+cmd,2.5\r\n'@SUM(A1),0\r\n\"'-rm, then\",1\r\n"
     );
 }
+
+#[path = "common/random_dataset.rs"]
+mod random_dataset;
+
+/// Names sorted by count, most first, ties by lower-cased name then name, cut to `top`.
+fn naive_ranked(counts: std::collections::HashMap<String, u32>, top: usize) -> Vec<(String, u32)> {
+    let mut v: Vec<(String, u32)> = counts.into_iter().collect();
+    v.sort_by_key(|(n, c)| (std::cmp::Reverse(*c), n.to_lowercase(), n.clone()));
+    v.truncate(top);
+    v
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(150))]
+
+    /// The aggregates read from the index's integer columns equal the same numbers counted
+    /// claim by claim from the dataset, for any subset of claims.
+    #[test]
+    fn aggregates_match_counting_from_the_dataset(d in random_dataset::dataset(16), keep in proptest::collection::vec(proptest::prelude::any::<bool>(), 16)) {
+        use std::collections::HashMap;
+        use cyber_claims_explorer::model::Side;
+        use cyber_claims_explorer::stats::TOP_RANKED;
+        let index = Index::build(&d);
+        let ids: Vec<u32> = index.by_date.iter().rev().copied().filter(|&c| keep[c as usize]).collect();
+        // Timeline.
+        let ChartData::Timeline(t) = aggregate(ChartId::Timeline, &d, &index, &ids) else { panic!() };
+        let mut per: HashMap<Quarter, [u32; 5]> = HashMap::new();
+        for &c in &ids {
+            let claim = &d.claims[c as usize];
+            let cell = match d.side(claim) { Side::Other => 4, s => s as usize * 2 + usize::from(claim.stance.is_answer()) };
+            per.entry(Quarter::of(&claim.date)).or_default()[cell] += 1;
+        }
+        let got: HashMap<Quarter, [u32; 5]> = t.quarters.iter()
+            .map(|q| (q.quarter, [q.us_cn_accusing, q.us_cn_answering, q.cn_us_accusing, q.cn_us_answering, q.other]))
+            .filter(|(_, c)| c.iter().any(|&n| n > 0)).collect();
+        proptest::prop_assert_eq!(got, per);
+        if let (Some(a), Some(b)) = (t.quarters.first(), t.quarters.last()) {
+            let span = usize::from(b.quarter.year - a.quarter.year) * 4 + usize::from(b.quarter.quarter) - usize::from(a.quarter.quarter) + 1;
+            proptest::prop_assert_eq!(t.quarters.len(), span);
+        }
+        // Sectors and vectors: names counted once per claim.
+        for chart in [ChartId::Sectors, ChartId::Vectors] {
+            let (ChartData::Sectors(r) | ChartData::Vectors(r)) = aggregate(chart, &d, &index, &ids) else { panic!() };
+            let mut counts: HashMap<String, u32> = HashMap::new();
+            let mut without = 0;
+            for &c in &ids {
+                let x = d.claims[c as usize].incident.as_ref().and_then(|x| d.incidents.iter().rfind(|i| &i.id == x));
+                let mut names: Vec<&String> = match (x, chart) {
+                    (None, _) => vec![],
+                    (Some(x), ChartId::Sectors) => x.sectors.iter().collect(),
+                    (Some(x), _) => x.vectors.iter().chain(&x.cves).collect(),
+                };
+                names.sort();
+                names.dedup();
+                without += u32::from(names.is_empty());
+                names.into_iter().for_each(|n| *counts.entry(n.clone()).or_default() += 1);
+            }
+            proptest::prop_assert_eq!(r.distinct, counts.len());
+            proptest::prop_assert_eq!(r.without, without);
+            let items: Vec<(String, u32)> = r.items.iter().map(|i| (i.name.clone(), i.claims)).collect();
+            proptest::prop_assert_eq!(items, naive_ranked(counts, TOP_RANKED));
+        }
+        // Who accuses whom.
+        let ChartData::Actors(m) = aggregate(ChartId::Actors, &d, &index, &ids) else { panic!() };
+        let name = |id: &str| d.actor_name(id).to_string();
+        let (mut by_claimant, mut by_accused, mut pairs) = (HashMap::new(), HashMap::new(), HashMap::new());
+        for &c in &ids {
+            let claim = &d.claims[c as usize];
+            *by_claimant.entry(claim.claimant.clone()).or_insert(0u32) += 1;
+            let mut accused = claim.accused.clone();
+            accused.sort();
+            accused.dedup();
+            for a in accused {
+                *by_accused.entry(a.clone()).or_insert(0u32) += 1;
+                *pairs.entry((claim.claimant.clone(), a)).or_insert(0u32) += 1;
+            }
+        }
+        if pairs.is_empty() {
+            proptest::prop_assert!(m.busiest.is_none() && m.claimants.is_empty());
+        } else {
+            let accusing: HashMap<String, u32> = by_claimant.iter().filter(|(c, _)| pairs.keys().any(|(p, _)| p == *c)).map(|(c, n)| (name(c), *n)).collect();
+            let rows = naive_ranked(accusing.clone(), 6);
+            let columns = naive_ranked(by_accused.iter().map(|(a, n)| (name(a), *n)).collect(), 6);
+            proptest::prop_assert_eq!(&m.claimants, &rows.iter().map(|r| r.0.clone()).collect::<Vec<_>>());
+            proptest::prop_assert_eq!(&m.accused, &columns.iter().map(|r| r.0.clone()).collect::<Vec<_>>());
+            proptest::prop_assert_eq!(m.distinct_claimants, accusing.len());
+            proptest::prop_assert_eq!(m.distinct_accused, by_accused.len());
+            let named: HashMap<(String, String), u32> = pairs.iter().map(|((c, a), n)| ((name(c), name(a)), *n)).collect();
+            for (r, row) in rows.iter().enumerate() {
+                for (k, col) in columns.iter().enumerate() {
+                    proptest::prop_assert_eq!(m.counts[r][k], named.get(&(row.0.clone(), col.0.clone())).copied().unwrap_or(0));
+                }
+            }
+            let most = *pairs.values().max().unwrap();
+            let busiest = naive_ranked(named.iter().filter(|(_, n)| **n == most).map(|((c, a), n)| (format!("{c}\u{0}{a}"), *n)).collect(), 1);
+            let (key, n) = busiest[0].clone();
+            let (c, a) = key.split_once('\u{0}').unwrap();
+            proptest::prop_assert_eq!(m.busiest.clone(), Some((c.to_string(), a.to_string(), n)));
+        }
+    }
+}

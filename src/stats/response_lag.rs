@@ -39,17 +39,19 @@ pub struct ResponseLags {
 /// has an answer (`Index::first_answer`, a denial or counter-accusation) also among `ids`,
 /// to that answer. Incidents without such a pair are left out.
 pub fn response_lags(dataset: &Dataset, index: &Index, ids: &[u32]) -> ResponseLags {
-    let mut matching = vec![false; dataset.claims.len()];
+    // A bit per claim: small enough to stay in the cache.
+    let mut bits = vec![0u64; dataset.claims.len().div_ceil(64)];
     for &i in ids {
-        matching[i as usize] = true;
+        bits[(i >> 6) as usize] |= 1 << (i & 63);
     }
+    let matching = |c: usize| bits[c >> 6] >> (c & 63) & 1 == 1;
     // Per answered incident: (days, incident position, accusation, answer).
     let mut all: Vec<(i64, u32, u32, u32)> = Vec::new();
     for (x, members) in index.incident_members.iter().enumerate() {
         let pair = members.iter().find_map(|&c| {
             let c = c as usize;
             let answer = index.first_answer[c]? as usize;
-            (matching[c] && matching[answer] && !index.stance[c].is_answer() && index.stance[answer].is_answer())
+            (matching(c) && matching(answer) && !index.stance[c].is_answer() && index.stance[answer].is_answer())
                 .then_some((c, answer))
         });
         if let Some((c, a)) = pair {

@@ -50,10 +50,6 @@ pub struct QuarterCount {
 }
 
 impl QuarterCount {
-    fn empty(quarter: Quarter) -> QuarterCount {
-        QuarterCount { quarter, us_cn_accusing: 0, us_cn_answering: 0, cn_us_accusing: 0, cn_us_answering: 0, other: 0 }
-    }
-
     /// US→China claims of the quarter.
     pub fn us_cn(&self) -> u32 {
         self.us_cn_accusing + self.us_cn_answering
@@ -79,26 +75,40 @@ pub struct Timeline {
 
 /// Claims per quarter by side and stance group over the claims `ids`.
 pub fn claims_per_quarter(_dataset: &Dataset, index: &Index, ids: &[u32]) -> Timeline {
-    // `Index::quarter`: year * 4 + quarter - 1.
-    let code = |i: u32| index.quarter[i as usize];
-    let (Some(first), Some(last)) = (ids.iter().map(|&i| code(i)).min(), ids.iter().map(|&i| code(i)).max()) else {
+    if ids.is_empty() {
         return Timeline::default();
-    };
-    let mut quarters: Vec<QuarterCount> =
-        (first..=last).map(|q| QuarterCount::empty(Quarter { year: q / 4, quarter: (q % 4) as u8 + 1 })).collect();
+    }
+    // `Index::quarter` is year * 4 + quarter - 1: count over every quarter of the dataset in
+    // one pass (five cells each), then keep the first to the last quarter that has a claim.
+    let base = index.first_year * 4;
+    let span = usize::from(index.last_year - index.first_year + 1) * 4;
+    let mut cells = vec![[0u32; 5]; span];
     for &i in ids {
         let i = i as usize;
-        let count = &mut quarters[usize::from(index.quarter[i] - first)];
-        let answer = index.stance[i].is_answer();
-        let cell = match (index.side[i], answer) {
-            (Side::UsCn, false) => &mut count.us_cn_accusing,
-            (Side::UsCn, true) => &mut count.us_cn_answering,
-            (Side::CnUs, false) => &mut count.cn_us_accusing,
-            (Side::CnUs, true) => &mut count.cn_us_answering,
-            (Side::Other, _) => &mut count.other,
+        // 0, 1: US→China accusing, answering; 2, 3: China→US; 4: other parties.
+        let cell = match index.side[i] {
+            Side::Other => 4,
+            side => side as usize * 2 + usize::from(index.stance[i].is_answer()),
         };
-        *cell += 1;
+        cells[usize::from(index.quarter[i] - base)][cell] += 1;
     }
+    let busy = |c: &&[u32; 5]| c.iter().any(|&n| n > 0);
+    let first = cells.iter().position(|c| busy(&c)).expect("a claim");
+    let last = cells.iter().rposition(|c| busy(&c)).expect("a claim");
+    let quarters = (first..=last)
+        .map(|k| {
+            let q = base + k as u16;
+            let [us_cn_accusing, us_cn_answering, cn_us_accusing, cn_us_answering, other] = cells[k];
+            QuarterCount {
+                quarter: Quarter { year: q / 4, quarter: (q % 4) as u8 + 1 },
+                us_cn_accusing,
+                us_cn_answering,
+                cn_us_accusing,
+                cn_us_answering,
+                other,
+            }
+        })
+        .collect();
     Timeline { quarters }
 }
 
