@@ -180,7 +180,9 @@ async fn main() {
     let big_ready = median_of(big_loads.iter().map(|l| l.ready_ms).collect());
     let ours = typing(&browser).await;
     let after = retained_heap(&browser).await;
-    let wasm = big_loads.iter().map(|l| l.wasm_bytes).fold(0.0, f64::max);
+    // After typing, so the search index built after `ready` is counted.
+    let wasm_now = browser.js("return window.wasmBindings.wasm_memory_bytes();").await.as_f64().unwrap();
+    let wasm = big_loads.iter().map(|l| l.wasm_bytes).fold(wasm_now, f64::max);
     let heap = big_loads.iter().map(|l| l.heap_bytes).fold(after, f64::max);
 
     browser.quit().await;
@@ -266,16 +268,21 @@ async fn main() {
         writeln!(dominates, "A load of 100,000 claims, profiled in the page (the last of the three loads):\n").unwrap();
         writeln!(dominates, "| phase | ms | share of navigation → ready |\n|---|---|---|").unwrap();
         let mut rest = last.ready_ms;
-        for p in &last.phases {
+        let (before, after): (Vec<&Phase>, Vec<&Phase>) = last.phases.iter().partition(|p| !p.name.starts_with("after ready"));
+        for p in before.into_iter().filter(|p| p.ms >= 0.5) {
             writeln!(dominates, "| {} | {:.0} | {:.0}% |", p.name, p.ms, 100.0 * p.ms / last.ready_ms).unwrap();
             rest -= p.ms;
         }
         writeln!(
             dominates,
-            "| everything else: starting the page, first render of cards, facets and charts | {rest:.0} | {:.0}% |\n",
+            "| everything else: starting the page, first render of cards, facets and charts | {rest:.0} | {:.0}% |",
             100.0 * rest / last.ready_ms
         )
         .unwrap();
+        for p in after {
+            writeln!(dominates, "| then, not counted in ready: {} | {:.0} | — |", p.name, p.ms).unwrap();
+        }
+        dominates.push('\n');
     }
     if !ours.phases.is_empty() {
         let n = ours.n as f64;

@@ -19,6 +19,15 @@ pub fn reset_phase_times() {
     cyber_claims_explorer::ui::timing::reset();
 }
 
+/// The bytes of the wasm memory: its high-water mark, since it never shrinks.
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn wasm_memory_bytes() -> f64 {
+    use wasm_bindgen::JsCast;
+    let memory: js_sys::WebAssembly::Memory = wasm_bindgen::memory().unchecked_into();
+    f64::from(memory.buffer().unchecked_into::<js_sys::ArrayBuffer>().byte_length())
+}
+
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
     eprintln!("This is the browser app; build and serve it with `make serve`.");

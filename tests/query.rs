@@ -336,3 +336,20 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn an_index_without_its_search_builds_it_at_the_first_search() {
+    let d = small();
+    let eager = Index::build(&d);
+    let deferred = Index::build_deferring_search(&d);
+    assert!(eager.has_search() && !deferred.has_search());
+    let mut cache = cyber_claims_explorer::query::TextCache::default();
+    // Facets alone need no search index.
+    let f = Filter { sides: set([Side::UsCn]), ..Filter::default() };
+    assert_eq!(deferred.run_in(&d, &f, &mut cache), eager.run(&f));
+    assert!(!deferred.has_search(), "no words, no search index");
+    let f = Filter { q: "fixture".into(), ..Filter::default() };
+    assert_eq!(deferred.run_in(&d, &f, &mut cache), eager.run(&f));
+    assert!(deferred.has_search());
+    assert_eq!(deferred.heap_bytes().search, eager.heap_bytes().search);
+}

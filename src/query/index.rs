@@ -70,7 +70,8 @@ struct Row {
 #[derive(Debug, Clone)]
 pub struct Index {
     /// Entries in date order (entry = position in `by_date`).
-    search: SearchIndex,
+    /// Built with the index, or later (`build_deferring_search`, then `ensure_search`).
+    search: std::sync::OnceLock<SearchIndex>,
     rows: Vec<Row>,
     pub side: Vec<Side>,
     pub stance: Vec<Stance>,
@@ -157,6 +158,33 @@ impl IndexBytes {
 
 impl Index {
     pub fn build(dataset: &Dataset) -> Index {
+        let index = Index::build_deferring_search(dataset);
+        index.ensure_search(dataset);
+        index
+    }
+
+    /// Builds the search index if it is not built yet. `dataset` must be the one indexed.
+    pub fn ensure_search(&self, dataset: &Dataset) -> &SearchIndex {
+        self.search.get_or_init(|| SearchIndex::build_in_order(dataset, self.by_date.clone()))
+    }
+
+    /// Whether the search index is built.
+    pub fn has_search(&self) -> bool {
+        self.search.get().is_some()
+    }
+
+    /// Like [`Index::run_cached`], building the search index first if the query needs it and
+    /// it is not built yet: the page builds the index without it, so that the first paint does
+    /// not wait for it, and builds it once the page is ready or at the first search.
+    pub fn run_in(&self, dataset: &Dataset, filter: &Filter, cache: &mut TextCache) -> Outcome {
+        if !query_words(&filter.q).is_empty() {
+            self.ensure_search(dataset);
+        }
+        self.run_cached(filter, cache)
+    }
+
+    /// Everything but the search index (see [`Index::run_in`]).
+    pub fn build_deferring_search(dataset: &Dataset) -> Index {
         let n = dataset.claims.len();
         let mut actors = Vocabulary::default();
         let mut sector_names = Vocabulary::default();
@@ -259,11 +287,10 @@ impl Index {
                 }
             })
             .collect();
-        let search = SearchIndex::build_in_order(dataset, by_date.clone());
         accused.shrink_to_fit();
         pairs.shrink_to_fit();
         Index {
-            search,
+            search: std::sync::OnceLock::new(),
             rows,
             side,
             stance,
@@ -313,8 +340,11 @@ impl Index {
     }
 
     /// The search index (entries in date order).
+    ///
+    /// # Panics
+    /// When the index was built by `build_deferring_search` and the search not yet added.
     pub fn search(&self) -> &SearchIndex {
-        &self.search
+        self.search.get().expect("the search index is built (Index::build or ensure_search)")
     }
 
     /// What the index holds in memory.
@@ -340,10 +370,11 @@ impl Index {
             + self.vector_names.heap_bytes()
             + members
             + self.incident_at.iter().map(|(k, _)| k.capacity() + 32).sum::<usize>();
-        IndexBytes { search: self.search.heap_bytes(), columns, maps }
+        IndexBytes { search: self.search.get().map_or(0, SearchIndex::heap_bytes), columns, maps }
     }
 
-    /// Runs a filter: matching ids in sort order and every facet's counts, in one pass.
+    /// Runs a filter: matching ids in sort order and every facet's counts, in one pass. A query
+    /// with words needs the search index (see [`Index::run_in`]).
     pub fn run(&self, filter: &Filter) -> Outcome {
         self.run_cached(filter, &mut TextCache::default())
     }
@@ -361,7 +392,7 @@ impl Index {
                     (Some(m), true) => Some(m.as_slice()),
                     _ => None,
                 };
-                Some(self.search.entries_matching(&words, pool))
+                Some(self.search().entries_matching(&words, pool))
             };
             *cache = TextCache { words: Some(words), matches };
         }

@@ -39,7 +39,7 @@ impl From<Result<Ingested, String>> for Loading {
     fn from(result: Result<Ingested, String>) -> Self {
         match result {
             Ok(i) => Loading::Ready(Loaded {
-                index: Arc::new(timed("load: index", || Index::build(&i.dataset))),
+                index: Arc::new(timed("load: index", || Index::build_deferring_search(&i.dataset))),
                 dataset: Arc::new(i.dataset),
                 report: Arc::new(i.report),
             }),
@@ -93,6 +93,19 @@ pub fn App() -> impl IntoView {
         if let Some(root) = window.document().and_then(|d| d.get_element_by_id("app")) {
             let _ = root.set_attribute("data-ready-ms", &format!("{ms:.1}"));
             let _ = root.set_attribute("data-wasm-bytes", &bytes.to_string());
+        }
+        // The search index was left out of the first paint; build it now, unless a search
+        // already did.
+        if let Loading::Ready(loaded) = &*loading.read_untracked() {
+            let loaded = loaded.clone();
+            set_timeout(
+                move || {
+                    if !loaded.index.has_search() {
+                        timed("after ready: search index", || loaded.index.ensure_search(&loaded.dataset));
+                    }
+                },
+                std::time::Duration::ZERO,
+            );
         }
         true
     });

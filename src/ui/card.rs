@@ -9,6 +9,7 @@ use leptos::prelude::*;
 
 use super::app::Loaded;
 use super::history::{Entry, Nav};
+use super::timing::timed;
 use crate::model::Dataset;
 use crate::query::text::highlight;
 use crate::query::thread_len;
@@ -24,19 +25,21 @@ pub fn marked(text: String, words: Memo<Vec<String>>) -> impl IntoView {
         let before = before.unwrap_or_default();
         let Some(el) = span.get() else { return before };
         let words = words.read();
-        let runs = highlight(&text, &words);
-        let mut at = 0;
-        let mut hits = Vec::new();
-        for (run, hit) in &runs {
-            if *hit {
-                hits.push((at, at + run.len()));
+        timed("cards: search marks", || {
+            let runs = highlight(&text, &words);
+            let mut at = 0;
+            let mut hits = Vec::new();
+            for (run, hit) in &runs {
+                if *hit {
+                    hits.push((at, at + run.len()));
+                }
+                at += run.len();
             }
-            at += run.len();
-        }
-        if hits != before {
-            write_runs(&el, &runs);
-        }
-        hits
+            if hits != before {
+                write_runs(&el, &runs);
+            }
+            hits
+        })
     });
     view! { <span node_ref=span>{plain}</span> }
 }

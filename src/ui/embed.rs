@@ -28,8 +28,8 @@ fn post_height(chart: ChartId, height: f64) {
 #[component]
 pub fn EmbedView(chart: ChartId, loaded: Loaded, drawn: RwSignal<u8>) -> impl IntoView {
     let nav = expect_context::<Nav>();
-    let index = loaded.index.clone();
-    let outcome = Memo::new(move |_| index.run(&nav.view.read().filter));
+    let (index, dataset) = (loaded.index.clone(), loaded.dataset.clone());
+    let outcome = Memo::new(move |_| index.run_in(&dataset, &nav.view.read().filter, &mut Default::default()));
     let ids = Memo::new(move |_| outcome.read().ids.clone());
     let root = NodeRef::<Div>::new();
     let explore = move || {

@@ -18,14 +18,14 @@ use crate::query::{Outcome, Sort, TextCache};
 pub fn Explorer(loaded: Loaded, drawn: RwSignal<u8>) -> impl IntoView {
     let nav = expect_context::<Nav>();
     let total = loaded.dataset.claims.len();
-    let index = loaded.index.clone();
+    let (index, dataset) = (loaded.index.clone(), loaded.dataset.clone());
     let filter = Memo::new(move |_| nav.view.read().filter.clone());
     // The last search's matches, so typing on only searches what already matched.
     let cache = StoredValue::new(TextCache::default());
     let outcome: Memo<Outcome> = Memo::new(move |_| {
         let f = filter.read();
         let mut out = None;
-        cache.update_value(|c| out = Some(timed("query: ids and facet counts", || index.run_cached(&f, c))));
+        cache.update_value(|c| out = Some(timed("query: ids and facet counts", || index.run_in(&dataset, &f, c))));
         out.expect("run")
     });
     let ids = Memo::new(move |_| outcome.read().ids.clone());
