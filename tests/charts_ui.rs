@@ -52,6 +52,10 @@ async fn six_charts_are_drawn_and_follow_the_filter() {
             )
             .await;
     }
+    // Each canvas says how many claims it shows: the count of the results.
+    let shown = browser.result_count().await;
+    let claims = browser.js("return [...document.querySelectorAll('canvas[data-testid^=\"chart-\"]')].map(c => c.dataset.claims);").await;
+    assert_eq!(claims, json!(vec![shown.to_string(); CHARTS.len()]));
     // Show as table: the numbers behind the chart.
     browser.driver.find(By::Css("[data-testid=\"toggle-table-stances\"]")).await.unwrap().click().await.unwrap();
     browser.until("the stances table", "return document.querySelectorAll('[data-testid=\"table-stances\"] tbody tr').length > 0;").await;

@@ -12,9 +12,9 @@ use super::history::Nav;
 use crate::query::text::query_words;
 
 /// Cards per page.
-pub const PAGE: usize = 40;
+pub const PAGE: usize = 12;
 /// Height of a page not yet measured, in CSS pixels.
-const GUESS: f64 = 40.0 * 120.0;
+const GUESS: f64 = 12.0 * 120.0;
 
 #[component]
 pub fn CardList(loaded: Loaded, ids: Memo<Vec<u32>>) -> impl IntoView {
@@ -32,11 +32,16 @@ pub fn CardList(loaded: Loaded, ids: Memo<Vec<u32>>) -> impl IntoView {
         heights.set(vec![0.0; n]);
     });
 
-    let height_of = move |h: &[f64], p: usize| -> f64 {
-        let measured: Vec<f64> = h.iter().copied().filter(|x| *x > 0.0).collect();
-        let guess = if measured.is_empty() { GUESS } else { measured.iter().sum::<f64>() / measured.len() as f64 };
-        h.get(p).copied().filter(|x| *x > 0.0).unwrap_or(guess)
+    // A page's height: measured, or else the mean of the measured ones (`guess`).
+    let guess_of = |h: &[f64]| -> f64 {
+        let (sum, n) = h.iter().filter(|x| **x > 0.0).fold((0.0, 0usize), |(s, n), x| (s + x, n + 1));
+        if n == 0 {
+            GUESS
+        } else {
+            sum / n as f64
+        }
     };
+    let height_of = |h: &[f64], guess: f64, p: usize| -> f64 { h.get(p).copied().filter(|x| *x > 0.0).unwrap_or(guess) };
     let window = move || {
         let p = page.get().min(pages().saturating_sub(1));
         (p.saturating_sub(1), (p + 1).min(pages().saturating_sub(1)))
@@ -48,11 +53,12 @@ pub fn CardList(loaded: Loaded, ids: Memo<Vec<u32>>) -> impl IntoView {
         let view_h = w.inner_height().ok().and_then(|v| v.as_f64()).unwrap_or(800.0);
         let y = view_h / 2.0 - el.get_bounding_client_rect().top();
         let h = heights.get_untracked();
+        let guess = guess_of(&h);
         let n = pages();
         let mut top = 0.0;
         let mut at = 0;
         for p in 0..n {
-            let ph = height_of(&h, p);
+            let ph = height_of(&h, guess, p);
             if y < top + ph {
                 at = p;
                 break;
@@ -104,7 +110,8 @@ pub fn CardList(loaded: Loaded, ids: Memo<Vec<u32>>) -> impl IntoView {
 
     let spacer = move |from: usize, to: usize| {
         let h = heights.read();
-        (from..to).map(|p| height_of(&h, p)).sum::<f64>()
+        let guess = guess_of(&h);
+        (from..to).map(|p| height_of(&h, guess, p)).sum::<f64>()
     };
     let rendered = move || {
         let (a, b) = window();

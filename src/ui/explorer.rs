@@ -14,6 +14,17 @@ use super::timing::timed;
 use crate::charts::ChartId;
 use crate::query::{Outcome, Sort, TextCache};
 
+/// Brings the first chart whose results are behind up to date, then does the same at the next
+/// animation frame, until every chart shows `ids`.
+fn follow(ids: Memo<Vec<u32>>, charts: [RwSignal<Vec<u32>>; 6], following: StoredValue<bool>) {
+    let Some(behind) = charts.iter().find(|c| *c.read_untracked() != *ids.read_untracked()) else {
+        following.set_value(false);
+        return;
+    };
+    behind.set(ids.get_untracked());
+    request_animation_frame(move || follow(ids, charts, following));
+}
+
 #[component]
 pub fn Explorer(loaded: Loaded, drawn: RwSignal<u8>) -> impl IntoView {
     let nav = expect_context::<Nav>();
@@ -29,22 +40,17 @@ pub fn Explorer(loaded: Loaded, drawn: RwSignal<u8>) -> impl IntoView {
         out.expect("run")
     });
     let ids = Memo::new(move |_| outcome.read().ids.clone());
-    // The charts follow the results at most once per animation frame, after the count and the
-    // cards: keystrokes that come faster than frames redraw them once, for the latest results.
-    let chart_ids = RwSignal::new(ids.get_untracked());
-    let scheduled = StoredValue::new(false);
+    // The charts follow the results one chart per animation frame, after the count and the
+    // cards: no frame waits for all six, and keystrokes faster than frames redraw each chart
+    // once, for the latest results.
+    let chart_ids: [RwSignal<Vec<u32>>; 6] = std::array::from_fn(|_| RwSignal::new(ids.get_untracked()));
+    let following = StoredValue::new(false);
     Effect::new(move |_| {
         ids.track();
-        if scheduled.get_value() {
-            return;
+        if !following.get_value() {
+            following.set_value(true);
+            request_animation_frame(move || follow(ids, chart_ids, following));
         }
-        scheduled.set_value(true);
-        request_animation_frame(move || {
-            scheduled.set_value(false);
-            if *chart_ids.read_untracked() != *ids.read_untracked() {
-                chart_ids.set(ids.get_untracked());
-            }
-        });
     });
     let count_text = move || {
         let n = outcome.read().ids.len();
@@ -111,7 +117,7 @@ pub fn Explorer(loaded: Loaded, drawn: RwSignal<u8>) -> impl IntoView {
                 }}
                 <section class="charts" aria-label="Charts">
                     <h2 class="visually-hidden">"Charts"</h2>
-                    {ChartId::ALL.into_iter().map(|chart| view! { <ChartCard chart loaded=loaded.clone() ids=chart_ids.into() drawn/> }).collect_view()}
+                    {ChartId::ALL.into_iter().zip(chart_ids).map(|(chart, ids)| view! { <ChartCard chart loaded=loaded.clone() ids=ids.into() drawn/> }).collect_view()}
                 </section>
                 <Thread loaded=loaded.clone()/>
                 {move || ids.read().is_empty().then(|| view! {
