@@ -65,14 +65,17 @@ schema:
 check:
 	cargo run --locked --quiet --release --bin claims-check -- $(or $(DATA),public/data/claims.json)
 
-## bench-data: deterministic synthetic datasets (1k, 10k, 100k claims; BENCH_SIZES to change) in bench-data/
-BENCH_SIZES ?= 1000 10000 100000
-bench-data:
-	cargo run --locked --release --example generate -- bench-data $(BENCH_SIZES)
+## bench-data: deterministic synthetic datasets of 1k, 10k, 100k and 1M claims in bench-data/
+##             (each made once; BENCH_SIZES to change)
+BENCH_SIZES ?= 1000 10000 100000 1000000
+bench-data: $(foreach n,$(BENCH_SIZES),bench-data/claims-$(n).json)
+
+bench-data/claims-%.json:
+	cargo run --locked --release --example generate -- bench-data $*
 
 ## bench: native benchmarks of the core (criterion) and the browser benchmark against a
 ##        plain-JS reference page; writes BENCHMARKS.md
-bench: setup-browser bench-data build
+bench: setup-browser bench-data/claims-10000.json bench-data/claims-100000.json build
 	mkdir -p target
 	cargo bench --locked --bench core -- --output-format bencher | tee target/bench-native.txt
 	cargo run --locked --release --example memory -- bench-data/claims-100000.json | tee target/bench-memory.txt

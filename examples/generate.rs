@@ -3,6 +3,8 @@
 //! text, ~300-character summaries, answers linked to the claims they answer.
 //!
 //!     cargo run --release --example generate -- OUT_DIR 1000 10000 100000 1000000
+//!
+//! `make bench-data` writes each size that is not there yet into `bench-data/`.
 
 use std::io::Write;
 
@@ -53,8 +55,9 @@ fn date(rng: &mut StdRng) -> String {
     }
 }
 
-/// A dataset of `n` claims, the same for the same `n`.
-fn dataset(n: usize) -> serde_json::Value {
+/// Writes a dataset of `n` claims, the same for the same `n`. Claims are written as they are
+/// made, so a million of them never sit in memory at once.
+fn write_dataset(n: usize, out: &mut impl Write) -> std::io::Result<()> {
     let mut rng = StdRng::seed_from_u64(0x5eed_0000 + n as u64);
     let actor_count = 300;
     let actors: Vec<_> = (0..actor_count)
@@ -80,8 +83,14 @@ fn dataset(n: usize) -> serde_json::Value {
         })
         .collect();
     let mut first_in_incident: Vec<Option<(usize, String)>> = vec![None; incident_count];
-    let claims: Vec<_> = (0..n)
-        .map(|i| {
+    let head = json!({"schema": "claims-explorer/1", "title": format!("Synthetic dataset of {n} claims"), "updated": "2026-11-25",
+                      "license": "CC0", "actors": actors, "incidents": incidents});
+    let head = serde_json::to_string(&head)?;
+    // The head without its closing brace, then the claims one by one.
+    out.write_all(head[..head.len() - 1].as_bytes())?;
+    out.write_all(b",\"claims\":[")?;
+    for i in 0..n {
+        let claim = {
             let incident = rng.random_range(0..incident_count);
             let claimant = rng.random_range(0..actor_count);
             let accused = (claimant + 1 + rng.random_range(0..actor_count - 1)) % actor_count;
@@ -112,22 +121,25 @@ fn dataset(n: usize) -> serde_json::Value {
                 _ => {}
             }
             claim
-        })
-        .collect();
-    json!({"schema": "claims-explorer/1", "title": format!("Synthetic dataset of {n} claims"), "updated": "2026-11-25",
-           "license": "CC0", "actors": actors, "incidents": incidents, "claims": claims})
+        };
+        if i > 0 {
+            out.write_all(b",")?;
+        }
+        serde_json::to_writer(&mut *out, &claim)?;
+    }
+    out.write_all(b"]}")
 }
 
 fn main() {
     let mut args = std::env::args().skip(1);
     let out = args.next().unwrap_or_else(|| "bench-data".to_string());
     let sizes: Vec<usize> = args.map(|a| a.parse().expect("a claim count")).collect();
-    let sizes = if sizes.is_empty() { vec![1_000, 10_000, 100_000] } else { sizes };
+    let sizes = if sizes.is_empty() { vec![1_000, 10_000, 100_000, 1_000_000] } else { sizes };
     std::fs::create_dir_all(&out).expect("create the output folder");
     for n in sizes {
         let path = format!("{out}/claims-{n}.json");
         let mut file = std::io::BufWriter::new(std::fs::File::create(&path).expect("create the file"));
-        serde_json::to_writer(&mut file, &dataset(n)).expect("write");
+        write_dataset(n, &mut file).expect("write");
         file.flush().expect("flush");
         println!("wrote {path}");
     }

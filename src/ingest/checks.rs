@@ -2,6 +2,14 @@
 //! file they came from. Errors exclude the record and say so; warnings keep it.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::BuildHasherDefault;
+
+use crate::query::FastHasher;
+
+/// Maps and sets keyed by the dataset's own ids: the fast hasher, not SipHash (see
+/// `query::hash`).
+type Map<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
+type Set<K> = HashSet<K, BuildHasherDefault<FastHasher>>;
 
 use super::place::Place;
 use super::report::{Report, Tally};
@@ -87,15 +95,15 @@ impl<'a> Verdict<'a> {
     }
 }
 
-fn first_places<T>(records: &[(Place, T)], id: impl Fn(&T) -> &str) -> HashMap<&str, usize> {
-    let mut first = HashMap::with_capacity(records.len());
+fn first_places<T>(records: &[(Place, T)], id: impl Fn(&T) -> &str) -> Map<&str, usize> {
+    let mut first = Map::with_capacity_and_hasher(records.len(), Default::default());
     for (i, (_, r)) in records.iter().enumerate() {
         first.entry(id(r)).or_insert(i);
     }
     first
 }
 
-fn duplicate<T>(first: &HashMap<&str, usize>, records: &[(Place, T)], i: usize, id: &str) -> Option<String> {
+fn duplicate<T>(first: &Map<&str, usize>, records: &[(Place, T)], i: usize, id: &str) -> Option<String> {
     let at = first[id];
     (at != i).then(|| format!("the id \"{id}\" is already used at {}", records[at].0.whole()))
 }
@@ -129,7 +137,7 @@ pub fn finish(draft: Draft, report: &mut Report) -> Dataset {
             actors.push(actor.clone());
         }
     }
-    let actor_ids: HashSet<&str> = actors.iter().map(|a| a.id.as_str()).collect();
+    let actor_ids: Set<&str> = actors.iter().map(|a| a.id.as_str()).collect();
 
     // Incidents.
     let first = first_places(&draft.incidents, |x| &x.id);
@@ -153,11 +161,11 @@ pub fn finish(draft: Draft, report: &mut Report) -> Dataset {
             incidents.push(incident.clone());
         }
     }
-    let incident_ids: HashSet<&str> = incidents.iter().map(|x| x.id.as_str()).collect();
+    let incident_ids: Set<&str> = incidents.iter().map(|x| x.id.as_str()).collect();
 
     // Claims, first on their own fields, then the links between claims.
     let first = first_places(&draft.claims, |c| &c.id);
-    let all_claim_ids: HashSet<&str> = draft
+    let all_claim_ids: Set<&str> = draft
         .claims
         .iter()
         .map(|(_, c)| c.id.as_str())
@@ -219,7 +227,7 @@ pub fn finish(draft: Draft, report: &mut Report) -> Dataset {
         }
     }
 
-    let kept_ids: HashMap<&str, usize> = kept.iter().map(|&i| (draft.claims[i].1.id.as_str(), i)).collect();
+    let kept_ids: Map<&str, usize> = kept.iter().map(|&i| (draft.claims[i].1.id.as_str(), i)).collect();
     for &i in &kept {
         let (place, claim) = &draft.claims[i];
         for (k, r) in claim.responds_to.iter().enumerate() {
