@@ -181,6 +181,70 @@ impl<T: serde::de::DeserializeOwned> Records<T> {
     }
 }
 
+/// The dataset's own fields.
+struct Head {
+    schema: String,
+    title: String,
+    license: String,
+    updated: Option<PartialDate>,
+    description: Option<String>,
+}
+
+/// Reads the dataset's own fields from the JSON text of each (`raw`), given every top-level
+/// key (`keys`): the schema must be v1; unknown keys, and fields that are missing or not text,
+/// are warned about.
+fn head<'k, 'r>(
+    keys: impl Iterator<Item = &'k str>,
+    raw: impl Fn(&str) -> Option<&'r [u8]>,
+    report: &mut Report,
+) -> Result<Head, IngestError> {
+    for key in keys.filter(|k| !DATASET_FIELDS.contains(k)) {
+        report.warning(key, decode::unknown_field(key, DATASET_FIELDS));
+    }
+    let text = |field: &str, report: &mut Report| -> Option<String> {
+        match serde_json::from_slice::<String>(raw(field)?) {
+            Ok(s) => Some(s),
+            Err(_) => {
+                report.warning(field, format!("\"{field}\" should be text"));
+                None
+            }
+        }
+    };
+    let schema = text("schema", report).ok_or_else(|| IngestError {
+        location: Some("schema".into()),
+        message: format!("the field \"schema\" is missing; expected \"{SCHEMA_V1}\""),
+    })?;
+    if schema != SCHEMA_V1 {
+        return Err(IngestError {
+            location: Some("schema".into()),
+            message: format!("expected \"{SCHEMA_V1}\", found \"{schema}\""),
+        });
+    }
+    let title = text("title", report).unwrap_or_else(|| {
+        report.warning("title", "the dataset has no title");
+        "Untitled dataset".to_string()
+    });
+    let license = text("license", report).unwrap_or_else(|| {
+        report.warning("license", "the dataset states no licence");
+        "licence not stated".to_string()
+    });
+    let updated = match text("updated", report) {
+        Some(s) => match PartialDate::parse(&s) {
+            Ok(d) => Some(d),
+            Err(e) => {
+                report.warning("updated", format!("{e}; dates are not checked against it"));
+                None
+            }
+        },
+        None => {
+            report.warning("updated", "the dataset has no updated date; dates are not checked against it");
+            None
+        }
+    };
+    let description = text("description", report);
+    Ok(Head { schema, title, license, updated, description })
+}
+
 /// A v1 JSON dataset read piece by piece: [`JsonReader::push`] each piece in order, then
 /// [`JsonReader::finish`].
 #[derive(Debug)]
@@ -460,52 +524,9 @@ impl JsonReader {
         if let Some(e) = self.not_a_list {
             return Err(e);
         }
-        for key in self.fields.keys().filter(|k| !DATASET_FIELDS.contains(&k.as_str())) {
-            report.warning(key.clone(), decode::unknown_field(key, DATASET_FIELDS));
-        }
         let fields = &self.fields;
-        let text = |field: &str, report: &mut Report| -> Option<String> {
-            let raw = fields.get(field)?;
-            match serde_json::from_slice::<String>(raw) {
-                Ok(s) => Some(s),
-                Err(_) => {
-                    report.warning(field, format!("\"{field}\" should be text"));
-                    None
-                }
-            }
-        };
-        let schema = text("schema", report).ok_or_else(|| IngestError {
-            location: Some("schema".into()),
-            message: format!("the field \"schema\" is missing; expected \"{SCHEMA_V1}\""),
-        })?;
-        if schema != SCHEMA_V1 {
-            return Err(IngestError {
-                location: Some("schema".into()),
-                message: format!("expected \"{SCHEMA_V1}\", found \"{schema}\""),
-            });
-        }
-        let title = text("title", report).unwrap_or_else(|| {
-            report.warning("title", "the dataset has no title");
-            "Untitled dataset".to_string()
-        });
-        let license = text("license", report).unwrap_or_else(|| {
-            report.warning("license", "the dataset states no licence");
-            "licence not stated".to_string()
-        });
-        let updated = match text("updated", report) {
-            Some(s) => match PartialDate::parse(&s) {
-                Ok(d) => Some(d),
-                Err(e) => {
-                    report.warning("updated", format!("{e}; dates are not checked against it"));
-                    None
-                }
-            },
-            None => {
-                report.warning("updated", "the dataset has no updated date; dates are not checked against it");
-                None
-            }
-        };
-        let description = text("description", report);
+        let Head { schema, title, license, updated, description } =
+            head(fields.keys().map(String::as_str), |f| fields.get(f).map(Vec::as_slice), report)?;
         report.problems.extend(self.actors.report.problems);
         report.problems.extend(self.incidents.report.problems);
         report.problems.extend(self.claims.report.problems);
@@ -540,11 +561,10 @@ mod whole {
     use serde_json::Value;
 
     use crate::ingest::checks::Draft;
-    use crate::ingest::decode::{self, DATASET_FIELDS};
+    use crate::ingest::decode;
     use crate::ingest::place::Place;
     use crate::ingest::report::Report;
     use crate::ingest::{whole_file, IngestError};
-    use crate::model::{PartialDate, SCHEMA_V1};
 
     /// serde_json's message without its trailing " at line L column C".
     fn plain_message(e: &serde_json::Error) -> String {
@@ -561,17 +581,6 @@ mod whole {
             Category::Data | Category::Io => format!("the dataset does not have the expected shape: {text}"),
         };
         IngestError { location: Some(format!("line {}, column {}", e.line(), e.column())), message }
-    }
-
-    fn header_text(top: &BTreeMap<String, &RawValue>, field: &str, report: &mut Report) -> Option<String> {
-        let raw = top.get(field)?;
-        match serde_json::from_str::<String>(raw.get()) {
-            Ok(s) => Some(s),
-            Err(_) => {
-                report.warning(field, format!("\"{field}\" should be text"));
-                None
-            }
-        }
     }
 
     /// Decodes each element of the list `name`; a record that fails is reported and counted.
@@ -622,42 +631,8 @@ mod whole {
             _ => return Err(whole_file("the file is not a JSON dataset: it does not start with '{'")),
         }
         let top: BTreeMap<String, &RawValue> = serde_json::from_slice(bytes).map_err(|e| located(&e))?;
-        for key in top.keys().filter(|k| !DATASET_FIELDS.contains(&k.as_str())) {
-            report.warning(key.clone(), decode::unknown_field(key, DATASET_FIELDS));
-        }
-
-        let schema = header_text(&top, "schema", report).ok_or_else(|| IngestError {
-            location: Some("schema".into()),
-            message: format!("the field \"schema\" is missing; expected \"{SCHEMA_V1}\""),
-        })?;
-        if schema != SCHEMA_V1 {
-            return Err(IngestError {
-                location: Some("schema".into()),
-                message: format!("expected \"{SCHEMA_V1}\", found \"{schema}\""),
-            });
-        }
-        let title = header_text(&top, "title", report).unwrap_or_else(|| {
-            report.warning("title", "the dataset has no title");
-            "Untitled dataset".to_string()
-        });
-        let license = header_text(&top, "license", report).unwrap_or_else(|| {
-            report.warning("license", "the dataset states no licence");
-            "licence not stated".to_string()
-        });
-        let updated = match header_text(&top, "updated", report) {
-            Some(s) => match PartialDate::parse(&s) {
-                Ok(d) => Some(d),
-                Err(e) => {
-                    report.warning("updated", format!("{e}; dates are not checked against it"));
-                    None
-                }
-            },
-            None => {
-                report.warning("updated", "the dataset has no updated date; dates are not checked against it");
-                None
-            }
-        };
-        let description = header_text(&top, "description", report);
+        let super::Head { schema, title, license, updated, description } =
+            super::head(top.keys().map(String::as_str), |f| top.get(f).map(|r| r.get().as_bytes()), report)?;
 
         let mut lost = Vec::new();
         let actors = records(&top, "actors", report, decode::actor, |r| &mut r.actors.excluded, &mut lost)?;
