@@ -9,7 +9,7 @@
 use std::io::Write;
 
 use rand::rngs::StdRng;
-use rand::{Rng, RngExt, SeedableRng};
+use rand::{RngExt, SeedableRng};
 use serde_json::json;
 
 const STANCES: [&str; 8] =
@@ -87,7 +87,7 @@ fn write_dataset(n: usize, out: &mut impl Write) -> std::io::Result<()> {
                       "license": "CC0", "actors": actors, "incidents": incidents});
     let head = serde_json::to_string(&head)?;
     // The head without its closing brace, then the claims one by one.
-    out.write_all(head[..head.len() - 1].as_bytes())?;
+    out.write_all(&head.as_bytes()[..head.len() - 1])?;
     out.write_all(b",\"claims\":[")?;
     for i in 0..n {
         let claim = {

@@ -99,7 +99,12 @@ Checks JSON or CSV claim datasets; exits 1 when any record is excluded, 0 otherw
         if let (Some(out), Some(ingested)) = (&args.to_json, last) {
             let mut json = serde_json::to_string_pretty(&ingested.dataset).expect("a dataset serialises");
             json.push('\n');
-            let written = if out == "-" { Ok(print!("{json}")) } else { std::fs::write(out, json) };
+            let written = if out == "-" {
+                print!("{json}");
+                Ok(())
+            } else {
+                std::fs::write(out, json)
+            };
             if let Err(e) = written {
                 eprintln!("claims-check: cannot write {out}: {e}");
                 return 2;

@@ -86,7 +86,7 @@ pub struct Reading {
 
 enum Body {
     Undecided,
-    Json(json::JsonReader),
+    Json(Box<json::JsonReader>),
     Csv(Vec<u8>),
 }
 
@@ -136,7 +136,7 @@ impl Reading {
             Format::Json => {
                 let mut reader = json::JsonReader::new();
                 reader.push(&head)?;
-                Body::Json(reader)
+                Body::Json(Box::new(reader))
             }
             Format::Csv => Body::Csv(head),
         };

@@ -369,7 +369,7 @@ impl Index {
             + self.sector_names.heap_bytes()
             + self.vector_names.heap_bytes()
             + members
-            + self.incident_at.iter().map(|(k, _)| k.capacity() + 32).sum::<usize>();
+            + self.incident_at.keys().map(|k| k.capacity() + 32).sum::<usize>();
         IndexBytes { search: self.search.get().map_or(0, SearchIndex::heap_bytes), columns, maps }
     }
 
