@@ -162,7 +162,12 @@ fn shell_gzip_bytes() -> u64 {
 }
 
 fn shell(cmd: &str) -> String {
-    Command::new("sh").arg("-c").arg(cmd).output().map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string()).unwrap_or_default()
+    Command::new("sh")
+        .arg("-c")
+        .arg(cmd)
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
+        .unwrap_or_default()
 }
 
 fn verdict(value: f64, budget: f64) -> String {
@@ -204,7 +209,8 @@ async fn main() {
     let browser = Browser::start(1280, 900).await;
     let mut ref_loads = Vec::new();
     for _ in 0..3 {
-        ref_loads.push(load(&browser, &format!("{}/reference/?data=../bench-data/claims-100000.json", server.base)).await);
+        ref_loads
+            .push(load(&browser, &format!("{}/reference/?data=../bench-data/claims-100000.json", server.base)).await);
     }
     let ref_ready = median_of(ref_loads.iter().map(|l| l.ready_ms).collect());
     let reference = typing(&browser).await;
@@ -217,9 +223,15 @@ async fn main() {
     let mut t = String::new();
     writeln!(t, "| what | budget | Cyber Claims Explorer | plain-JS reference | ours ÷ reference | verdict |").unwrap();
     writeln!(t, "|---|---|---|---|---|---|").unwrap();
-    writeln!(t, "| shell, gzipped (HTML+JS+WASM+CSS) | ≤ 150 KB | {gz:.1} KB | — | — | {} |", verdict(gz, 150.0)).unwrap();
+    writeln!(t, "| shell, gzipped (HTML+JS+WASM+CSS) | ≤ 150 KB | {gz:.1} KB | — | — | {} |", verdict(gz, 150.0))
+        .unwrap();
     let b = median_of(bundled.clone());
-    writeln!(t, "| bundled data: navigation → ready (median of 5) | ≤ 300 ms | {b:.0} ms | — | — | {} |", verdict(b, 300.0)).unwrap();
+    writeln!(
+        t,
+        "| bundled data: navigation → ready (median of 5) | ≤ 300 ms | {b:.0} ms | — | — | {} |",
+        verdict(b, 300.0)
+    )
+    .unwrap();
     writeln!(
         t,
         "| 100,000 claims: navigation → ready (median of 3) | ≤ 1,500 ms | {big_ready:.0} ms | {ref_ready:.0} ms | {:.2} | {} |",
@@ -284,13 +296,21 @@ async fn main() {
         verdict(memory, 200.0)
     )
     .unwrap();
-    writeln!(t, "| cards in the DOM after typing | ≤ 200 | {} | {} | — | {} |", ours.cards, reference.cards, verdict(ours.cards as f64, 200.0)).unwrap();
+    writeln!(
+        t,
+        "| cards in the DOM after typing | ≤ 200 | {} | {} | — | {} |",
+        ours.cards,
+        reference.cards,
+        verdict(ours.cards as f64, 200.0)
+    )
+    .unwrap();
 
     let native = std::fs::read_to_string(root().join("target/bench-native.txt")).unwrap_or_default();
     // Milliseconds per iteration of the native benchmark whose name contains `what` at 100k.
     let ms = |what: &str| -> Option<f64> {
         let line = native.lines().find(|l| l.starts_with("test 100000") && l.contains(what))?;
-        let ns: String = line.split("bench:").nth(1)?.split("ns/iter").next()?.chars().filter(char::is_ascii_digit).collect();
+        let ns: String =
+            line.split("bench:").nth(1)?.split("ns/iter").next()?.chars().filter(char::is_ascii_digit).collect();
         ns.parse::<f64>().ok().map(|n| n / 1e6)
     };
     let mut dominates = String::new();
@@ -313,10 +333,7 @@ async fn main() {
         ));
     }
     if ours.median > reference.median {
-        wins.push(format!(
-            "- **Keystroke** ({:.1} ms against our {:.1} ms median).",
-            reference.median, ours.median
-        ));
+        wins.push(format!("- **Keystroke** ({:.1} ms against our {:.1} ms median).", reference.median, ours.median));
     }
     if !wins.is_empty() {
         writeln!(dominates, "## Where the plain-JS reference wins\n\n{}\n", wins.join("\n")).unwrap();
@@ -327,7 +344,8 @@ async fn main() {
         writeln!(dominates, "A load of 100,000 claims, profiled in the page (the last of the three loads):\n").unwrap();
         writeln!(dominates, "| phase | ms | share of navigation → ready |\n|---|---|---|").unwrap();
         let mut rest = last.ready_ms;
-        let (before, after): (Vec<&Phase>, Vec<&Phase>) = last.phases.iter().partition(|p| !p.name.starts_with("after ready"));
+        let (before, after): (Vec<&Phase>, Vec<&Phase>) =
+            last.phases.iter().partition(|p| !p.name.starts_with("after ready"));
         for p in before.into_iter().filter(|p| p.ms >= 0.5) {
             writeln!(dominates, "| {} | {:.0} | {:.0}% |", p.name, p.ms, 100.0 * p.ms / last.ready_ms).unwrap();
             rest -= p.ms;
@@ -350,7 +368,14 @@ async fn main() {
         let mut rest = ours.frame_mean;
         for p in &ours.phases {
             let per = p.ms / n;
-            writeln!(dominates, "| {} | {per:.2} | {:.1} | {:.0}% |", p.name, f64::from(p.runs) / n, 100.0 * per / ours.frame_mean).unwrap();
+            writeln!(
+                dominates,
+                "| {} | {per:.2} | {:.1} | {:.0}% |",
+                p.name,
+                f64::from(p.runs) / n,
+                100.0 * per / ours.frame_mean
+            )
+            .unwrap();
             rest -= per;
         }
         writeln!(
@@ -360,7 +385,9 @@ async fn main() {
         )
         .unwrap();
     }
-    if let (Some(p), Some(i), Some(k), Some(c)) = (ms("parse"), ms("index build"), ms("search keystroke"), ms("six chart")) {
+    if let (Some(p), Some(i), Some(k), Some(c)) =
+        (ms("parse"), ms("index build"), ms("search keystroke"), ms("six chart"))
+    {
         writeln!(
             dominates,
             "The same work natively (criterion, below): parse and check {p:.0} ms, index build {i:.0} ms; a full search with all \

@@ -20,7 +20,8 @@ fn core(c: &mut Criterion) {
         let Some(bytes) = load(n) else { continue };
         let mut group = c.benchmark_group(format!("{n} claims"));
         group.sample_size(10);
-        group.bench_function(BenchmarkId::new("parse + check", n), |b| b.iter(|| read_json(black_box(&bytes)).unwrap()));
+        group
+            .bench_function(BenchmarkId::new("parse + check", n), |b| b.iter(|| read_json(black_box(&bytes)).unwrap()));
         let dataset = read_json(&bytes).unwrap().dataset;
         group.bench_function(BenchmarkId::new("index build", n), |b| b.iter(|| Index::build(black_box(&dataset))));
         let index = Index::build(&dataset);

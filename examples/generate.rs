@@ -15,17 +15,56 @@ use serde_json::json;
 const STANCES: [&str; 8] =
     ["accusation", "attribution", "indictment", "sanction", "advisory", "report", "denial", "counter-accusation"];
 const SECTORS: [&str; 12] = [
-    "government", "telecommunications", "defense", "research", "education", "energy", "technology", "finance",
-    "health", "transport", "aerospace", "media",
+    "government",
+    "telecommunications",
+    "defense",
+    "research",
+    "education",
+    "energy",
+    "technology",
+    "finance",
+    "health",
+    "transport",
+    "aerospace",
+    "media",
 ];
 const VECTORS: [&str; 10] = [
-    "phishing", "zero-day exploit", "supply chain", "malware", "router compromise", "stolen credentials",
-    "microsoft exchange vulnerability", "vpn appliance flaw", "cloud key forgery", "backdoor",
+    "phishing",
+    "zero-day exploit",
+    "supply chain",
+    "malware",
+    "router compromise",
+    "stolen credentials",
+    "microsoft exchange vulnerability",
+    "vpn appliance flaw",
+    "cloud key forgery",
+    "backdoor",
 ];
 const WORDS: [&str; 24] = [
-    "agency", "network", "intrusion", "alleged", "campaign", "officials", "said", "hackers", "espionage", "data",
-    "servers", "report", "statement", "accused", "denied", "ministry", "security", "operation", "critical", "systems",
-    "infrastructure", "investigation", "spokesperson", "evidence",
+    "agency",
+    "network",
+    "intrusion",
+    "alleged",
+    "campaign",
+    "officials",
+    "said",
+    "hackers",
+    "espionage",
+    "data",
+    "servers",
+    "report",
+    "statement",
+    "accused",
+    "denied",
+    "ministry",
+    "security",
+    "operation",
+    "critical",
+    "systems",
+    "infrastructure",
+    "investigation",
+    "spokesperson",
+    "evidence",
 ];
 const CHINESE: [&str; 12] =
     ["网络", "攻击", "美国", "情报", "机构", "指控", "否认", "安全", "中心", "报告", "黑客", "间谍"];
@@ -62,7 +101,13 @@ fn write_dataset(n: usize, out: &mut impl Write) -> std::io::Result<()> {
     let actor_count = 300;
     let actors: Vec<_> = (0..actor_count)
         .map(|i| {
-            let country = ["US", "CN", "GB", "AU"][if i % 10 < 4 { 0 } else if i % 10 < 8 { 1 } else { 2 + i % 2 }];
+            let country = ["US", "CN", "GB", "AU"][if i % 10 < 4 {
+                0
+            } else if i % 10 < 8 {
+                1
+            } else {
+                2 + i % 2
+            }];
             let mut a = json!({"id": format!("actor-{i}"), "name": format!("Actor {i} {}", WORDS[i % WORDS.len()]),
                                "country": country, "kind": if i % 7 == 0 { "threat-group" } else { "agency" }});
             if country == "CN" && i % 3 == 0 {

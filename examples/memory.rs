@@ -61,7 +61,10 @@ fn main() {
         reading.push(&piece[..n]).expect("a dataset");
     }
     let ingested = reading.finish().expect("a dataset");
-    step(&format!("parse and check, reading 1 MiB at a time ({:.0} MB file)", mb(std::fs::metadata(&path).unwrap().len() as usize)));
+    step(&format!(
+        "parse and check, reading 1 MiB at a time ({:.0} MB file)",
+        mb(std::fs::metadata(&path).unwrap().len() as usize)
+    ));
     let index = Index::build(&ingested.dataset);
     step("index build");
     std::hint::black_box(&index);

@@ -265,7 +265,8 @@ async fn a_csv_dataset_loads_from_the_data_parameter() {
     let want: BTreeSet<String> = ["csv-1", "csv-2", "csv-3"].map(String::from).into();
     assert_eq!(card_ids(&browser).await, want);
     assert_eq!(browser.text("dataset-title").await, "Claims from claims.csv");
-    let headline = browser.js("return document.querySelector('[data-claim-id=\"csv-1\"] .headline').textContent;").await;
+    let headline =
+        browser.js("return document.querySelector('[data-claim-id=\"csv-1\"] .headline').textContent;").await;
     assert_eq!(headline, json!("Prosecutors charge four, citing APT40"));
     browser.quit().await;
 }

@@ -1,7 +1,9 @@
 //! Native tests of the six charts: aggregation numbers, summaries, tables and CSV, and what
 //! each chart draws to SVG (title, axis descriptions, marks counted by colour), empty included.
 
-use cyber_claims_explorer::charts::{aggregate, draw, summary, table, to_csv, to_svg, ChartData, ChartId, Table, Theme};
+use cyber_claims_explorer::charts::{
+    aggregate, draw, summary, table, to_csv, to_svg, ChartData, ChartId, Table, Theme,
+};
 use cyber_claims_explorer::ingest::read_json;
 use cyber_claims_explorer::model::{Dataset, Stance};
 use cyber_claims_explorer::query::Index;
@@ -36,8 +38,10 @@ fn dataset(actors: &[(&str, &str)], incidents: Value, claims: Vec<Value>) -> (Da
             c
         })
         .collect();
-    let actors: Vec<Value> =
-        actors.iter().map(|(id, country)| json!({"id": id, "name": id.to_uppercase(), "country": country, "kind": "agency"})).collect();
+    let actors: Vec<Value> = actors
+        .iter()
+        .map(|(id, country)| json!({"id": id, "name": id.to_uppercase(), "country": country, "kind": "agency"}))
+        .collect();
     let file = json!({"schema": "claims-explorer/1", "title": "t", "updated": "2030-01-01", "license": "CC0",
                       "actors": actors, "incidents": incidents, "claims": claims});
     let ingested = read_json(file.to_string().as_bytes()).expect("the test dataset parses");
@@ -50,13 +54,20 @@ const SIDES: [(&str, &str); 4] = [("us", "US"), ("cn", "CN"), ("us2", "US"), ("c
 
 /// The trimmed contents of every `<text>` element.
 fn texts(svg: &str) -> Vec<&str> {
-    svg.split("<text").skip(1).filter_map(|t| t.split_once('>')?.1.split_once("</text>")).map(|(t, _)| t.trim()).collect()
+    svg.split("<text")
+        .skip(1)
+        .filter_map(|t| t.split_once('>')?.1.split_once("</text>"))
+        .map(|(t, _)| t.trim())
+        .collect()
 }
 
 /// How many `<rect>` elements are filled with `colour`.
 fn rects(svg: &str, colour: RGBColor) -> usize {
     let fill = format!("FILL=\"#{:02X}{:02X}{:02X}\"", colour.0, colour.1, colour.2);
-    svg.split("<rect").skip(1).filter(|r| r.split_once("/>").is_some_and(|(r, _)| r.to_uppercase().contains(&fill))).count()
+    svg.split("<rect")
+        .skip(1)
+        .filter(|r| r.split_once("/>").is_some_and(|(r, _)| r.to_uppercase().contains(&fill)))
+        .count()
 }
 
 fn has_texts(svg: &str, wanted: &[&str]) {
@@ -153,7 +164,8 @@ fn a_long_timeline_labels_only_some_years() {
     let data = aggregate(ChartId::Timeline, &d, &index, &all(&d));
     assert_eq!(table(&data).rows.len(), 70);
     let svg = to_svg(&data, &LIGHT, 640, 320);
-    let bars: usize = [LIGHT.us_cn, LIGHT.us_cn_answer, LIGHT.cn_us, LIGHT.cn_us_answer].iter().map(|c| rects(&svg, *c)).sum();
+    let bars: usize =
+        [LIGHT.us_cn, LIGHT.us_cn_answer, LIGHT.cn_us, LIGHT.cn_us_answer].iter().map(|c| rects(&svg, *c)).sum();
     assert_eq!(bars, 70 + 4, "one bar per quarter plus four legend swatches");
     let years: Vec<&str> = texts(&svg).into_iter().filter(|t| t.len() == 4 && t.starts_with("20")).collect();
     assert!((4..=12).contains(&years.len()), "a readable number of year labels: {years:?}");
@@ -208,8 +220,16 @@ fn ranked_dataset() -> (Dataset, Index) {
         {"id": "d", "title": "D"}
     ]);
     let claim = |incident: &str| json!({"date": "2020", "claimant": "us", "accused": ["cn"], "stance": "report", "incident": incident});
-    let claims = vec![claim("a"), claim("a"), claim("a"), claim("b"), claim("b"), claim("c"), claim("d"),
-                      json!({"date": "2020", "claimant": "us", "accused": ["cn"], "stance": "report"})];
+    let claims = vec![
+        claim("a"),
+        claim("a"),
+        claim("a"),
+        claim("b"),
+        claim("b"),
+        claim("c"),
+        claim("d"),
+        json!({"date": "2020", "claimant": "us", "accused": ["cn"], "stance": "report"}),
+    ];
     dataset(&SIDES, incidents, claims)
 }
 
@@ -227,7 +247,10 @@ fn sectors_rank_the_top_twelve_by_claims() {
         [vec!["energy", "5"], vec!["research", "3"], vec!["Telecom", "2"], vec!["s01", "1"], vec!["s02", "1"]]
     );
     assert_eq!(rows(&t)[11], ["s09", "1"], "ties by name; s10 to s12 left out");
-    assert_eq!(summary(&data), "Across 8 claims, the incidents name 15 targeted sectors; the most frequent is energy (5 claims).");
+    assert_eq!(
+        summary(&data),
+        "Across 8 claims, the incidents name 15 targeted sectors; the most frequent is energy (5 claims)."
+    );
 
     let svg = to_svg(&data, &LIGHT, 640, 360);
     has_texts(&svg, &["Targeted sectors", "Sector", "Claims", "energy", "Telecom", "5"]);
@@ -256,7 +279,10 @@ fn vectors_count_attack_vectors_and_cves_together() {
         "Across 1 claim, the incidents name 2 attack vectors and CVEs; the most frequent is phishing (1 claim)."
     );
     let svg = to_svg(&data, &LIGHT, 640, 320);
-    has_texts(&svg, &["Top attack vectors and CVEs", "Attack vector or CVE", "Claims", "CVE-2021-26855", "supply chain"]);
+    has_texts(
+        &svg,
+        &["Top attack vectors and CVEs", "Attack vector or CVE", "Claims", "CVE-2021-26855", "supply chain"],
+    );
     assert_eq!(rects(&svg, LIGHT.bar), 3);
 }
 
@@ -315,17 +341,24 @@ fn response_lag_measures_days_to_the_first_answer_per_incident() {
     assert_eq!(summary(&some), "One incident has an answer: Three days, answered after 3 days.");
     let none = aggregate(ChartId::ResponseLag, &d, &index, &[0, 7]);
     assert_eq!(summary(&none), "No accusation among the matching claims has an answer among them.");
-    has_texts(&to_svg(&none, &LIGHT, 640, 320), &["Days until the first answer", "No answered accusations among these claims"]);
+    has_texts(
+        &to_svg(&none, &LIGHT, 640, 320),
+        &["Days until the first answer", "No answered accusations among these claims"],
+    );
 
     let svg = to_svg(&data, &LIGHT, 640, 320);
     has_texts(&svg, &["Days until the first answer", "Incident", "Ten days", "Three days", "40", "0"]);
-    assert!(texts(&svg).iter().any(|t| t.ends_with('…') && long.starts_with(t.trim_end_matches('…'))), "the long title is shortened");
+    assert!(
+        texts(&svg).iter().any(|t| t.ends_with('…') && long.starts_with(t.trim_end_matches('…'))),
+        "the long title is shortened"
+    );
     assert_eq!(rects(&svg, LIGHT.lag), 3, "a 0-day wait has no bar, only its number");
 }
 
 #[test]
 fn response_lag_keeps_the_fifteen_longest_but_takes_the_median_of_all() {
-    let incidents: Vec<Value> = (0..17).map(|i| json!({"id": format!("i{i}"), "title": format!("Incident {i:02}")})).collect();
+    let incidents: Vec<Value> =
+        (0..17).map(|i| json!({"id": format!("i{i}"), "title": format!("Incident {i:02}")})).collect();
     let claims = (0..17)
         .flat_map(|i| {
             [
@@ -347,7 +380,10 @@ fn actors_form_a_matrix_of_the_top_claimants_and_accused() {
     let (d, index) = small();
     let data = aggregate(ChartId::Actors, &d, &index, &all(&d));
     let t = table(&data);
-    assert_eq!(t.columns, ["Claimant \\ Accused", "US intelligence agencies", "Fixture Panda", "US Department of Justice"]);
+    assert_eq!(
+        t.columns,
+        ["Claimant \\ Accused", "US intelligence agencies", "Fixture Panda", "US Department of Justice"]
+    );
     assert_eq!(
         rows(&t),
         vec![
@@ -429,7 +465,12 @@ fn every_chart_draws_in_both_themes_and_scales_with_the_pixel_ratio() {
             draw(&root, &data, &LIGHT, 2.0).expect("draws");
         }
         let title = svg.split("<text").find(|t| t.contains(id.title())).expect("a title");
-        let size: f64 = title.split("font-size=\"").nth(1).and_then(|s| s.split('"').next()).and_then(|s| s.parse().ok()).expect("a size");
+        let size: f64 = title
+            .split("font-size=\"")
+            .nth(1)
+            .and_then(|s| s.split('"').next())
+            .and_then(|s| s.parse().ok())
+            .expect("a size");
         assert!((size - 2.0 * 17.0 / 1.24).abs() < 0.01, "{id:?}: title size {size}");
     }
 }

@@ -48,17 +48,27 @@ async fn six_charts_are_drawn_and_follow_the_filter() {
         browser
             .until(
                 &format!("{chart} to be redrawn"),
-                &format!("return document.querySelector('[data-testid=\"chart-{chart}\"]').toDataURL() !== {};", json!(old)),
+                &format!(
+                    "return document.querySelector('[data-testid=\"chart-{chart}\"]').toDataURL() !== {};",
+                    json!(old)
+                ),
             )
             .await;
     }
     // Each canvas says how many claims it shows: the count of the results.
     let shown = browser.result_count().await;
-    let claims = browser.js("return [...document.querySelectorAll('canvas[data-testid^=\"chart-\"]')].map(c => c.dataset.claims);").await;
+    let claims = browser
+        .js("return [...document.querySelectorAll('canvas[data-testid^=\"chart-\"]')].map(c => c.dataset.claims);")
+        .await;
     assert_eq!(claims, json!(vec![shown.to_string(); CHARTS.len()]));
     // Show as table: the numbers behind the chart.
     browser.driver.find(By::Css("[data-testid=\"toggle-table-stances\"]")).await.unwrap().click().await.unwrap();
-    browser.until("the stances table", "return document.querySelectorAll('[data-testid=\"table-stances\"] tbody tr').length > 0;").await;
+    browser
+        .until(
+            "the stances table",
+            "return document.querySelectorAll('[data-testid=\"table-stances\"] tbody tr').length > 0;",
+        )
+        .await;
     browser.quit().await;
 }
 
@@ -76,7 +86,9 @@ async fn embed_mode_shows_the_chart_alone_with_a_link_back() {
     let link = browser.js("return document.querySelector('[data-testid=\"explore-link\"]').href;").await;
     let link = link.as_str().unwrap();
     assert!(link.contains("side=cn-us") && !link.contains("embed="), "{link}");
-    let width = browser.js("return document.querySelector('[data-testid=\"chart-timeline\"]').getBoundingClientRect().width;").await;
+    let width = browser
+        .js("return document.querySelector('[data-testid=\"chart-timeline\"]').getBoundingClientRect().width;")
+        .await;
     assert!(width.as_f64().unwrap() > 700.0, "the chart fills its width ({width})");
     browser.quit().await;
 }
@@ -112,7 +124,16 @@ async fn the_embed_snippet_carries_the_filters() {
     browser.until("the snippet", "return !!document.querySelector('[data-testid=\"embed-code\"]');").await;
     let code = browser.js("return document.querySelector('[data-testid=\"embed-code\"]').value;").await;
     let code = code.as_str().unwrap();
-    for part in ["<iframe", "embed=timeline", "stance=denial", "from=2020", "loading=\"lazy\"", "title=\"", "width=\"100%\"", "embed.js"] {
+    for part in [
+        "<iframe",
+        "embed=timeline",
+        "stance=denial",
+        "from=2020",
+        "loading=\"lazy\"",
+        "title=\"",
+        "width=\"100%\"",
+        "embed.js",
+    ] {
         assert!(code.contains(part), "the snippet lacks {part}: {code}");
     }
     browser.quit().await;
@@ -132,7 +153,14 @@ async fn downloads_have_the_right_types() {
              }; return true;")
         .await;
     for kind in ["png", "svg", "csv"] {
-        browser.driver.find(By::Css(format!("[data-testid=\"download-{kind}-timeline\"]"))).await.unwrap().click().await.unwrap();
+        browser
+            .driver
+            .find(By::Css(format!("[data-testid=\"download-{kind}-timeline\"]")))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
     }
     browser.until("three downloads", "return window.__downloads.length === 3;").await;
     let downloads = browser.js("return window.__downloads.sort((a, b) => a.name.localeCompare(b.name));").await;
@@ -172,7 +200,10 @@ async fn screenshots_of_the_charts_and_an_embedded_chart() {
 
     browser.driver.goto(format!("{}/fixtures/host.html", server.base)).await.unwrap();
     browser
-        .until("the embedded chart to be sized", "return !!document.getElementById('embedded').getAttribute('data-claims-explorer-height');")
+        .until(
+            "the embedded chart to be sized",
+            "return !!document.getElementById('embedded').getAttribute('data-claims-explorer-height');",
+        )
         .await;
     tokio::time::sleep(Duration::from_millis(300)).await;
     let png = browser.driver.screenshot_as_png().await.unwrap();
@@ -199,11 +230,6 @@ async fn charts_follow_the_readers_colour_scheme() {
         )
         .await
         .expect("emulate a dark scheme");
-    browser
-        .until(
-            "the chart to be redrawn dark",
-            &format!("return (function () {{ {background} }})() < 200;"),
-        )
-        .await;
+    browser.until("the chart to be redrawn dark", &format!("return (function () {{ {background} }})() < 200;")).await;
     browser.quit().await;
 }

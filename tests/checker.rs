@@ -24,7 +24,10 @@ fn excluded_records_are_listed_and_fail_the_check() {
     let (code, out) = run(&["tests/fixtures/some-bad.json", "tests/fixtures/small.json"]);
     assert_eq!(code, 1, "{out}");
     assert!(out.contains("tests/fixtures/some-bad.json: error: claims[1].date: \"2023-02-30\" is not a date"), "{out}");
-    assert!(out.contains("tests/fixtures/some-bad.json: error: claims[2].claimant: \"nobody\" is not an actor"), "{out}");
+    assert!(
+        out.contains("tests/fixtures/some-bad.json: error: claims[2].claimant: \"nobody\" is not an actor"),
+        "{out}"
+    );
     assert!(out.contains("tests/fixtures/some-bad.json: 2 claims loaded, 2 excluded"), "{out}");
     assert!(out.contains("tests/fixtures/small.json: 6 claims loaded, 0 excluded; 0 errors, 1 warning"), "{out}");
 }

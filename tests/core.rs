@@ -71,7 +71,14 @@ fn claims_per_year_counts_each_side_and_keeps_empty_years() {
     let y = |year, us_cn, cn_us, other| YearCount { year, us_cn, cn_us, other };
     assert_eq!(
         years,
-        vec![y(2019, 1, 1, 0), y(2020, 0, 0, 0), y(2021, 0, 1, 0), y(2022, 0, 1, 0), y(2023, 0, 0, 1), y(2024, 0, 1, 0)]
+        vec![
+            y(2019, 1, 1, 0),
+            y(2020, 0, 0, 0),
+            y(2021, 0, 1, 0),
+            y(2022, 0, 1, 0),
+            y(2023, 0, 0, 1),
+            y(2024, 0, 1, 0)
+        ]
     );
     assert_eq!(claims_per_year(&d, &[2, 3]), vec![y(2021, 0, 1, 0), y(2022, 0, 1, 0)]);
     assert!(claims_per_year(&d, &[]).is_empty());
@@ -94,7 +101,11 @@ fn svg_of(years: &[YearCount]) -> String {
 
 /// The trimmed contents of every `<text>` element.
 fn texts(svg: &str) -> Vec<&str> {
-    svg.split("<text").skip(1).filter_map(|t| t.split_once('>')?.1.split_once("</text>")).map(|(t, _)| t.trim()).collect()
+    svg.split("<text")
+        .skip(1)
+        .filter_map(|t| t.split_once('>')?.1.split_once("</text>"))
+        .map(|(t, _)| t.trim())
+        .collect()
 }
 
 fn marks(svg: &str, colour: RGBColor) -> usize {

@@ -95,7 +95,38 @@ fn every_claim_of_the_seed_report_is_present() {
 #[test]
 fn claims_are_worded_as_claims() {
     let d = bundled();
-    let reported = ["said", "says", "alleg", "accus", "report", "claim", "charg", "denied", "denies", "reject", "attribut", "according", "told", "call", "urg", "warn", "state", "sanction", "indict", "link", "name", "identif", "blam", "describ", "tie", "argu", "say", "conclu", "assert", "found"];
+    let reported = [
+        "said",
+        "says",
+        "alleg",
+        "accus",
+        "report",
+        "claim",
+        "charg",
+        "denied",
+        "denies",
+        "reject",
+        "attribut",
+        "according",
+        "told",
+        "call",
+        "urg",
+        "warn",
+        "state",
+        "sanction",
+        "indict",
+        "link",
+        "name",
+        "identif",
+        "blam",
+        "describ",
+        "tie",
+        "argu",
+        "say",
+        "conclu",
+        "assert",
+        "found",
+    ];
     for c in &d.claims {
         let text = format!("{} {}", c.headline, c.summary).to_lowercase();
         assert!(reported.iter().any(|w| text.contains(w)), "{} is not worded as a claim: {text}", c.id);

@@ -20,7 +20,9 @@ async fn wait_count(browser: &Browser, n: usize) {
     browser
         .until(
             &format!("the result count to read {n}"),
-            &format!("return parseInt(document.querySelector('[data-testid=\"result-count\"]').textContent, 10) === {n};"),
+            &format!(
+                "return parseInt(document.querySelector('[data-testid=\"result-count\"]').textContent, 10) === {n};"
+            ),
         )
         .await;
 }
@@ -31,7 +33,12 @@ fn option(facet: &str, value: &str) -> String {
 
 async fn pressed(browser: &Browser, facet: &str, value: &str) -> String {
     let sel = option(facet, value);
-    browser.js(&format!("return document.querySelector('{sel}').getAttribute('aria-pressed');")).await.as_str().unwrap().to_string()
+    browser
+        .js(&format!("return document.querySelector('{sel}').getAttribute('aria-pressed');"))
+        .await
+        .as_str()
+        .unwrap()
+        .to_string()
 }
 
 #[tokio::test]
@@ -50,7 +57,9 @@ async fn facets_in_the_url_give_exactly_the_datasets_counts() {
     assert_eq!(browser.open(&server.app("?side=cn-us&stance=denial")).await, "ready");
     assert_eq!(browser.result_count().await, both);
     // The stance facet's denial option counts with the side applied.
-    let shown = browser.js(&format!("return document.querySelector('{} .option-count').textContent;", option("stance", "denial"))).await;
+    let shown = browser
+        .js(&format!("return document.querySelector('{} .option-count').textContent;", option("stance", "denial")))
+        .await;
     assert_eq!(shown, json!(both.to_string()));
     browser.quit().await;
 }
@@ -123,7 +132,9 @@ async fn a_claim_link_opens_its_thread_in_view() {
     let browser = Browser::start(1280, 900).await;
     assert_eq!(browser.open(&server.app(&format!("?claim={target}"))).await, "ready");
     browser.until("the thread", "return !!document.querySelector('[data-testid=\"thread\"]');").await;
-    let ids = browser.js("return [...document.querySelectorAll('[data-testid=\"thread-claim\"]')].map(e => e.dataset.claimId);").await;
+    let ids = browser
+        .js("return [...document.querySelectorAll('[data-testid=\"thread-claim\"]')].map(e => e.dataset.claimId);")
+        .await;
     assert_eq!(ids, json!(members), "the thread lists its incident's claims in date order");
     let current = browser.js("return document.querySelector('.thread-entry.current').dataset.claimId;").await;
     assert_eq!(current, json!(target));
@@ -137,10 +148,20 @@ async fn a_claim_link_opens_its_thread_in_view() {
 
     // Opening a thread from a card adds a history entry; closing it removes the parameter.
     browser.driver.find(By::Css("[data-testid=\"close-thread\"]")).await.unwrap().click().await.unwrap();
-    browser.until("the thread to close", "return !document.querySelector('[data-testid=\"thread\"]') && !location.search.includes('claim=');").await;
+    browser
+        .until(
+            "the thread to close",
+            "return !document.querySelector('[data-testid=\"thread\"]') && !location.search.includes('claim=');",
+        )
+        .await;
     browser.js("window.scrollTo(0, 0);").await;
     browser.driver.find(By::Css("[data-testid=\"open-thread\"]")).await.unwrap().click().await.unwrap();
-    browser.until("the thread from a card", "return location.search.includes('claim=') && !!document.querySelector('[data-testid=\"thread\"]');").await;
+    browser
+        .until(
+            "the thread from a card",
+            "return location.search.includes('claim=') && !!document.querySelector('[data-testid=\"thread\"]');",
+        )
+        .await;
     browser.quit().await;
 }
 
@@ -190,7 +211,8 @@ async fn a_phone_sized_window_has_no_horizontal_scrolling() {
     assert_eq!(browser.open(&server.app("?claim=2024-12-18-cncert-us-advanced-materials")).await, "ready");
     let width = browser.js("return window.innerWidth;").await;
     assert_eq!(width, json!(360));
-    let overflow = browser.js("return document.documentElement.scrollWidth - document.documentElement.clientWidth;").await;
+    let overflow =
+        browser.js("return document.documentElement.scrollWidth - document.documentElement.clientWidth;").await;
     assert_eq!(overflow, json!(0), "the page scrolls sideways at 360 px");
     let open = browser.js("return document.querySelector('.facets-panel').open;").await;
     assert_eq!(open, json!(false), "on a phone the facets start collapsed");
@@ -235,7 +257,10 @@ async fn ten_thousand_claims_keep_at_most_200_cards_in_the_dom_while_scrolling()
     let path = generated(10_000);
     let data = read_json(&std::fs::read(path).unwrap()).unwrap().dataset;
     let oldest = cyber_claims_explorer::query::Index::build(&data)
-        .run(&cyber_claims_explorer::query::Filter { sort: cyber_claims_explorer::query::Sort::Oldest, ..Default::default() })
+        .run(&cyber_claims_explorer::query::Filter {
+            sort: cyber_claims_explorer::query::Sort::Oldest,
+            ..Default::default()
+        })
         .ids;
     let first = data.claims[oldest[0] as usize].id.clone();
     let last = data.claims[*oldest.last().unwrap() as usize].id.clone();
@@ -248,9 +273,15 @@ async fn ten_thousand_claims_keep_at_most_200_cards_in_the_dom_while_scrolling()
     let mut most = 0;
     let mut seen = BTreeSet::new();
     for step in 0..=60 {
-        browser.js(&format!("window.scrollTo(0, (document.documentElement.scrollHeight - window.innerHeight) * {step} / 60);")).await;
+        browser
+            .js(&format!(
+                "window.scrollTo(0, (document.documentElement.scrollHeight - window.innerHeight) * {step} / 60);"
+            ))
+            .await;
         tokio::time::sleep(Duration::from_millis(80)).await;
-        let ids = browser.js("return [...document.querySelectorAll('[data-testid=\"claim-card\"]')].map(c => c.dataset.claimId);").await;
+        let ids = browser
+            .js("return [...document.querySelectorAll('[data-testid=\"claim-card\"]')].map(c => c.dataset.claimId);")
+            .await;
         let ids: Vec<String> = ids.as_array().unwrap().iter().map(|v| v.as_str().unwrap().to_string()).collect();
         most = most.max(ids.len());
         assert!(!ids.is_empty(), "no cards rendered at step {step}");
@@ -288,7 +319,8 @@ async fn marks_follow_the_search_on_the_cards_already_shown_and_stay_text() {
     let browser = Browser::start(1280, 900).await;
     assert_eq!(browser.open(&server.app("?data=../fixtures/small.json&q=fixture")).await, "ready");
     let headline = "UK agency warns about <b>Fixture Panda</b> tooling";
-    let marks_of_c5 = "return [...document.querySelectorAll('[data-claim-id=\"c5\"] .headline mark')].map(m => m.textContent);";
+    let marks_of_c5 =
+        "return [...document.querySelectorAll('[data-claim-id=\"c5\"] .headline mark')].map(m => m.textContent);";
     assert_eq!(browser.js(marks_of_c5).await, json!(["Fixture"]));
     // Keep a handle on the card, then narrow the search: the same card gets new marks.
     browser.js("window.c5 = document.querySelector('[data-claim-id=\"c5\"]'); return true;").await;
@@ -299,12 +331,18 @@ async fn marks_follow_the_search_on_the_cards_already_shown_and_stay_text() {
         )
     };
     browser.js(&search("fixture panda")).await;
-    browser.until("Panda to be marked too", &format!("const m = (() => {{ {marks_of_c5} }})(); return m.length === 2;")).await;
+    browser
+        .until("Panda to be marked too", &format!("const m = (() => {{ {marks_of_c5} }})(); return m.length === 2;"))
+        .await;
     assert_eq!(browser.js(marks_of_c5).await, json!(["Fixture", "Panda"]));
     assert_eq!(browser.js("return document.querySelector('[data-claim-id=\"c5\"]') === window.c5;").await, json!(true));
     let text = "return document.querySelector('[data-claim-id=\"c5\"] .headline').textContent;";
     assert_eq!(browser.js(text).await, json!(headline));
-    assert_eq!(browser.js("return document.querySelectorAll('.card b').length;").await, json!(0), "markup became elements");
+    assert_eq!(
+        browser.js("return document.querySelectorAll('.card b').length;").await,
+        json!(0),
+        "markup became elements"
+    );
     // No search: no marks, the text as it was.
     browser.js(&search("")).await;
     browser.until("the marks to go", "return document.querySelectorAll('.card mark').length === 0;").await;

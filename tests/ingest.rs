@@ -266,7 +266,10 @@ fn csv_maps_quoted_fields_multi_values_bom_and_crlf() {
     assert_eq!(incident.sectors, ["research", "education", "government"]);
     assert_eq!(incident.vectors, ["phishing"]);
     let countries: Vec<(&str, &str)> = i.dataset.actors.iter().map(|a| (a.id.as_str(), a.country.as_str())).collect();
-    assert!(countries.contains(&("hainan-xiandun", "CN")) && countries.contains(&("chinese-ministry-of-foreign-affairs", "CN")));
+    assert!(
+        countries.contains(&("hainan-xiandun", "CN"))
+            && countries.contains(&("chinese-ministry-of-foreign-affairs", "CN"))
+    );
 
     has(&i, Severity::Error, "row 4, column date", "that day does not exist");
     has(&i, Severity::Error, "row 5, column stance", "\"rumour\" is not a stance");

@@ -222,7 +222,8 @@ fn naive_outcome(d: &Dataset, index: &Index, f: &Filter) -> cyber_claims_explore
         let vectors: Vec<&String> = incident.map_or(vec![], |x| x.vectors.iter().chain(&x.cves).collect());
         let side = d.side(claim);
         let answered = index.first_answer[c as usize].is_some();
-        let any = |set: &BTreeSet<String>, values: &[&String]| set.is_empty() || values.iter().any(|v| set.contains(*v));
+        let any =
+            |set: &BTreeSet<String>, values: &[&String]| set.is_empty() || values.iter().any(|v| set.contains(*v));
         let passes = [
             f.sides.is_empty() || f.sides.contains(&side),
             f.stances.is_empty() || f.stances.contains(&claim.stance),
@@ -276,23 +277,18 @@ fn random_filters() -> impl Strategy<Value = Filter> {
         random_dataset::phrase(3),
         proptest::collection::btree_set(prop::sample::select(Side::ALL.to_vec()), 0..2),
         proptest::collection::btree_set(prop::sample::select(Stance::ALL.to_vec()), 0..3),
-        (pick(&["a0", "a1", "a4", "nobody"]), pick(&["a2", "a3", "a5"]), pick(&["alpha", "Beta"]), pick(&["gamma", "delta"])),
+        (
+            pick(&["a0", "a1", "a4", "nobody"]),
+            pick(&["a2", "a3", "a5"]),
+            pick(&["alpha", "Beta"]),
+            pick(&["gamma", "delta"]),
+        ),
         (proptest::option::of(2019u16..2025), proptest::option::of(2019u16..2025)),
         proptest::option::of(any::<bool>()),
         prop_oneof![Just(Sort::Newest), Just(Sort::Oldest)],
     )
-        .prop_map(|(q, sides, stances, (claimants, accused, sectors, vectors), (from, to), answered, sort)| Filter {
-            q,
-            sides,
-            stances,
-            claimants,
-            accused,
-            sectors,
-            vectors,
-            from,
-            to,
-            answered,
-            sort,
+        .prop_map(|(q, sides, stances, (claimants, accused, sectors, vectors), (from, to), answered, sort)| {
+            Filter { q, sides, stances, claimants, accused, sectors, vectors, from, to, answered, sort }
         })
 }
 

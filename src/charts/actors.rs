@@ -59,15 +59,11 @@ pub(super) fn draw_actors<DB: DrawingBackend>(
         .draw()?;
 
     let gap = ink.px(1.0);
-    let cells = || {
-        (0..rows).flat_map(move |r| (0..cols).map(move |c| (r, c, matrix.counts[r as usize][c as usize])))
-    };
+    let cells = || (0..rows).flat_map(move |r| (0..cols).map(move |c| (r, c, matrix.counts[r as usize][c as usize])));
     chart.draw_series(cells().map(|(r, c, v)| {
         let y = rows - 1 - r;
-        let mut cell = Rectangle::new(
-            [(c * ROW, y * ROW), ((c + 1) * ROW, (y + 1) * ROW)],
-            theme.heat_of(v, max).filled(),
-        );
+        let mut cell =
+            Rectangle::new([(c * ROW, y * ROW), ((c + 1) * ROW, (y + 1) * ROW)], theme.heat_of(v, max).filled());
         cell.set_margin(gap, gap, gap, gap);
         cell
     }))?;

@@ -73,10 +73,8 @@ pub(super) fn draw_bars<DB: DrawingBackend>(
         let marks = (0..n).filter(|&r| series.values[r as usize] > 0).map(|r| {
             let start: u32 = bars.series[..k].iter().map(|s| s.values[r as usize]).sum();
             let y = n - 1 - r;
-            let mut bar = Rectangle::new(
-                [(start, y * ROW), (start + series.values[r as usize], (y + 1) * ROW)],
-                colour.filled(),
-            );
+            let mut bar =
+                Rectangle::new([(start, y * ROW), (start + series.values[r as usize], (y + 1) * ROW)], colour.filled());
             bar.set_margin(gap, gap, 0, 0);
             bar
         });

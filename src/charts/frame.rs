@@ -99,7 +99,8 @@ pub(super) fn legend_band<DB: DrawingBackend>(
     let (width, height) = root.dim_in_pixel();
     let margin = MARGIN * ink.scale;
     let (swatch, line) = (10.0 * ink.scale, LABEL * 1.7 * ink.scale);
-    let item_width = |name: &str| swatch + 6.0 * ink.scale + name.chars().count() as f64 * ink.char_width() + 16.0 * ink.scale;
+    let item_width =
+        |name: &str| swatch + 6.0 * ink.scale + name.chars().count() as f64 * ink.char_width() + 16.0 * ink.scale;
     // Place every entry: (x, line number).
     let mut places = Vec::with_capacity(entries.len());
     let (mut x, mut lines) = (margin, 0usize);

@@ -40,8 +40,14 @@ pub enum ChartId {
 }
 
 impl ChartId {
-    pub const ALL: [ChartId; 6] =
-        [ChartId::Timeline, ChartId::Stances, ChartId::Sectors, ChartId::Vectors, ChartId::ResponseLag, ChartId::Actors];
+    pub const ALL: [ChartId; 6] = [
+        ChartId::Timeline,
+        ChartId::Stances,
+        ChartId::Sectors,
+        ChartId::Vectors,
+        ChartId::ResponseLag,
+        ChartId::Actors,
+    ];
 
     /// The URL name: "timeline", "stances", "sectors", "vectors", "response-lag", "actors".
     pub fn as_str(self) -> &'static str {

@@ -48,7 +48,11 @@ pub fn draw_per_year<DB: DrawingBackend>(
         .draw()?;
 
     if years.is_empty() {
-        root.draw(&Text::new("No claims match", (root.dim_in_pixel().0 as i32 / 2 - 50, root.dim_in_pixel().1 as i32 / 2), text(14)))?;
+        root.draw(&Text::new(
+            "No claims match",
+            (root.dim_in_pixel().0 as i32 / 2 - 50, root.dim_in_pixel().1 as i32 / 2),
+            text(14),
+        ))?;
         return Ok(());
     }
 

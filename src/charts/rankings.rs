@@ -31,7 +31,11 @@ pub(super) fn draw_ranking<DB: DrawingBackend>(
         value_desc: "Claims",
         category_desc: category,
         labels: ranking.items.iter().map(|r| r.name.clone()).collect(),
-        series: vec![BarSeries { name: None, colour: ink.theme.bar, values: ranking.items.iter().map(|r| r.claims).collect() }],
+        series: vec![BarSeries {
+            name: None,
+            colour: ink.theme.bar,
+            values: ranking.items.iter().map(|r| r.claims).collect(),
+        }],
     };
     draw_bars(root, &bars, ink)
 }

@@ -37,7 +37,12 @@ pub fn table(data: &ChartData) -> Table {
                 .collect(),
         },
         ChartData::Stances(s) => Table {
-            columns: ["Stance"].into_iter().map(String::from).chain(Side::ALL.iter().map(|s| s.label().to_string())).chain(["Total".to_string()]).collect(),
+            columns: ["Stance"]
+                .into_iter()
+                .map(String::from)
+                .chain(Side::ALL.iter().map(|s| s.label().to_string()))
+                .chain(["Total".to_string()])
+                .collect(),
             rows: if s.total() == 0 {
                 Vec::new()
             } else {
@@ -53,7 +58,10 @@ pub fn table(data: &ChartData) -> Table {
             },
         },
         ChartData::Sectors(r) | ChartData::Vectors(r) => Table {
-            columns: strings([if matches!(data, ChartData::Sectors(_)) { "Sector" } else { "Attack vector or CVE" }, "Claims"]),
+            columns: strings([
+                if matches!(data, ChartData::Sectors(_)) { "Sector" } else { "Attack vector or CVE" },
+                "Claims",
+            ]),
             rows: r.items.iter().map(|i| vec![i.name.clone(), i.claims.to_string()]).collect(),
         },
         ChartData::ResponseLag(l) => Table {
@@ -82,7 +90,8 @@ pub fn to_csv(table: &Table) -> String {
     let field = |f: &str| {
         // A text cell that a spreadsheet would run as a formula is prefixed with an apostrophe.
         // (A negative number is left alone; parsing it as a float would cost the page 15 KB.)
-        let number = f.strip_prefix('-').is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit() || b == b'.'));
+        let number =
+            f.strip_prefix('-').is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit() || b == b'.'));
         let formula = f.starts_with(['=', '+', '-', '@', '\t', '\r']) && !number;
         let f = if formula { format!("'{f}") } else { f.to_string() };
         if f.contains([',', '"', '\r', '\n']) {

@@ -29,7 +29,8 @@ fn tick_positions(quarters: &[QuarterCount], plot_width: f64, ink: Ink) -> (Vec<
     let (first, last) = (quarters[0].quarter.year, quarters[n - 1].quarter.year);
     let years = usize::from(last - first) + 1;
     let fit = ((plot_width / (6.0 * ink.char_width())).floor() as usize).max(1);
-    let step = [1u16, 2, 5, 10, 20, 50, 100].into_iter().find(|&s| years.div_ceil(usize::from(s)) <= fit).unwrap_or(100);
+    let step =
+        [1u16, 2, 5, 10, 20, 50, 100].into_iter().find(|&s| years.div_ceil(usize::from(s)) <= fit).unwrap_or(100);
     let ticks = (first..=last)
         .filter(|y| y % step == 0 || step == 1)
         .filter_map(|y| {

@@ -74,7 +74,10 @@ impl<'a> Verdict<'a> {
     fn id(&mut self, value: &str) {
         self.text("id", value, ID_MAX, true);
         if value.chars().any(char::is_whitespace) {
-            self.error("id", format!("the id \"{value}\" contains spaces; ids are slugs like \"2024-cn-advanced-materials\""));
+            self.error(
+                "id",
+                format!("the id \"{value}\" contains spaces; ids are slugs like \"2024-cn-advanced-materials\""),
+            );
         }
     }
 
@@ -216,7 +219,10 @@ pub fn finish(draft: Draft, report: &mut Report) -> Dataset {
             v.text(&format!("sources[{k}].title"), &s.title, HEADLINE_MAX, false);
             v.text(&format!("sources[{k}].url"), &s.url, URL_MAX, true);
             if !s.url.is_empty() && !s.is_web_link() {
-                v.warning(&format!("sources[{k}].url"), format!("\"{}\" is not an http(s) URL; it is shown as text, not as a link", s.url));
+                v.warning(
+                    &format!("sources[{k}].url"),
+                    format!("\"{}\" is not an http(s) URL; it is shown as text, not as a link", s.url),
+                );
             }
         }
         for (k, t) in claim.tags.iter().enumerate() {
@@ -238,7 +244,10 @@ pub fn finish(draft: Draft, report: &mut Report) -> Dataset {
             };
             let target = &draft.claims[t].1;
             if target.incident != claim.incident {
-                report.warning(at.clone(), format!("\"{r}\" belongs to another incident; an answer should share its incident"));
+                report.warning(
+                    at.clone(),
+                    format!("\"{r}\" belongs to another incident; an answer should share its incident"),
+                );
             }
             if target.date.earliest() > claim.date.latest() {
                 report.warning(at, format!("\"{r}\" is dated {}, after this claim ({})", target.date, claim.date));

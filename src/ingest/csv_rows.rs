@@ -11,8 +11,22 @@ use crate::model::{Actor, Claim, Confidence, Incident, PartialDate, Quote, Sourc
 
 /// The columns of the CSV format, in their documented order.
 pub const COLUMNS: &[&str] = &[
-    "id", "date", "claimant", "claimant_country", "accused", "accused_country", "stance", "incident", "headline",
-    "summary", "quote", "source_url", "source_title", "source_publisher", "sectors", "vectors",
+    "id",
+    "date",
+    "claimant",
+    "claimant_country",
+    "accused",
+    "accused_country",
+    "stance",
+    "incident",
+    "headline",
+    "summary",
+    "quote",
+    "source_url",
+    "source_title",
+    "source_publisher",
+    "sectors",
+    "vectors",
 ];
 /// Columns a file must have.
 pub const REQUIRED: &[&str] = &["id", "date", "claimant", "stance", "headline", "source_url"];
@@ -72,16 +86,29 @@ impl Registry {
                 if *known != country && country != "XX" {
                     report.warning(
                         place.at(column),
-                        format!("\"{name}\" was given the country {known} earlier ({}); {country} is ignored", self.actors[i].0.whole()),
+                        format!(
+                            "\"{name}\" was given the country {known} earlier ({}); {country} is ignored",
+                            self.actors[i].0.whole()
+                        ),
                     );
                 }
             }
             None => {
                 if country == "XX" {
-                    report.warning(place.at(column), format!("no country is given for \"{name}\", so the claim's side is \"other\""));
+                    report.warning(
+                        place.at(column),
+                        format!("no country is given for \"{name}\", so the claim's side is \"other\""),
+                    );
                 }
                 self.actor_at.insert(id.clone(), self.actors.len());
-                let actor = Actor { id: id.clone(), name: name.to_string(), name_zh: None, country, kind: "unknown".into(), aliases: vec![] };
+                let actor = Actor {
+                    id: id.clone(),
+                    name: name.to_string(),
+                    name_zh: None,
+                    country,
+                    kind: "unknown".into(),
+                    aliases: vec![],
+                };
                 self.actors.push((place.clone(), actor));
             }
         }
@@ -177,7 +204,8 @@ fn claim_of(row: &Row, place: &Place, registry: &mut Registry, report: &mut Repo
             date: None,
         })
         .collect();
-    let quote = (!row.get("quote").is_empty()).then(|| Quote { text: row.get("quote").to_string(), speaker: String::new() });
+    let quote =
+        (!row.get("quote").is_empty()).then(|| Quote { text: row.get("quote").to_string(), speaker: String::new() });
     Ok(Claim {
         id: row.get("id").to_string(),
         date,
@@ -213,7 +241,10 @@ pub fn read_csv(bytes: &[u8], title: &str, report: &mut Report) -> Result<Draft,
             ),
         });
     }
-    for (name, _) in columns.iter().filter(|(c, _)| !COLUMNS.contains(&c.as_str()) && !EXTRA.contains(&c.as_str()) && c.as_str() != "responds_to") {
+    for (name, _) in columns
+        .iter()
+        .filter(|(c, _)| !COLUMNS.contains(&c.as_str()) && !EXTRA.contains(&c.as_str()) && c.as_str() != "responds_to")
+    {
         report.warning(format!("row 1, column {name}"), format!("unknown column \"{name}\" is ignored"));
     }
 

@@ -12,12 +12,24 @@ use super::report::Report;
 use crate::model::{Actor, Claim, Confidence, Incident, PartialDate, Quote, Source, Stance};
 
 /// Field names of each record, for unknown-field warnings and their "did you mean" hints.
-pub const DATASET_FIELDS: &[&str] = &["schema", "title", "updated", "license", "description", "actors", "incidents", "claims"];
+pub const DATASET_FIELDS: &[&str] =
+    &["schema", "title", "updated", "license", "description", "actors", "incidents", "claims"];
 pub const ACTOR_FIELDS: &[&str] = &["id", "name", "name_zh", "country", "kind", "aliases"];
 pub const INCIDENT_FIELDS: &[&str] = &["id", "title", "began", "sectors", "vectors", "cves", "scale"];
 pub const CLAIM_FIELDS: &[&str] = &[
-    "id", "date", "claimant", "accused", "stance", "incident", "responds_to", "headline", "summary", "quote",
-    "sources", "confidence", "tags",
+    "id",
+    "date",
+    "claimant",
+    "accused",
+    "stance",
+    "incident",
+    "responds_to",
+    "headline",
+    "summary",
+    "quote",
+    "sources",
+    "confidence",
+    "tags",
 ];
 pub const QUOTE_FIELDS: &[&str] = &["text", "speaker"];
 pub const SOURCE_FIELDS: &[&str] = &["publisher", "title", "url", "date"];
@@ -148,7 +160,8 @@ impl<'a> Fields<'a> {
 
     /// A partial ISO date; `required` says whether it may be absent.
     pub fn date(&mut self, report: &mut Report, key: &str, required: bool) -> Option<PartialDate> {
-        let text = if required { Some(self.text(report, key)).filter(|t| !t.is_empty()) } else { self.text_opt(report, key) }?;
+        let text =
+            if required { Some(self.text(report, key)).filter(|t| !t.is_empty()) } else { self.text_opt(report, key) }?;
         match PartialDate::parse(&text) {
             Ok(d) => Some(d),
             Err(e) => {
@@ -248,7 +261,8 @@ pub fn claim(value: &Value, place: &Place, report: &mut Report) -> Option<Claim>
     let summary = f.text_opt(report, "summary").unwrap_or_default();
     let quote = f.value("quote").and_then(|q| {
         let mut qf = Fields::open(q, place, "quote", QUOTE_FIELDS, report)?;
-        let quote = Quote { text: qf.text(report, "text"), speaker: qf.text_opt(report, "speaker").unwrap_or_default() };
+        let quote =
+            Quote { text: qf.text(report, "text"), speaker: qf.text_opt(report, "speaker").unwrap_or_default() };
         f.errors += qf.errors;
         Some(quote)
     });

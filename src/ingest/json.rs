@@ -502,7 +502,9 @@ impl JsonReader {
             State::End => return None,
             State::InValue => match serde_json::from_slice::<IgnoredAny>(&self.value) {
                 // A fault inside the value that kept its end from being found.
-                Err(e) if e.classify() != serde_json::error::Category::Eof => return Some(located(&e, self.value_start)),
+                Err(e) if e.classify() != serde_json::error::Category::Eof => {
+                    return Some(located(&e, self.value_start))
+                }
                 Err(e) => plain_message(&e),
                 Ok(_) => "EOF while parsing an object".to_string(),
             },
@@ -687,7 +689,10 @@ mod tests {
         let expected = whole(bytes);
         for size in [1, 2, 3, 5, 64, 1000, bytes.len().max(1)] {
             let got = pieces(bytes, size);
-            assert!(alike(&got, &expected), "{what}, read in pieces of {size}: {got:?} but the whole file gave {expected:?}");
+            assert!(
+                alike(&got, &expected),
+                "{what}, read in pieces of {size}: {got:?} but the whole file gave {expected:?}"
+            );
         }
     }
 
@@ -716,7 +721,10 @@ mod tests {
             let expected = whole(cut);
             for size in [7, cut.len()] {
                 let got = pieces(cut, size);
-                assert!(alike(&got, &expected), "cut at byte {end}, pieces of {size}: {got:?} but the whole file gave {expected:?}");
+                assert!(
+                    alike(&got, &expected),
+                    "cut at byte {end}, pieces of {size}: {got:?} but the whole file gave {expected:?}"
+                );
             }
         }
     }
@@ -730,7 +738,11 @@ mod tests {
                 damaged[at] = b;
                 let expected = whole(&damaged);
                 let got = pieces(&damaged, 11);
-                assert!(alike(&got, &expected), "byte {at} made {:?}: {got:?} but the whole file gave {expected:?}", b as char);
+                assert!(
+                    alike(&got, &expected),
+                    "byte {at} made {:?}: {got:?} but the whole file gave {expected:?}",
+                    b as char
+                );
             }
         }
     }

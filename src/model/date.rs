@@ -58,10 +58,8 @@ impl PartialDate {
     pub fn parse(input: &str) -> Result<Self, DateError> {
         let err = |reason| DateError { input: input.to_string(), reason };
         let mut parts = input.split('-');
-        let year = parts
-            .next()
-            .and_then(|p| digits(p, 4))
-            .ok_or_else(|| err("expected YYYY, YYYY-MM or YYYY-MM-DD"))? as u16;
+        let year =
+            parts.next().and_then(|p| digits(p, 4)).ok_or_else(|| err("expected YYYY, YYYY-MM or YYYY-MM-DD"))? as u16;
         let month = match parts.next() {
             None => None,
             Some(p) => {
@@ -115,8 +113,7 @@ impl PartialDate {
 
     /// A reader's rendering at the date's own precision: "18 Dec 2024", "May 2023", "2019".
     pub fn display(&self) -> String {
-        const MONTHS: [&str; 12] =
-            ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+        const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
         match (self.month, self.day) {
             (Some(m), Some(d)) => format!("{d} {} {}", MONTHS[usize::from(m - 1)], self.year),
             (Some(m), None) => format!("{} {}", MONTHS[usize::from(m - 1)], self.year),

@@ -155,9 +155,6 @@ impl Dataset {
     /// The direction of a claim, derived from the countries of claimant and accused.
     pub fn side(&self, claim: &Claim) -> Side {
         let country = |id: &str| self.actor(id).map(|a| a.country.as_str());
-        Side::of(
-            country(&claim.claimant),
-            claim.accused.iter().map(|a| country(a)),
-        )
+        Side::of(country(&claim.claimant), claim.accused.iter().map(|a| country(a)))
     }
 }

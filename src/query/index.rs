@@ -249,9 +249,9 @@ impl Index {
             })
             .collect();
         by_date.sort_unstable_by(|&a, &b| {
-            key[a as usize].cmp(&key[b as usize]).then_with(|| {
-                (&dataset.claims[a as usize].id, a).cmp(&(&dataset.claims[b as usize].id, b))
-            })
+            key[a as usize]
+                .cmp(&key[b as usize])
+                .then_with(|| (&dataset.claims[a as usize].id, a).cmp(&(&dataset.claims[b as usize].id, b)))
         });
         let mut incident_claims: FastMap<String, Vec<u32>> = fast_map(dataset.incidents.len());
         for &i in &by_date {
@@ -384,7 +384,10 @@ impl Index {
     pub fn run_cached(&self, filter: &Filter, cache: &mut TextCache) -> Outcome {
         let words = query_words(&filter.q);
         if cache.words.as_ref() != Some(&words) {
-            let narrows = cache.words.as_ref().is_some_and(|old| old.iter().all(|o| words.iter().any(|w| w.contains(o.as_str()))));
+            let narrows = cache
+                .words
+                .as_ref()
+                .is_some_and(|old| old.iter().all(|o| words.iter().any(|w| w.contains(o.as_str()))));
             let matches = if words.is_empty() {
                 None
             } else {

@@ -39,7 +39,13 @@ pub struct SearchIndex {
 
 impl Default for SearchIndex {
     fn default() -> Self {
-        SearchIndex { vocab: String::new(), starts: vec![0], forward: Lists::default(), postings: Lists::default(), order: Vec::new() }
+        SearchIndex {
+            vocab: String::new(),
+            starts: vec![0],
+            forward: Lists::default(),
+            postings: Lists::default(),
+            order: Vec::new(),
+        }
     }
 }
 
@@ -199,7 +205,11 @@ impl SearchIndex {
 
     /// Bytes held on the heap.
     pub fn heap_bytes(&self) -> usize {
-        self.vocab.capacity() + self.starts.capacity() * 4 + self.forward.heap_bytes() + self.postings.heap_bytes() + self.order.capacity() * 4
+        self.vocab.capacity()
+            + self.starts.capacity() * 4
+            + self.forward.heap_bytes()
+            + self.postings.heap_bytes()
+            + self.order.capacity() * 4
     }
 
     /// The ids of the tokens containing `word`.
@@ -258,7 +268,8 @@ impl SearchIndex {
                 for &t in tokens {
                     bits[(t >> 6) as usize] |= 1 << (t & 63);
                 }
-                let hit = |e: u32| self.forward.get(e as usize).iter().any(|&t| bits[(t >> 6) as usize] >> (t & 63) & 1 == 1);
+                let hit =
+                    |e: u32| self.forward.get(e as usize).iter().any(|&t| bits[(t >> 6) as usize] >> (t & 63) & 1 == 1);
                 current = Some(match current {
                     Some(mut c) => {
                         c.retain(|&e| hit(e));
@@ -281,7 +292,8 @@ impl SearchIndex {
     /// query), ascending.
     pub fn matching(&self, query: &str) -> Vec<usize> {
         let words = query_words(query);
-        let mut out: Vec<usize> = self.entries_matching(&words, None).into_iter().map(|e| self.claim(e) as usize).collect();
+        let mut out: Vec<usize> =
+            self.entries_matching(&words, None).into_iter().map(|e| self.claim(e) as usize).collect();
         out.sort_unstable();
         out
     }
@@ -379,10 +391,11 @@ mod tests {
 
     #[test]
     fn tokens_are_what_split_whitespace_gives() {
-        let mut all: Vec<String> = [" a\u{85}b\u{a0}c\u{1680}d\u{2000}e\u{200a}f\u{2028}g\u{2029}h\u{202f}i\u{205f}j\u{3000}k "]
-            .iter()
-            .map(|s| s.to_string())
-            .collect();
+        let mut all: Vec<String> =
+            [" a\u{85}b\u{a0}c\u{1680}d\u{2000}e\u{200a}f\u{2028}g\u{2029}h\u{202f}i\u{205f}j\u{3000}k "]
+                .iter()
+                .map(|s| s.to_string())
+                .collect();
         all.push("国家\t互联网\r\n应急 ‘x’ é\u{2010}ü\u{200b}z\u{0b}\u{0c}".to_string());
         all.push(String::new());
         all.push("   ".to_string());

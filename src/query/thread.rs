@@ -24,9 +24,9 @@ pub fn thread(dataset: &Dataset, index: &Index, claim: u32) -> Vec<ThreadEntry> 
         .iter()
         .map(|&c| ThreadEntry {
             claim: c,
-            answered_after_days: index.first_answer[c as usize].filter(|a| members.contains(a)).map(|a| {
-                dataset.claims[a as usize].date.day_number() - dataset.claims[c as usize].date.day_number()
-            }),
+            answered_after_days: index.first_answer[c as usize]
+                .filter(|a| members.contains(a))
+                .map(|a| dataset.claims[a as usize].date.day_number() - dataset.claims[c as usize].date.day_number()),
         })
         .collect()
 }

@@ -61,7 +61,12 @@ pub fn who_accuses_whom(dataset: &Dataset, index: &Index, ids: &[u32]) -> ActorM
     };
     // Claimants who accuse nobody have no row to fill.
     let top = |counts: &[u32], keep: &dyn Fn(usize) -> bool| -> Vec<(String, u32, u32)> {
-        let items = counts.iter().enumerate().filter(|&(a, &n)| n > 0 && keep(a)).map(|(a, &n)| (name(a as u32), n, a as u32)).collect();
+        let items = counts
+            .iter()
+            .enumerate()
+            .filter(|&(a, &n)| n > 0 && keep(a))
+            .map(|(a, &n)| (name(a as u32), n, a as u32))
+            .collect();
         ranked(items, TOP_ACTORS)
     };
     let rows = top(&by_claimant, &|a| accuses[a]);
@@ -69,16 +74,15 @@ pub fn who_accuses_whom(dataset: &Dataset, index: &Index, ids: &[u32]) -> ActorM
     let distinct_claimants = accuses.iter().filter(|&&x| x).count();
     let distinct_accused = by_accused.iter().filter(|&&n| n > 0).count();
     let mut pair_of: FastMap<(u32, u32), u32> = fast_map(TOP_ACTORS * TOP_ACTORS);
-    let (in_rows, in_columns): (Vec<u32>, Vec<u32>) = (rows.iter().map(|r| r.2).collect(), columns.iter().map(|c| c.2).collect());
+    let (in_rows, in_columns): (Vec<u32>, Vec<u32>) =
+        (rows.iter().map(|r| r.2).collect(), columns.iter().map(|c| c.2).collect());
     for (&(c, a), &n) in index.pair_actors.iter().zip(&by_pair) {
         if n > 0 && in_rows.contains(&c) && in_columns.contains(&a) {
             pair_of.insert((c, a), n);
         }
     }
-    let counts = rows
-        .iter()
-        .map(|r| columns.iter().map(|c| pair_of.get(&(r.2, c.2)).copied().unwrap_or(0)).collect())
-        .collect();
+    let counts =
+        rows.iter().map(|r| columns.iter().map(|c| pair_of.get(&(r.2, c.2)).copied().unwrap_or(0)).collect()).collect();
     // Only the pairs with the highest count can be the busiest; names break the tie.
     let busiest = ranked(
         index

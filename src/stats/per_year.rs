@@ -34,8 +34,7 @@ pub fn claims_per_year(dataset: &Dataset, ids: &[usize]) -> Vec<YearCount> {
     let (Some(first), Some(last)) = (years.clone().min(), years.max()) else {
         return Vec::new();
     };
-    let mut out: Vec<YearCount> =
-        (first..=last).map(|year| YearCount { year, ..YearCount::default() }).collect();
+    let mut out: Vec<YearCount> = (first..=last).map(|year| YearCount { year, ..YearCount::default() }).collect();
     for &i in ids {
         let claim = &dataset.claims[i];
         let slot = &mut out[usize::from(claim.date.year - first)];

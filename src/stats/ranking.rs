@@ -29,8 +29,7 @@ pub struct Ranking {
 
 fn rank(counts: Vec<(String, u32, ())>, claims: u32, without: u32) -> Ranking {
     let distinct = counts.len();
-    let items =
-        ranked(counts, TOP_RANKED).into_iter().map(|(name, claims, ())| Ranked { name, claims }).collect();
+    let items = ranked(counts, TOP_RANKED).into_iter().map(|(name, claims, ())| Ranked { name, claims }).collect();
     Ranking { items, distinct, claims, without }
 }
 

@@ -44,7 +44,8 @@ impl StanceTally {
 
 /// Counts the claims `ids` by stance and side.
 pub fn stances_by_side(index: &Index, ids: &[u32]) -> StanceTally {
-    let mut rows: Vec<StanceCount> = Stance::ALL.iter().map(|&stance| StanceCount { stance, by_side: [0; 3] }).collect();
+    let mut rows: Vec<StanceCount> =
+        Stance::ALL.iter().map(|&stance| StanceCount { stance, by_side: [0; 3] }).collect();
     for &i in ids {
         let i = i as usize;
         // Discriminants follow `Stance::ALL` and `Side::ALL` order.

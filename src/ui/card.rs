@@ -91,7 +91,8 @@ pub fn ClaimCard(loaded: Loaded, claim: u32, words: Memo<Vec<String>>) -> impl I
             let label = if s.title.is_empty() { s.publisher.clone() } else { format!("{}: {}", s.publisher, s.title) };
             let date = s.date.map(|d| format!(" ({})", d.display()));
             if s.is_web_link() {
-                view! { <li><a href=s.url.clone() rel="noopener noreferrer" target="_blank">{label}</a>{date}</li> }.into_any()
+                view! { <li><a href=s.url.clone() rel="noopener noreferrer" target="_blank">{label}</a>{date}</li> }
+                    .into_any()
             } else {
                 view! { <li>{label}{date}<span class="muted">{format!(" — {}", s.url)}</span></li> }.into_any()
             }

@@ -41,7 +41,8 @@ pub fn CardList(loaded: Loaded, ids: Memo<Vec<u32>>) -> impl IntoView {
             sum / n as f64
         }
     };
-    let height_of = |h: &[f64], guess: f64, p: usize| -> f64 { h.get(p).copied().filter(|x| *x > 0.0).unwrap_or(guess) };
+    let height_of =
+        |h: &[f64], guess: f64, p: usize| -> f64 { h.get(p).copied().filter(|x| *x > 0.0).unwrap_or(guess) };
     let window = move || {
         let p = page.get().min(pages().saturating_sub(1));
         (p.saturating_sub(1), (p + 1).min(pages().saturating_sub(1)))
@@ -94,7 +95,9 @@ pub fn CardList(loaded: Loaded, ids: Memo<Vec<u32>>) -> impl IntoView {
             let mut h = heights.get_untracked();
             let mut changed = false;
             for k in 0..nodes.length() {
-                let Some(node) = nodes.item(k).and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok()) else { continue };
+                let Some(node) = nodes.item(k).and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok()) else {
+                    continue;
+                };
                 let Some(p) = node.dataset().get("page").and_then(|s| s.parse::<usize>().ok()) else { continue };
                 let measured = f64::from(node.offset_height());
                 if p < h.len() && (h[p] - measured).abs() > 1.0 && (a..=b).contains(&p) {

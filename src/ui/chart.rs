@@ -13,7 +13,7 @@ use wasm_bindgen::JsCast;
 use super::app::Loaded;
 use super::download::{save_canvas_png, save_text};
 use super::history::Nav;
-use super::timing::{record, now, timed};
+use super::timing::{now, record, timed};
 use crate::charts::{aggregate, summary, table, to_csv, to_svg, ChartData, ChartId, Theme};
 use crate::url_state::{to_query, ViewState};
 
@@ -68,7 +68,12 @@ pub fn embed_snippet(chart: ChartId, view: &ViewState) -> String {
 /// Paints an SVG drawing onto `canvas`, filling it (so it is sharp at any pixel ratio), then
 /// calls `done`. The chart is drawn once, by plotters' SVG backend, for the page and for
 /// downloads alike: one backend in the wasm instead of two.
-fn paint_svg(canvas: web_sys::HtmlCanvasElement, svg: &str, current: impl Fn() -> bool + 'static, done: impl FnOnce() + 'static) {
+fn paint_svg(
+    canvas: web_sys::HtmlCanvasElement,
+    svg: &str,
+    current: impl Fn() -> bool + 'static,
+    done: impl FnOnce() + 'static,
+) {
     // Handed over as bytes: no round trip through a JavaScript string.
     let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(svg.as_bytes()));
     let options = web_sys::BlobPropertyBag::new();
@@ -177,7 +182,8 @@ pub fn ChartCard(
             return;
         }
         // New results, the same drawing: only say that the canvas shows them.
-        let unchanged = shown.with_value(|l| l.as_ref().is_some_and(|(lw, ls, ld)| *lw == w && *ls == s && *ld == *data.read()));
+        let unchanged =
+            shown.with_value(|l| l.as_ref().is_some_and(|(lw, ls, ld)| *lw == w && *ls == s && *ld == *data.read()));
         if unchanged {
             if !painting.get_value() {
                 let _ = canvas.set_attribute("data-claims", &ids.with_untracked(Vec::len).to_string());
@@ -193,7 +199,9 @@ pub fn ChartCard(
         let _ = web_sys::HtmlElement::style(&canvas).set_property("height", &format!("{h}px"));
         // Drawn a little smaller than shown, so its text reads at the page's size.
         const ZOOM: f64 = 1.25;
-        let svg = timed("charts: SVG drawing", || to_svg(&data.read(), &theme(), (w / ZOOM).round() as u32, (h / ZOOM).round() as u32));
+        let svg = timed("charts: SVG drawing", || {
+            to_svg(&data.read(), &theme(), (w / ZOOM).round() as u32, (h / ZOOM).round() as u32)
+        });
         generation.update_value(|g| *g += 1);
         let mine = generation.get_value();
         let current = move || generation.try_get_value() == Some(mine);

@@ -77,7 +77,8 @@ pub fn Explorer(loaded: Loaded, drawn: RwSignal<u8>) -> impl IntoView {
         let sort = Sort::parse(&event_target_value(&ev)).unwrap_or_default();
         nav.update(Entry::Push, |v| v.filter.sort = sort);
     };
-    let wide = web_sys::window().and_then(|w| w.inner_width().ok()).and_then(|w| w.as_f64()).is_some_and(|w| w >= 800.0);
+    let wide =
+        web_sys::window().and_then(|w| w.inner_width().ok()).and_then(|w| w.as_f64()).is_some_and(|w| w >= 800.0);
 
     view! {
         <div class="explorer">

@@ -35,7 +35,12 @@ fn vocabulary_options(
         .iter()
         .enumerate()
         .filter(|(i, v)| include(*i) || selected.contains(*v))
-        .map(|(i, v)| FacetOption { value: v.clone(), label: labels[i].clone(), count: counts[i], selected: selected.contains(v) })
+        .map(|(i, v)| FacetOption {
+            value: v.clone(),
+            label: labels[i].clone(),
+            count: counts[i],
+            selected: selected.contains(v),
+        })
         .collect();
     for v in selected.iter().filter(|v| vocab.position(v).is_none()) {
         options.push(FacetOption { value: v.clone(), label: v.clone(), count: 0, selected: true });
@@ -121,8 +126,18 @@ pub fn Facets(loaded: Loaded, outcome: Memo<Outcome>) -> impl IntoView {
         let counts = outcome.read().counts.answered;
         let current = nav.view.read().filter.answered;
         vec![
-            FacetOption { value: "yes".into(), label: "Answered".into(), count: counts[1], selected: current == Some(true) },
-            FacetOption { value: "no".into(), label: "Not answered".into(), count: counts[0], selected: current == Some(false) },
+            FacetOption {
+                value: "yes".into(),
+                label: "Answered".into(),
+                count: counts[1],
+                selected: current == Some(true),
+            },
+            FacetOption {
+                value: "no".into(),
+                label: "Not answered".into(),
+                count: counts[0],
+                selected: current == Some(false),
+            },
         ]
     });
 
@@ -158,8 +173,10 @@ fn FacetGroup(
         let all = options.get();
         let n = all.len();
         let needle = fold(needle.read().trim());
-        let matching: Vec<FacetOption> =
-            all.into_iter().filter(|o| needle.is_empty() || fold(&o.label).contains(&needle) || o.value.contains(&needle)).collect();
+        let matching: Vec<FacetOption> = all
+            .into_iter()
+            .filter(|o| needle.is_empty() || fold(&o.label).contains(&needle) || o.value.contains(&needle))
+            .collect();
         let limit = match top {
             Some(t) if !expanded.get() && needle.is_empty() => t,
             _ => usize::MAX,

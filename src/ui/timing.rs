@@ -35,9 +35,7 @@ pub fn timed<T>(phase: &'static str, work: impl FnOnce() -> T) -> T {
 
 /// One line per phase: name, total milliseconds, runs (tab-separated).
 pub fn report() -> String {
-    TOTALS.with_borrow(|totals| {
-        totals.iter().map(|(phase, ms, runs)| format!("{phase}\t{ms:.3}\t{runs}\n")).collect()
-    })
+    TOTALS.with_borrow(|totals| totals.iter().map(|(phase, ms, runs)| format!("{phase}\t{ms:.3}\t{runs}\n")).collect())
 }
 
 pub fn reset() {

@@ -7,8 +7,9 @@ use cyber_claims_explorer::model::Dataset;
 use proptest::prelude::*;
 use serde_json::{json, Value};
 
-pub const PIECES: &[&str] =
-    &["net", "work", "NÉ", "été", "Straße", "ss", "İ", "i", "国家", "应急", "中心", "a", "ab", "-", "’", "'", "“x”", "7"];
+pub const PIECES: &[&str] = &[
+    "net", "work", "NÉ", "été", "Straße", "ss", "İ", "i", "国家", "应急", "中心", "a", "ab", "-", "’", "'", "“x”", "7",
+];
 const SEPARATORS: &[&str] = &[" ", "  ", "\n", "\t", "\u{3000}", "", "", ""];
 
 /// Text made of pieces and separators.

@@ -67,9 +67,8 @@ impl StaticServer {
                 };
                 let file = file.filter(|f| !url.contains("..") && f.is_file());
                 let response = match file.and_then(|f| std::fs::read(&f).ok().map(|b| (f, b))) {
-                    Some((f, bytes)) => tiny_http::Response::from_data(bytes).with_header(
-                        tiny_http::Header::from_bytes("Content-Type", content_type(&f)).unwrap(),
-                    ),
+                    Some((f, bytes)) => tiny_http::Response::from_data(bytes)
+                        .with_header(tiny_http::Header::from_bytes("Content-Type", content_type(&f)).unwrap()),
                     None => tiny_http::Response::from_data(b"<!doctype html><h1>Not found</h1>".to_vec())
                         .with_status_code(404)
                         .with_header(tiny_http::Header::from_bytes("Content-Type", "text/html").unwrap()),
@@ -109,7 +108,9 @@ impl Browser {
             .stderr(Stdio::null())
             .spawn()
             .unwrap_or_else(|e| {
-                panic!("cannot start chromedriver ({e}): install Debian's chromium and chromium-driver (`make test` does)")
+                panic!(
+                    "cannot start chromedriver ({e}): install Debian's chromium and chromium-driver (`make test` does)"
+                )
             });
         let url = format!("http://127.0.0.1:{port}");
         let started = Instant::now();
