@@ -349,3 +349,33 @@ async fn marks_follow_the_search_on_the_cards_already_shown_and_stay_text() {
     assert_eq!(browser.js(text).await, json!(headline));
     browser.quit().await;
 }
+
+#[tokio::test]
+async fn a_large_file_shows_how_far_it_has_been_read() {
+    let path = generated(40_000);
+    assert!(std::fs::metadata(&path).unwrap().len() > 9 << 20, "the file should be large enough to pause while read");
+    let server = StaticServer::start();
+    let browser = Browser::start(1280, 900).await;
+    // Every text the loading line shows, from the first moment of the page.
+    let watch = "window.statuses = [];
+        new MutationObserver(() => {
+            const s = document.querySelector('.status');
+            if (s && window.statuses[window.statuses.length - 1] !== s.textContent) window.statuses.push(s.textContent);
+        }).observe(document, { subtree: true, childList: true, characterData: true });";
+    browser
+        .driver
+        .cdp()
+        .send_raw("Page.addScriptToEvaluateOnNewDocument", json!({ "source": watch }))
+        .await
+        .expect("watch the loading line");
+    assert_eq!(browser.open(&server.app("?data=../generated/generated-40000.json")).await, "ready");
+    let seen: Vec<String> = serde_json::from_value(browser.js("return window.statuses;").await).unwrap();
+    let shares: Vec<u32> = seen
+        .iter()
+        .filter_map(|s| s.strip_prefix("Reading the claims… ")?.strip_suffix('%')?.parse().ok())
+        .collect();
+    assert!(!shares.is_empty() && shares.iter().all(|&p| p > 0 && p < 100), "{seen:?}");
+    assert!(shares.windows(2).all(|w| w[0] < w[1]), "the share only grows: {seen:?}");
+    assert_eq!(browser.result_count().await, 40_000);
+    browser.quit().await;
+}

@@ -258,8 +258,9 @@ pub fn finish(draft: Draft, report: &mut Report) -> Dataset {
     // Move the kept claims out rather than copying them.
     let mut keep = vec![false; draft.claims.len()];
     kept.iter().for_each(|&i| keep[i] = true);
-    let claims: Vec<Claim> =
-        draft.claims.into_iter().zip(keep).filter(|(_, k)| *k).map(|((_, claim), _)| claim).collect();
+    // Exactly as many as are kept: a collected filter would grow by doubling and keep the slack.
+    let mut claims: Vec<Claim> = Vec::with_capacity(kept.len());
+    claims.extend(draft.claims.into_iter().zip(keep).filter(|(_, k)| *k).map(|((_, claim), _)| claim));
     // A dataset without an updated date (a spreadsheet) is as new as its newest claim.
     let newest = claims.iter().map(|c| c.date).max();
     Dataset {

@@ -48,21 +48,33 @@ impl From<Result<Ingested, String>> for Loading {
     }
 }
 
+/// The loading line: how far a large file has been read, once that is known.
+fn status_text(progress: Option<u8>) -> String {
+    match progress {
+        Some(p) => format!("Reading the claims… {p}%"),
+        None => "Loading claims…".to_string(),
+    }
+}
+
 #[component]
 pub fn App() -> impl IntoView {
     let nav = Nav::from_location();
     provide_context(nav);
     let loading = RwSignal::new(Loading::Pending);
+    // How much of a large file has been read, while it is read.
+    let progress = RwSignal::new(None::<u8>);
+    let report_progress = move |share: f64| progress.set(Some((share * 100.0).floor() as u8));
     // One bit per chart, set by each chart once drawn (`ChartId::bit`).
     let drawn = RwSignal::new(0u8);
     let url = nav.view.get_untracked().data.unwrap_or_else(|| BUNDLED_DATA.to_string());
     leptos::task::spawn_local(async move {
-        loading.set(fetch_dataset(&url).await.into());
+        loading.set(fetch_dataset(&url, report_progress).await.into());
     });
     let open = Callback::new(move |file: web_sys::File| {
         drawn.set(0);
         loading.set(Loading::Pending);
-        leptos::task::spawn_local(async move { loading.set(read_file(file).await.into()) });
+        progress.set(None);
+        leptos::task::spawn_local(async move { loading.set(read_file(file, report_progress).await.into()) });
     });
 
     // Embed mode: one chart alone, if the parameter names one.
@@ -114,7 +126,7 @@ pub fn App() -> impl IntoView {
         return view! {
             <div id="app" class="embed-mode" data-state=data_state>
                 {move || match loading.get() {
-                    Loading::Pending => view! { <p class="status" role="status">"Loading…"</p> }.into_any(),
+                    Loading::Pending => view! { <p class="status" role="status">{move || status_text(progress.get())}</p> }.into_any(),
                     Loading::Failed(message) => view! { <p class="load-error" data-testid="load-error" role="alert">{message}</p> }.into_any(),
                     Loading::Ready(loaded) => view! { <EmbedView chart loaded drawn/> }.into_any(),
                 }}
@@ -132,7 +144,7 @@ pub fn App() -> impl IntoView {
                 <OpenFile open/>
             </header>
             {move || match loading.get() {
-                Loading::Pending => view! { <p class="status" role="status">"Loading claims…"</p> }.into_any(),
+                Loading::Pending => view! { <p class="status" role="status">{move || status_text(progress.get())}</p> }.into_any(),
                 Loading::Failed(message) => view! {
                     <div class="load-error" role="alert">
                         <h2>"The claims could not be loaded"</h2>

@@ -4,7 +4,7 @@
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-use super::timing::{now, record, timed};
+use super::timing::{now, record};
 use crate::ingest::{self, Ingested};
 
 /// Where the bundled dataset lives, relative to the page (so the app works under a sub-path).
@@ -23,26 +23,58 @@ fn js_text(e: JsValue) -> String {
 
 /// Bytes copied into the wasm memory at a time.
 const PIECE: u32 = 1 << 20;
+/// Bytes read between two pauses in which the page can show how far the read has got.
+const BETWEEN_PAUSES: u32 = 8 << 20;
+
+/// Lets the browser run its other tasks (and paint) before going on.
+async fn pause() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback(&resolve);
+        }
+    });
+    let _ = JsFuture::from(promise).await;
+}
 
 /// Reads a dataset from the browser's buffer a piece at a time, so the wasm memory never
-/// holds the whole file beside its records.
-fn read_in_pieces(buffer: &JsValue, hints: &[&str]) -> Result<Ingested, ingest::IngestError> {
+/// holds the whole file beside its records. A large file pauses every few megabytes and
+/// reports the share read (`progress`), so the page shows how far it has got.
+async fn read_in_pieces(
+    buffer: &JsValue,
+    hints: &[&str],
+    progress: impl Fn(f64),
+) -> Result<Ingested, ingest::IngestError> {
     let all = js_sys::Uint8Array::new(buffer);
+    let total = all.length();
     let mut reading = ingest::Reading::new(hints);
     let mut piece = vec![0u8; PIECE as usize];
-    let mut start = 0;
-    while start < all.length() {
-        let end = (start + PIECE).min(all.length());
+    let (mut start, mut since_pause) = (0, 0);
+    // The time spent reading, pauses left out.
+    let mut busy = 0.0;
+    while start < total {
+        if since_pause >= BETWEEN_PAUSES {
+            progress(f64::from(start) / f64::from(total));
+            pause().await;
+            since_pause = 0;
+        }
+        let t = now();
+        let end = (start + PIECE).min(total);
         let piece = &mut piece[..(end - start) as usize];
         all.subarray(start, end).copy_to(piece);
-        reading.push(piece)?;
+        let pushed = reading.push(piece);
+        busy += now() - t;
+        pushed?;
+        since_pause += end - start;
         start = end;
     }
-    reading.finish()
+    let t = now();
+    let read = reading.finish();
+    record("load: parse and check", busy + now() - t);
+    read
 }
 
 /// Fetches and reads a dataset (JSON or CSV); the error is a sentence naming what failed and where.
-pub async fn fetch_dataset(url: &str) -> Result<Ingested, String> {
+pub async fn fetch_dataset(url: &str, progress: impl Fn(f64)) -> Result<Ingested, String> {
     let start = now();
     let shown = absolute(url);
     let fail = |why: String| format!("Could not load the claims from {shown}: {why}");
@@ -58,14 +90,14 @@ pub async fn fetch_dataset(url: &str) -> Result<Ingested, String> {
     let broke_off = |e: JsValue| fail(format!("the download broke off ({})", js_text(e)));
     let buffer = JsFuture::from(response.array_buffer().map_err(broke_off)?).await.map_err(broke_off)?;
     record("load: request and download", now() - start);
-    timed("load: parse and check", || read_in_pieces(&buffer, &[url, &content_type])).map_err(|e| fail(e.to_string()))
+    read_in_pieces(&buffer, &[url, &content_type], progress).await.map_err(|e| fail(e.to_string()))
 }
 
 /// Reads a file the reader chose or dropped.
-pub async fn read_file(file: web_sys::File) -> Result<Ingested, String> {
+pub async fn read_file(file: web_sys::File, progress: impl Fn(f64)) -> Result<Ingested, String> {
     let name = file.name();
     let fail = |why: String| format!("Could not read the file {name}: {why}");
     let buffer = JsFuture::from(file.array_buffer()).await.map_err(|_| fail("the browser could not read it".into()))?;
     let buffer: js_sys::ArrayBuffer = buffer.dyn_into().map_err(|_| fail("the browser could not read it".into()))?;
-    read_in_pieces(&buffer, &[&name, &file.type_()]).map_err(|e| fail(e.to_string()))
+    read_in_pieces(&buffer, &[&name, &file.type_()], progress).await.map_err(|e| fail(e.to_string()))
 }
