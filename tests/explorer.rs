@@ -370,10 +370,8 @@ async fn a_large_file_shows_how_far_it_has_been_read() {
         .expect("watch the loading line");
     assert_eq!(browser.open(&server.app("?data=../generated/generated-40000.json")).await, "ready");
     let seen: Vec<String> = serde_json::from_value(browser.js("return window.statuses;").await).unwrap();
-    let shares: Vec<u32> = seen
-        .iter()
-        .filter_map(|s| s.strip_prefix("Reading the claims… ")?.strip_suffix('%')?.parse().ok())
-        .collect();
+    let shares: Vec<u32> =
+        seen.iter().filter_map(|s| s.strip_prefix("Reading the claims… ")?.strip_suffix('%')?.parse().ok()).collect();
     assert!(!shares.is_empty() && shares.iter().all(|&p| p > 0 && p < 100), "{seen:?}");
     assert!(shares.windows(2).all(|w| w[0] < w[1]), "the share only grows: {seen:?}");
     assert_eq!(browser.result_count().await, 40_000);

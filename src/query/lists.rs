@@ -60,6 +60,20 @@ impl Lists {
         self.offsets.windows(2).map(|w| &self.values[w[0] as usize..w[1] as usize])
     }
 
+    /// Lists made of their offsets (`offsets[0] == 0`, ascending, the last one
+    /// `values.len()`) and their values, without copying.
+    pub(crate) fn from_parts(offsets: Vec<u32>, values: Vec<u32>) -> Lists {
+        debug_assert!(offsets.first() == Some(&0) && offsets.last().map(|&l| l as usize) == Some(values.len()));
+        Lists { offsets, values }
+    }
+
+    /// Changes every list in place.
+    pub(crate) fn for_each_mut(&mut self, mut change: impl FnMut(&mut [u32])) {
+        for w in self.offsets.windows(2) {
+            change(&mut self.values[w[0] as usize..w[1] as usize]);
+        }
+    }
+
     /// Bytes held (capacity), for memory reports.
     pub fn heap_bytes(&self) -> usize {
         (self.offsets.capacity() + self.values.capacity()) * 4

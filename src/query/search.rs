@@ -116,7 +116,13 @@ impl SearchIndex {
             }
             map
         };
-        let mut forward = Lists::with_capacity(order.len(), order.len() * 24);
+        // Room for about one distinct token per 12 bytes of text (words repeat within a
+        // claim), so that a large buffer is not grown by doubling; the slack is given back.
+        let text: usize = order
+            .iter()
+            .map(|&c| dataset.claims[c as usize].headline.len() + dataset.claims[c as usize].summary.len())
+            .sum();
+        let mut forward = Lists::with_capacity(order.len(), text / 12 + order.len() * 4);
         let mut tokens: Vec<u32> = Vec::with_capacity(256);
         for &c in &order {
             let claim = &dataset.claims[c as usize];
@@ -157,36 +163,31 @@ impl SearchIndex {
         }
         starts.push(vocab.len() as u32);
         drop(seen);
-        let mut renumbered = Lists::with_capacity(forward.len(), forward.all().len());
-        for list in forward.iter() {
-            tokens.clear();
-            tokens.extend(list.iter().map(|&t| renumber[t as usize]));
-            tokens.sort_unstable();
-            renumbered.push(tokens.iter().copied());
-        }
-        drop(forward);
-        // Postings by counting: entries visited in order, so each list comes out ascending.
-        let mut postings = Lists::with_capacity(by_frequency.len(), renumbered.all().len());
-        let mut fill: Vec<u32> = Vec::with_capacity(by_frequency.len());
+        // Renumbered in place, each claim's list sorted again, the slack given back.
+        forward.for_each_mut(|list| {
+            list.iter_mut().for_each(|t| *t = renumber[*t as usize]);
+            list.sort_unstable();
+        });
+        forward.shrink_to_fit();
+        // Postings by counting: entries visited in order, so each list comes out ascending,
+        // written straight into the buffer the postings keep.
+        let mut offsets: Vec<u32> = Vec::with_capacity(by_frequency.len() + 1);
         let mut at = 0u32;
         for &old in &by_frequency {
-            fill.push(at);
+            offsets.push(at);
             at += frequency[old as usize];
         }
-        let mut values = vec![0u32; renumbered.all().len()];
-        for (e, list) in renumbered.iter().enumerate() {
+        offsets.push(at);
+        let mut fill = offsets[..by_frequency.len()].to_vec();
+        let mut values = vec![0u32; forward.all().len()];
+        for (e, list) in forward.iter().enumerate() {
             for &t in list {
                 values[fill[t as usize] as usize] = e as u32;
                 fill[t as usize] += 1;
             }
         }
-        let mut from = 0usize;
-        for &old in &by_frequency {
-            let to = from + frequency[old as usize] as usize;
-            postings.push(values[from..to].iter().copied());
-            from = to;
-        }
-        SearchIndex { vocab, starts, forward: renumbered, postings, order }
+        let postings = Lists::from_parts(offsets, values);
+        SearchIndex { vocab, starts, forward, postings, order }
     }
 
     /// How many entries.
