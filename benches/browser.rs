@@ -160,7 +160,7 @@ fn shell_files() -> Vec<(String, u64, u64)> {
             files.push((name, std::fs::metadata(&path).unwrap().len(), out.stdout.len() as u64));
         }
     }
-    files.sort_by(|a, b| b.2.cmp(&a.2));
+    files.sort_by_key(|f| std::cmp::Reverse(f.2));
     files
 }
 
