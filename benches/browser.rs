@@ -25,6 +25,7 @@ const TYPE: &str = r#"
     const times = [];
     const frames = [];
     const charts = [];
+    const visible = [];
     let text = '';
     const profiled = window.wasmBindings && window.wasmBindings.reset_phase_times;
     if (profiled) window.wasmBindings.reset_phase_times();
@@ -37,16 +38,22 @@ const TYPE: &str = r#"
         times.push(performance.now() - t0);
         await new Promise(r => requestAnimationFrame(() => setTimeout(r, 0)));
         frames.push(performance.now() - t0);
-        // Until every chart on the page shows the new results (the reference has none).
-        const shown = parseInt(count.textContent.replace(/,/g, ''), 10);
+        // Until the charts in view, then every chart on the page, show the new results (the
+        // reference has none).
+        const shown = String(parseInt(count.textContent.replace(/,/g, ''), 10));
         const canvases = [...document.querySelectorAll('canvas[data-testid^="chart-"]')];
-        while (canvases.some(c => c.dataset.claims !== String(shown)) && performance.now() - t0 < 3000) {
+        const inView = canvases.filter(c => { const r = c.getBoundingClientRect(); return r.bottom > 0 && r.top < innerHeight; });
+        while (inView.some(c => c.dataset.claims !== shown) && performance.now() - t0 < 3000) {
+            await new Promise(r => requestAnimationFrame(() => setTimeout(r, 0)));
+        }
+        if (inView.length) visible.push(performance.now() - t0);
+        while (canvases.some(c => c.dataset.claims !== shown) && performance.now() - t0 < 3000) {
             await new Promise(r => requestAnimationFrame(() => setTimeout(r, 0)));
         }
         if (canvases.length) charts.push(performance.now() - t0);
         await new Promise(r => setTimeout(r, 20));
     }
-    return { times, frames, charts, count: parseInt(count.textContent, 10), cards: document.querySelectorAll('[data-testid="claim-card"]').length,
+    return { times, frames, charts, visible, count: parseInt(count.textContent, 10), cards: document.querySelectorAll('[data-testid="claim-card"]').length,
              phases: profiled ? window.wasmBindings.phase_times() : '' };
 "#;
 
@@ -112,6 +119,9 @@ struct Typing {
     /// Including the next frame (the charts).
     frame_median: f64,
     frame_p95: f64,
+    /// Until the charts in view show the new results.
+    visible_median: f64,
+    visible_p95: f64,
     /// Until every chart shows the new results.
     charts_median: f64,
     charts_p95: f64,
@@ -129,13 +139,15 @@ async fn typing(browser: &Browser) -> Typing {
         v.sort_by(|a, b| a.partial_cmp(b).unwrap());
         v
     };
-    let (times, frames, charts) = (sorted("times"), sorted("frames"), sorted("charts"));
+    let (times, frames, charts, visible) = (sorted("times"), sorted("frames"), sorted("charts"), sorted("visible"));
     Typing {
         median: percentile(&times, 0.5),
         p95: percentile(&times, 0.95),
         frame_median: percentile(&frames, 0.5),
         frame_p95: percentile(&frames, 0.95),
         charts_median: percentile(&charts, 0.5),
+        visible_median: percentile(&visible, 0.5),
+        visible_p95: percentile(&visible, 0.95),
         charts_p95: percentile(&charts, 0.95),
         n: times.len(),
         cards: r["cards"].as_u64().unwrap(),
@@ -273,6 +285,21 @@ async fn main() {
         reference.frame_median,
         reference.frame_p95,
         ours.frame_median / reference.frame_median
+    )
+    .unwrap();
+    writeln!(
+        t,
+        "| 100,000 claims: keystroke → the charts in view show the new results, median / p95 | ≤ 16 / ≤ 33 ms (DESIGN §8: cards and charts) | {:.1} / {:.1} ms | no charts | — | {} |",
+        ours.visible_median,
+        ours.visible_p95,
+        match (ours.visible_median > 16.0, ours.visible_p95 > 33.0) {
+            (false, false) => "within".to_string(),
+            (m, p) => format!(
+                "**over:{}{}**",
+                if m { format!(" median by {:.0}%", (ours.visible_median / 16.0 - 1.0) * 100.0) } else { String::new() },
+                if p { format!(" p95 by {:.0}%", (ours.visible_p95 / 33.0 - 1.0) * 100.0) } else { String::new() }
+            ),
+        }
     )
     .unwrap();
     writeln!(
