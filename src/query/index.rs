@@ -177,7 +177,7 @@ impl Index {
     /// it is not built yet: the page builds the index without it, so that the first paint does
     /// not wait for it, and builds it once the page is ready or at the first search.
     pub fn run_in(&self, dataset: &Dataset, filter: &Filter, cache: &mut TextCache) -> Outcome {
-        if !query_words(&filter.q).is_empty() {
+        if !self.has_search() && !query_words(&filter.q).is_empty() {
             self.ensure_search(dataset);
         }
         self.run_cached(filter, cache)

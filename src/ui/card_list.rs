@@ -2,6 +2,8 @@
 //! page at the viewport and its neighbours are in the DOM (at most `3 × PAGE` cards); spacers
 //! stand in for the rest, sized by the pages' measured heights.
 
+use std::sync::Arc;
+
 use leptos::html::Section;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -17,7 +19,7 @@ pub const PAGE: usize = 12;
 const GUESS: f64 = 12.0 * 120.0;
 
 #[component]
-pub fn CardList(loaded: Loaded, ids: Memo<Vec<u32>>) -> impl IntoView {
+pub fn CardList(loaded: Loaded, ids: Memo<Arc<Vec<u32>>>) -> impl IntoView {
     let nav = expect_context::<Nav>();
     let words = Memo::new(move |_| query_words(&nav.view.read().filter.q));
     let container = NodeRef::<Section>::new();

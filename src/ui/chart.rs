@@ -4,6 +4,7 @@
 
 use std::cell::Cell;
 use std::rc::Rc;
+use std::sync::Arc;
 
 use leptos::html::{Canvas, Div};
 use leptos::prelude::*;
@@ -138,7 +139,7 @@ fn observe_width(element: &web_sys::Element, width: RwSignal<f64>) {
 pub fn ChartCard(
     chart: ChartId,
     loaded: Loaded,
-    ids: Signal<Vec<u32>>,
+    ids: Signal<Arc<Vec<u32>>>,
     /// This chart's bit is set once it has been drawn.
     drawn: RwSignal<u8>,
     #[prop(optional)] embedded: bool,
@@ -186,7 +187,7 @@ pub fn ChartCard(
             shown.with_value(|l| l.as_ref().is_some_and(|(lw, ls, ld)| *lw == w && *ls == s && *ld == *data.read()));
         if unchanged {
             if !painting.get_value() {
-                let _ = canvas.set_attribute("data-claims", &ids.with_untracked(Vec::len).to_string());
+                let _ = canvas.set_attribute("data-claims", &ids.with_untracked(|ids| ids.len()).to_string());
             }
             return;
         }
@@ -210,7 +211,7 @@ pub fn ChartCard(
             paint_svg(canvas, &svg, current, move || {
                 painting.set_value(false);
                 // For tests and the benchmark: how many claims the chart on the canvas shows.
-                if let Some(n) = ids.try_with_untracked(Vec::len) {
+                if let Some(n) = ids.try_with_untracked(|ids| ids.len()) {
                     let _ = painted.set_attribute("data-claims", &n.to_string());
                 }
                 if drawn.get_untracked() & chart.bit() == 0 {
