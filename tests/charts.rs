@@ -52,14 +52,9 @@ fn dataset(actors: &[(&str, &str)], incidents: Value, claims: Vec<Value>) -> (Da
 
 const SIDES: [(&str, &str); 4] = [("us", "US"), ("cn", "CN"), ("us2", "US"), ("cn2", "CN")];
 
-/// The trimmed contents of every `<text>` element.
-fn texts(svg: &str) -> Vec<&str> {
-    svg.split("<text")
-        .skip(1)
-        .filter_map(|t| t.split_once('>')?.1.split_once("</text>"))
-        .map(|(t, _)| t.trim())
-        .collect()
-}
+#[path = "common/svg.rs"]
+mod svg;
+use svg::texts;
 
 /// How many `<rect>` elements are filled with `colour`.
 fn rects(svg: &str, colour: RGBColor) -> usize {

@@ -99,14 +99,9 @@ fn svg_of(years: &[YearCount]) -> String {
     svg
 }
 
-/// The trimmed contents of every `<text>` element.
-fn texts(svg: &str) -> Vec<&str> {
-    svg.split("<text")
-        .skip(1)
-        .filter_map(|t| t.split_once('>')?.1.split_once("</text>"))
-        .map(|(t, _)| t.trim())
-        .collect()
-}
+#[path = "common/svg.rs"]
+mod svg;
+use svg::texts;
 
 fn marks(svg: &str, colour: RGBColor) -> usize {
     let fill = format!("fill=\"#{:02X}{:02X}{:02X}\"", colour.0, colour.1, colour.2);
