@@ -4,10 +4,9 @@
 use std::collections::{HashMap, HashSet};
 use std::hash::BuildHasherDefault;
 
-use crate::query::FastHasher;
+use crate::hash::FastHasher;
 
-/// Maps and sets keyed by the dataset's own ids: the fast hasher, not SipHash (see
-/// `query::hash`).
+/// Maps and sets keyed by the dataset's own ids: the fast hasher, not SipHash (see `hash`).
 type Map<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
 type Set<K> = HashSet<K, BuildHasherDefault<FastHasher>>;
 

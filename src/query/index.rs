@@ -3,10 +3,10 @@
 //! matching ids and every facet count in one pass, without cloning a claim.
 
 use super::filter::{Facet, Filter, Sort};
-use super::hash::{fast_map, FastMap};
 use super::lists::Lists;
 use super::search::SearchIndex;
 use super::text::query_words;
+use crate::hash::{fast_map, FastMap};
 use crate::model::{Dataset, Side, Stance};
 
 /// Interned strings: value ↔ small integer.

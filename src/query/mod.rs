@@ -2,7 +2,6 @@
 //! facet counts, text search and response threads. Pure.
 
 mod filter;
-mod hash;
 mod index;
 mod lists;
 mod search;
@@ -10,7 +9,6 @@ pub mod text;
 mod thread;
 
 pub use filter::{Facet, Filter, Sort};
-pub use hash::{fast_map, FastHasher, FastMap};
 pub use index::{Counts, Index, IndexBytes, Outcome, TextCache, Vocabulary, NO_INCIDENT};
 pub use lists::Lists;
 pub use search::{naive_match, SearchIndex};

@@ -16,9 +16,9 @@
 //! matching tokens (token ids are numbered most common first, so a common word is usually
 //! found at a claim's first token). No claim text is kept.
 
-use super::hash::{fast_map, FastMap};
 use super::lists::Lists;
 use super::text::{fold_into, query_words};
+use crate::hash::{fast_map, FastMap};
 use crate::model::{Actor, Claim, Dataset};
 
 /// The search index. Entries are claims in an order chosen at build time (`Index` uses date

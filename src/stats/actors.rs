@@ -2,8 +2,9 @@
 //! chart's heat map.
 
 use super::words::{claims, counted, ranked, NO_MATCH};
+use crate::hash::{fast_map, FastMap};
 use crate::model::Dataset;
-use crate::query::{fast_map, FastMap, Index};
+use crate::query::Index;
 
 /// How many claimants (rows) and accused (columns) the matrix keeps.
 pub const TOP_ACTORS: usize = 6;
