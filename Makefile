@@ -37,6 +37,8 @@ NATIVE_TESTS := $(filter-out browser explorer charts_ui,$(basename $(notdir $(wi
 
 test-native:
 	cargo test --locked --lib --bins $(foreach t,$(NATIVE_TESTS),--test $(t))
+	# The benchmarks and the examples are not run by the tests, but they must keep compiling.
+	cargo check --locked --benches --examples
 
 ## test-browser: the end-to-end tests against dist/ (fail, never skip, without Chromium)
 test-browser:
