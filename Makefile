@@ -16,13 +16,23 @@ setup:
 setup-browser:
 	@.ci/setup.sh browser
 
+# The release wasm rebuilds std (rust-src, installed by .ci/setup.sh) so that a panic is an
+# immediate abort: no panic messages or their formatting code in the page, about 28 KB less
+# gzipped. Both are unstable cargo/rustc options, enabled on the stable toolchain for this
+# build only (RUSTC_BOOTSTRAP). Without rust-src the wasm is built with the prebuilt std.
+RUST_SRC := $(shell test -d "$$(rustc --print sysroot)/lib/rustlib/src/rust/library" && echo yes)
+ifeq ($(RUST_SRC),yes)
+WASM_STD := RUSTC_BOOTSTRAP=1 CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
+  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--cfg erase_components -Zunstable-options -Cpanic=immediate-abort"
+endif
+
 ## build: release build into dist/ (wasm-opt -Oz), nothing downloaded
 build: setup
-	trunk build --release
+	$(WASM_STD) trunk build --release
 
 ## serve: build and serve the app with the bundled dataset at http://127.0.0.1:8080
 serve: setup
-	trunk serve --release
+	$(WASM_STD) trunk serve --release
 
 ## test: native tests, release build, browser tests in headless Chromium, then the shell size (reported, not enforced)
 test: export RUST_BACKTRACE := 0
