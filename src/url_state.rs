@@ -1,7 +1,6 @@
 //! The view state ⇄ the query string (DESIGN §5, a contract for parameter names). The URL is
 //! the single source of truth for what the reader sees; this module round-trips it exactly.
 
-use std::collections::BTreeSet;
 
 use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, CONTROLS};
 
@@ -153,10 +152,11 @@ pub fn parse(query: &str) -> (ViewState, Vec<String>) {
                     }
                 }
             }
-            "claimant" => f.claimants = items().collect::<BTreeSet<_>>(),
-            "accused" => f.accused = items().collect(),
-            "sector" => f.sectors = items().collect(),
-            "vector" => f.vectors = items().collect(),
+            // `extend` inserts one by one; `collect` into a set would bring in a sort of its own.
+            "claimant" => f.claimants.extend(items()),
+            "accused" => f.accused.extend(items()),
+            "sector" => f.sectors.extend(items()),
+            "vector" => f.vectors.extend(items()),
             "from" => f.from = year(&one, "from", &mut notices),
             "to" => f.to = year(&one, "to", &mut notices),
             "answered" => match one.as_str() {

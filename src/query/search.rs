@@ -148,8 +148,7 @@ impl SearchIndex {
         }
         let Tokenizer { seen, frequency, .. } = tokenizer;
         // Renumber: most common first (ties in first-seen order).
-        let mut by_frequency: Vec<u32> = (0..seen.len() as u32).collect();
-        by_frequency.sort_by_key(|&t| std::cmp::Reverse(frequency[t as usize]));
+        let by_frequency = crate::order::permutation(seen.len(), &|a, b| frequency[b].cmp(&frequency[a]));
         let mut renumber = vec![0u32; seen.len()];
         for (new, &old) in by_frequency.iter().enumerate() {
             renumber[old as usize] = new as u32;
@@ -241,7 +240,7 @@ impl SearchIndex {
             })
             .collect();
         // The rarest word first: it cuts the pool most.
-        found.sort_by_key(|f| f.1);
+        crate::order::sort_by(&mut found, |a, b| a.1.cmp(&b.1));
         let mut current: Option<Vec<u32>> = pool.map(<[u32]>::to_vec);
         for (tokens, postings) in &found {
             let pool_len = current.as_ref().map_or(n, Vec::len);

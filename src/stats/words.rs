@@ -29,8 +29,11 @@ pub(crate) fn days(n: f64) -> String {
 }
 
 /// Names sorted by count, most first, ties by name (case-insensitive), then cut to `top`.
-pub(crate) fn ranked<T>(mut items: Vec<(String, u32, T)>, top: usize) -> Vec<(String, u32, T)> {
-    items.sort_by_cached_key(|item| (std::cmp::Reverse(item.1), item.0.to_lowercase(), item.0.clone()));
-    items.truncate(top);
-    items
+pub(crate) fn ranked<T>(items: Vec<(String, u32, T)>, top: usize) -> Vec<(String, u32, T)> {
+    let folded: Vec<String> = items.iter().map(|item| item.0.to_lowercase()).collect();
+    let order = crate::order::permutation(items.len(), &|a, b| {
+        items[b].1.cmp(&items[a].1).then_with(|| folded[a].cmp(&folded[b])).then_with(|| items[a].0.cmp(&items[b].0))
+    });
+    let mut taken: Vec<Option<(String, u32, T)>> = items.into_iter().map(Some).collect();
+    order.into_iter().take(top).filter_map(|i| taken[i as usize].take()).collect()
 }

@@ -45,7 +45,7 @@ fn vocabulary_options(
     for v in selected.iter().filter(|v| vocab.position(v).is_none()) {
         options.push(FacetOption { value: v.clone(), label: v.clone(), count: 0, selected: true });
     }
-    options.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.label.cmp(&b.label)));
+    crate::order::sort_by(&mut options, |a, b| b.count.cmp(&a.count).then_with(|| a.label.cmp(&b.label)));
     options
 }
 
