@@ -32,7 +32,7 @@ mod tests {
         fn sorts_as_the_standard_stable_sort_does(items in prop::collection::vec((0u8..4, 0u16..1000), 0..60)) {
             // Compared by the first field only, so ties show whether their order is kept.
             let mut expected = items.clone();
-            expected.sort_by(|a, b| b.0.cmp(&a.0));
+            expected.sort_by_key(|item| std::cmp::Reverse(item.0));
             let mut got = items;
             sort_by(&mut got, |a, b| b.0.cmp(&a.0));
             prop_assert_eq!(got, expected);
