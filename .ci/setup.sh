@@ -48,11 +48,11 @@ if [ "${1:-}" = browser ]; then
 fi
 
 # The release wasm is built with its own copy of std, in which a panic aborts at once
-# (Makefile, WASM_STD): about 28 KB less gzipped. That needs the standard library's source.
+# (Makefile, WASM_STD): about 21 KB less gzipped. That needs the standard library's source.
 if ! rustup component list --installed 2>/dev/null | grep -qx rust-src; then
   say "adding the rust-src component (the standard library's source, for the smaller wasm)"
   rustup component add rust-src \
-    || say "WARNING: rust-src could not be installed; the wasm is built with the prebuilt std (about 28 KB larger)"
+    || say "WARNING: rust-src could not be installed; the wasm is built with the prebuilt std (about 21 KB larger)"
 fi
 
 # Trunk builds with --offline: every crate must already be in the local registry,

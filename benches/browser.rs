@@ -380,10 +380,10 @@ async fn main() {
     writeln!(
         dominates,
         "\nThe wasm is most of it. By function name in a build with names (ARCHITECTURE.md, \"Known gaps\", has the \
-         measurement and the levers tried), its ≈ 690 KB of code before gzip is: Leptos' typed views and reactivity \
-         ≈ 180 KB, this project's components ≈ 60 KB, the ingest ≈ 80 KB and serde_json ≈ 30 KB, the charts ≈ 63 KB \
-         (plotters included), Rust's generic core and alloc code ≈ 185 KB (the sorts alone ≈ 44 KB); plus ≈ 70 KB of \
-         data (strings and tables).\n"
+         measurement, the levers tried and the floor of an empty Leptos page), its ≈ 620 KB of code before gzip is: \
+         Leptos' typed views and reactivity ≈ 158 KB; this crate ≈ 226 KB (the ingest ≈ 75 KB, the components \
+         ≈ 75 KB, the charts' drawing ≈ 52 KB, the index and search ≈ 24 KB); core and alloc ≈ 128 KB; \
+         serde_json ≈ 29 KB; plotters ≈ 17 KB; plus ≈ 49 KB of data (strings and tables).\n"
     )
     .unwrap();
     if let Some(last) = big_loads.last().filter(|l| !l.phases.is_empty()) {
