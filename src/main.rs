@@ -2,6 +2,9 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
+    // Panic messages in the console. The release build's std aborts at a panic before any
+    // hook runs (Makefile, WASM_STD), so there the hook would be dead weight.
+    #[cfg(not(panic = "immediate-abort"))]
     console_error_panic_hook::set_once();
     leptos::mount::mount_to_body(cyber_claims_explorer::ui::App);
 }

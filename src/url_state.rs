@@ -1,7 +1,6 @@
 //! The view state ⇄ the query string (DESIGN §5, a contract for parameter names). The URL is
 //! the single source of truth for what the reader sees; this module round-trips it exactly.
 
-
 use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, CONTROLS};
 
 use crate::model::{Side, Stance};
