@@ -266,7 +266,7 @@ fn naive_outcome(d: &Dataset, index: &Index, f: &Filter) -> cyber_claims_explore
     if f.sort == Sort::Newest {
         ids.reverse();
     }
-    Outcome { ids, counts }
+    Outcome { ids: std::sync::Arc::new(ids), counts }
 }
 
 fn random_filters() -> impl Strategy<Value = Filter> {

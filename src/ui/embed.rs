@@ -3,8 +3,6 @@
 //! the parent page — `{"claims-explorer-height": {"chart": id, "height": px}}` — on load and on
 //! every resize, for `embed.js` to size the iframe.
 
-use std::sync::Arc;
-
 use leptos::html::Div;
 use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
@@ -32,7 +30,7 @@ pub fn EmbedView(chart: ChartId, loaded: Loaded, drawn: RwSignal<u8>) -> impl In
     let nav = expect_context::<Nav>();
     let (index, dataset) = (loaded.index.clone(), loaded.dataset.clone());
     let outcome = Memo::new(move |_| index.run_in(&dataset, &nav.view.read().filter, &mut Default::default()));
-    let ids = Memo::new(move |_| Arc::new(outcome.read().ids.clone()));
+    let ids = Memo::new(move |_| outcome.read().ids.clone());
     let root = NodeRef::<Div>::new();
     let explore = move || {
         let full = ViewState { embed: None, ..nav.view.get() };

@@ -65,7 +65,7 @@ pub fn Explorer(loaded: Loaded, drawn: RwSignal<u8>) -> impl IntoView {
         out.expect("run")
     });
     // Shared, not copied: the cards and the six charts hold the same matches.
-    let ids = Memo::new(move |_| Arc::new(outcome.read().ids.clone()));
+    let ids = Memo::new(move |_| outcome.read().ids.clone());
     // The charts follow the results after the count and the cards, those in view first (see
     // `follow`); keystrokes faster than frames redraw each chart once, for the latest results.
     let chart_ids: [RwSignal<Arc<Vec<u32>>>; 6] = std::array::from_fn(|_| RwSignal::new(ids.get_untracked()));

@@ -2,6 +2,8 @@
 //! counts, in one pass over the date-ordered rows; the text matches are kept between
 //! keystrokes, so typing on searches only the previous matches.
 
+use std::sync::Arc;
+
 use super::{Index, Row, Vocabulary, NO_INCIDENT};
 use crate::model::Dataset;
 use crate::query::filter::{Facet, Filter, Sort};
@@ -37,7 +39,8 @@ pub struct TextCache {
 /// The result of a filter: the matching claims in sort order and the facet counts.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Outcome {
-    pub ids: Vec<u32>,
+    /// Shared, not copied, by whatever shows them (the cards and the charts in the page).
+    pub ids: Arc<Vec<u32>>,
     pub counts: Counts,
 }
 
@@ -209,6 +212,6 @@ impl Index {
         if filter.sort == Sort::Newest {
             ids.reverse();
         }
-        Outcome { ids, counts }
+        Outcome { ids: Arc::new(ids), counts }
     }
 }
