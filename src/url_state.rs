@@ -204,6 +204,16 @@ mod tests {
     }
 
     #[test]
+    fn a_repeated_list_parameter_adds_to_the_selection() {
+        let (s, notices) = parse("claimant=cn-mfa,us-doj&claimant=cncert&sector=energy&sector=telecoms&stance=denial&stance=attribution");
+        assert!(notices.is_empty(), "{notices:?}");
+        let claimants: Vec<&str> = s.filter.claimants.iter().map(String::as_str).collect();
+        assert_eq!(claimants, ["cn-mfa", "cncert", "us-doj"]);
+        assert_eq!(s.filter.sectors.len(), 2);
+        assert_eq!(s.filter.stances.len(), 2);
+    }
+
+    #[test]
     fn bad_values_are_noticed_not_fatal() {
         let (s, notices) = parse("side=mars&stance=rumour,denial&from=abc&answered=maybe&sort=best&to=2019&from=2021");
         assert_eq!(s.filter.stances.len(), 1);
