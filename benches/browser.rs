@@ -139,6 +139,14 @@ async fn typing(browser: &Browser) -> Typing {
         v.sort_by(|a, b| a.partial_cmp(b).unwrap());
         v
     };
+    // In typing order, for seeing which keystrokes are the slow ones.
+    let in_order = |key: &str| -> String {
+        let times = r[key].as_array().map(Vec::as_slice).unwrap_or_default();
+        times.iter().map(|t| format!("{:.0}", t.as_f64().unwrap_or(f64::NAN))).collect::<Vec<_>>().join(" ")
+    };
+    eprintln!("keystrokes \"{KEYS}\", ms each in typing order:");
+    eprintln!("  count and cards:       {}", in_order("times"));
+    eprintln!("  charts in view shown:  {}", in_order("visible"));
     let (times, frames, charts, visible) = (sorted("times"), sorted("frames"), sorted("charts"), sorted("visible"));
     Typing {
         median: percentile(&times, 0.5),

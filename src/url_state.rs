@@ -205,7 +205,9 @@ mod tests {
 
     #[test]
     fn a_repeated_list_parameter_adds_to_the_selection() {
-        let (s, notices) = parse("claimant=cn-mfa,us-doj&claimant=cncert&sector=energy&sector=telecoms&stance=denial&stance=attribution");
+        let (s, notices) = parse(
+            "claimant=cn-mfa,us-doj&claimant=cncert&sector=energy&sector=telecoms&stance=denial&stance=attribution",
+        );
         assert!(notices.is_empty(), "{notices:?}");
         let claimants: Vec<&str> = s.filter.claimants.iter().map(String::as_str).collect();
         assert_eq!(claimants, ["cn-mfa", "cncert", "us-doj"]);

@@ -62,7 +62,8 @@ impl Index {
     }
 
     /// Like `run`, reusing the text matches of the previous query in `cache`: when the new
-    /// query only narrows the old one (typing on), only the old matches are searched again.
+    /// query only narrows the old one (typing on), only the old matches are searched again,
+    /// and only for the words they do not already hold.
     pub fn run_cached(&self, filter: &Filter, cache: &mut TextCache) -> Outcome {
         let words = query_words(&filter.q);
         if cache.words.as_ref() != Some(&words) {
@@ -73,11 +74,16 @@ impl Index {
             let matches = if words.is_empty() {
                 None
             } else {
-                let pool = match (&cache.matches, narrows) {
-                    (Some(m), true) => Some(m.as_slice()),
-                    _ => None,
-                };
-                Some(self.search().entries_matching(&words, pool))
+                match (&cache.words, &cache.matches, narrows) {
+                    (Some(old), Some(pool), true) => {
+                        // Every old match holds every old word, and so every new word found
+                        // inside an old one ("network" while typing "network i").
+                        let new: Vec<String> =
+                            words.iter().filter(|w| !old.iter().any(|o| o.contains(w.as_str()))).cloned().collect();
+                        Some(self.search().entries_matching(&new, Some(pool)))
+                    }
+                    _ => Some(self.search().entries_matching(&words, None)),
+                }
             };
             *cache = TextCache { words: Some(words), matches };
         }
