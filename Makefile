@@ -64,6 +64,9 @@ size:
 	  printf '%-48s %10d %10d\n' "$${f#dist/}" "$$raw" "$$gz"; \
 	done < <(find dist -type f ! -path 'dist/data/*' | sort); \
 	printf '%-48s %10s %10d  (%d.%d KB; budget %d KB)\n' "shell total" "" "$$total" $$((total / 1024)) $$((total % 1024 * 10 / 1024)) $$(($(SHELL_BUDGET_BYTES) / 1024)); \
+	if grep -q "panicked at" dist/*_bg.wasm; then \
+	  echo "std: the prebuilt one, with panic messages (about 21 KB more; is rust-src installed?)"; \
+	else echo "std: rebuilt, panics abort at once"; fi; \
 	if [ "$$total" -gt $(SHELL_BUDGET_BYTES) ]; then \
 	  echo "OVER BUDGET: the shell is $$(( (total - $(SHELL_BUDGET_BYTES)) / 1024 )) KB over its 150 KB budget (known; see ARCHITECTURE.md)"; \
 	  [ -z "$(SIZE_STRICT)" ] || exit 1; \
