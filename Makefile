@@ -18,8 +18,9 @@ setup-browser:
 
 # The release wasm rebuilds std (rust-src, installed by .ci/setup.sh) so that a panic is an
 # immediate abort: no panic messages or their formatting code in the page, about 21 KB less
-# gzipped (std's own crates keep opt-level 3: .cargo/config.toml). Both are unstable cargo/rustc options, enabled on the stable toolchain for this
-# build only (RUSTC_BOOTSTRAP). Without rust-src the wasm is built with the prebuilt std.
+# gzipped (std's own crates keep opt-level 3: .cargo/config.toml). Both are unstable
+# cargo/rustc options, enabled on the stable toolchain for this build only (RUSTC_BOOTSTRAP).
+# Without rust-src the wasm is built with the prebuilt std, and `make size` says so.
 RUST_SRC := $(shell test -d "$$(rustc --print sysroot)/lib/rustlib/src/rust/library" && echo yes)
 ifeq ($(RUST_SRC),yes)
 WASM_STD := RUSTC_BOOTSTRAP=1 CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
