@@ -18,8 +18,13 @@ pub fn permutation(n: usize, cmp: &dyn Fn(usize, usize) -> Ordering) -> Vec<u32>
 /// Sorts `items` by `cmp`, stably: the same result as `items.sort_by(cmp)`.
 pub fn sort_by<T>(items: &mut Vec<T>, cmp: impl Fn(&T, &T) -> Ordering) {
     let order = permutation(items.len(), &|a, b| cmp(&items[a], &items[b]));
-    let mut taken: Vec<Option<T>> = std::mem::take(items).into_iter().map(Some).collect();
-    items.extend(order.into_iter().filter_map(|i| taken[i as usize].take()));
+    *items = arrange(std::mem::take(items), &order);
+}
+
+/// The items at the indices of `order` (a permutation, or its first part), in that order.
+pub fn arrange<T>(items: Vec<T>, order: &[u32]) -> Vec<T> {
+    let mut taken: Vec<Option<T>> = items.into_iter().map(Some).collect();
+    order.iter().filter_map(|&i| taken[i as usize].take()).collect()
 }
 
 #[cfg(test)]

@@ -6,14 +6,12 @@
 use std::collections::BTreeMap;
 
 use serde::de::IgnoredAny;
-use serde_json::Value;
 
 use super::checks::Draft;
-use super::decode::{self, DATASET_FIELDS};
-use super::place::Place;
+use super::decode;
 use super::report::Report;
 use super::IngestError;
-use crate::model::{Actor, Claim, Incident, PartialDate, SCHEMA_V1};
+use crate::model::{Actor, Claim, Incident};
 
 /// A line and a 1-based column, as serde_json counts them (bytes since the line's start).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -58,33 +56,6 @@ fn located(e: &serde_json::Error, start: Position) -> IngestError {
     })
 }
 
-/// The three lists of records.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum List {
-    Actors,
-    Incidents,
-    Claims,
-}
-
-impl List {
-    fn named(key: &str) -> Option<List> {
-        match key {
-            "actors" => Some(List::Actors),
-            "incidents" => Some(List::Incidents),
-            "claims" => Some(List::Claims),
-            _ => None,
-        }
-    }
-
-    fn name(self) -> &'static str {
-        match self {
-            List::Actors => "actors",
-            List::Incidents => "incidents",
-            List::Claims => "claims",
-        }
-    }
-}
-
 /// Where the reader is in the dataset's outer object.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum State {
@@ -123,126 +94,6 @@ struct Scan {
     escaped: bool,
     /// A bare value: it ends at the first delimiter.
     bare: bool,
-}
-
-/// The records of one list, with the problems found in them.
-#[derive(Debug)]
-struct Records<T> {
-    items: Vec<(Place, T)>,
-    report: Report,
-    excluded: usize,
-    seen: usize,
-}
-
-impl<T> Default for Records<T> {
-    fn default() -> Self {
-        Records { items: Vec::new(), report: Report::default(), excluded: 0, seen: 0 }
-    }
-}
-
-impl<T: serde::de::DeserializeOwned> Records<T> {
-    /// Decodes one record; a record that fails is reported and counted.
-    fn take(
-        &mut self,
-        list: List,
-        bytes: &[u8],
-        start: Position,
-        decode: fn(&Value, &Place, &mut Report) -> Option<T>,
-        excluded_ids: &mut Vec<String>,
-    ) -> Result<(), IngestError> {
-        let name = list.name();
-        let place = Place::Json(format!("{name}[{}]", self.seen));
-        self.seen += 1;
-        // Fast path: a well-formed record decodes straight into the model (the checks still
-        // run later). Anything else — a wrong type, an unknown field — takes the slow path,
-        // which reports every problem at its path.
-        // (From text: serde_json checks UTF-8 faster in one go than string by string.)
-        if let Some(record) = std::str::from_utf8(bytes).ok().and_then(|text| serde_json::from_str::<T>(text).ok()) {
-            self.items.push((place, record));
-            return Ok(());
-        }
-        let value: Value = serde_json::from_slice(bytes).map_err(|e| {
-            // Not JSON: placed as a skimming parse places it (at the faulty byte).
-            let skimmed = serde_json::from_slice::<IgnoredAny>(bytes).err();
-            located(skimmed.as_ref().unwrap_or(&e), start)
-        })?;
-        match decode(&value, &place, &mut self.report) {
-            Some(record) => self.items.push((place, record)),
-            None => {
-                let what = name.trim_end_matches('s');
-                self.report.error(place.whole(), format!("this {what} is excluded because of the error(s) above"));
-                self.excluded += 1;
-                if let Some(id) = value.get("id").and_then(Value::as_str) {
-                    excluded_ids.push(id.to_string());
-                }
-            }
-        }
-        Ok(())
-    }
-}
-
-/// The dataset's own fields.
-struct Head {
-    schema: String,
-    title: String,
-    license: String,
-    updated: Option<PartialDate>,
-    description: Option<String>,
-}
-
-/// Reads the dataset's own fields from the JSON text of each (`raw`), given every top-level
-/// key (`keys`): the schema must be v1; unknown keys, and fields that are missing or not text,
-/// are warned about.
-fn head<'k, 'r>(
-    keys: impl Iterator<Item = &'k str>,
-    raw: impl Fn(&str) -> Option<&'r [u8]>,
-    report: &mut Report,
-) -> Result<Head, IngestError> {
-    for key in keys.filter(|k| !DATASET_FIELDS.contains(k)) {
-        report.warning(key, decode::unknown_field(key, DATASET_FIELDS));
-    }
-    let text = |field: &str, report: &mut Report| -> Option<String> {
-        match serde_json::from_slice::<String>(raw(field)?) {
-            Ok(s) => Some(s),
-            Err(_) => {
-                report.warning(field, format!("\"{field}\" should be text"));
-                None
-            }
-        }
-    };
-    let schema = text("schema", report).ok_or_else(|| IngestError {
-        location: Some("schema".into()),
-        message: format!("the field \"schema\" is missing; expected \"{SCHEMA_V1}\""),
-    })?;
-    if schema != SCHEMA_V1 {
-        return Err(IngestError {
-            location: Some("schema".into()),
-            message: format!("expected \"{SCHEMA_V1}\", found \"{schema}\""),
-        });
-    }
-    let title = text("title", report).unwrap_or_else(|| {
-        report.warning("title", "the dataset has no title");
-        "Untitled dataset".to_string()
-    });
-    let license = text("license", report).unwrap_or_else(|| {
-        report.warning("license", "the dataset states no licence");
-        "licence not stated".to_string()
-    });
-    let updated = match text("updated", report) {
-        Some(s) => match PartialDate::parse(&s) {
-            Ok(d) => Some(d),
-            Err(e) => {
-                report.warning("updated", format!("{e}; dates are not checked against it"));
-                None
-            }
-        },
-        None => {
-            report.warning("updated", "the dataset has no updated date; dates are not checked against it");
-            None
-        }
-    };
-    let description = text("description", report);
-    Ok(Head { schema, title, license, updated, description })
 }
 
 /// A v1 JSON dataset read piece by piece: [`JsonReader::push`] each piece in order, then
@@ -554,5 +405,7 @@ fn whole_file_error(message: &str) -> IngestError {
     IngestError { location: None, message: message.to_string() }
 }
 
+mod records;
+use records::{head, Head, List, Records};
 #[cfg(test)]
 mod tests;

@@ -18,8 +18,11 @@
 
 use super::lists::Lists;
 use super::text::{fold_into, query_words};
+
+mod tokens;
 use crate::hash::{fast_map, FastMap};
 use crate::model::{Actor, Claim, Dataset};
+use tokens::Tokenizer;
 
 /// The search index. Entries are claims in an order chosen at build time (`Index` uses date
 /// order, so matches come out sorted).
@@ -49,30 +52,34 @@ impl Default for SearchIndex {
     }
 }
 
+/// The claim's own searched fields: headline, summary, and its quote's text and speaker.
+fn own_fields(claim: &Claim) -> impl Iterator<Item = &str> {
+    [claim.headline.as_str(), claim.summary.as_str()]
+        .into_iter()
+        .chain(claim.quote.iter().flat_map(|q| [q.text.as_str(), q.speaker.as_str()]))
+}
+
+/// The ids of the claim's parties, whose names are searched too (an unknown id, itself).
+fn party_ids(claim: &Claim) -> impl Iterator<Item = &str> {
+    std::iter::once(claim.claimant.as_str()).chain(claim.accused.iter().map(String::as_str))
+}
+
+/// An actor's searched names: name, Chinese name, aliases.
+fn actor_names(actor: &Actor) -> impl Iterator<Item = &str> {
+    std::iter::once(actor.name.as_str()).chain(actor.name_zh.as_deref()).chain(actor.aliases.iter().map(String::as_str))
+}
+
 /// Appends the folded text searched for `claim` to `out`: fields folded one by one, each
 /// followed by `\n`.
-pub(crate) fn claim_text(claim: &Claim, actors: &FastMap<&str, &Actor>, out: &mut String) {
+fn claim_text(claim: &Claim, actors: &FastMap<&str, &Actor>, out: &mut String) {
     let mut push = |s: &str| {
         fold_into(s, out);
         out.push('\n');
     };
-    push(&claim.headline);
-    push(&claim.summary);
-    if let Some(q) = &claim.quote {
-        push(&q.text);
-        push(&q.speaker);
-    }
-    for id in std::iter::once(&claim.claimant).chain(&claim.accused) {
-        match actors.get(id.as_str()) {
-            Some(a) => {
-                push(&a.name);
-                if let Some(zh) = &a.name_zh {
-                    push(zh);
-                }
-                for alias in &a.aliases {
-                    push(alias);
-                }
-            }
+    own_fields(claim).for_each(&mut push);
+    for id in party_ids(claim) {
+        match actors.get(id) {
+            Some(a) => actor_names(a).for_each(&mut push),
             None => push(id),
         }
     }
@@ -110,8 +117,7 @@ impl SearchIndex {
             let mut map = fast_map(dataset.actors.len());
             for a in &dataset.actors {
                 let mut list = Vec::new();
-                let fields = std::iter::once(&a.name).chain(&a.name_zh).chain(&a.aliases);
-                fields.for_each(|f| tokenizer.add(f, &mut list));
+                actor_names(a).for_each(|f| tokenizer.add(f, &mut list));
                 map.insert(a.id.as_str(), list);
             }
             map
@@ -127,14 +133,9 @@ impl SearchIndex {
         for &c in &order {
             let claim = &dataset.claims[c as usize];
             tokens.clear();
-            tokenizer.add(&claim.headline, &mut tokens);
-            tokenizer.add(&claim.summary, &mut tokens);
-            if let Some(q) = &claim.quote {
-                tokenizer.add(&q.text, &mut tokens);
-                tokenizer.add(&q.speaker, &mut tokens);
-            }
-            for id in std::iter::once(&claim.claimant).chain(&claim.accused) {
-                match actor_tokens.get(id.as_str()) {
+            own_fields(claim).for_each(|f| tokenizer.add(f, &mut tokens));
+            for id in party_ids(claim) {
+                match actor_tokens.get(id) {
                     Some(list) => tokens.extend_from_slice(list),
                     None => tokenizer.add(id, &mut tokens),
                 }
@@ -299,79 +300,6 @@ impl SearchIndex {
     }
 }
 
-/// Distinct folded tokens, numbered as first seen.
-#[derive(Default)]
-struct Tokenizer {
-    /// Folded token → id.
-    ids: FastMap<Box<str>, u32>,
-    /// Token as written → id of its folded form.
-    raw: FastMap<Box<str>, u32>,
-    seen: Vec<Box<str>>,
-    frequency: Vec<u32>,
-    folded: String,
-}
-
-impl Tokenizer {
-    /// Appends the ids of the tokens of `text` to `out`.
-    fn add(&mut self, text: &str, out: &mut Vec<u32>) {
-        for_each_token(text, |token| {
-            let id = match self.raw.get(token) {
-                Some(&id) => id,
-                None => {
-                    self.folded.clear();
-                    fold_into(token, &mut self.folded);
-                    let id = match self.ids.get(self.folded.as_str()) {
-                        Some(&id) => id,
-                        None => {
-                            let id = self.seen.len() as u32;
-                            self.seen.push(self.folded.as_str().into());
-                            self.ids.insert(self.folded.as_str().into(), id);
-                            self.frequency.push(0);
-                            id
-                        }
-                    };
-                    self.raw.insert(token.into(), id);
-                    id
-                }
-            };
-            out.push(id);
-        });
-    }
-}
-
-/// Calls `f` with each maximal run of non-whitespace characters of `text` (what
-/// `split_whitespace` yields), reading bytes: only the lead bytes of the few non-ASCII
-/// whitespace characters are decoded.
-fn for_each_token(text: &str, mut f: impl FnMut(&str)) {
-    let bytes = text.as_bytes();
-    let mut start: Option<usize> = None;
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        let (space, len) = match b {
-            b'\t'..=b'\r' | b' ' => (true, 1),
-            // U+0085, U+00A0; U+1680; U+2000–U+205F; U+3000.
-            0xC2 | 0xE1 | 0xE2 | 0xE3 => {
-                let c = text[i..].chars().next().expect("a char");
-                (c.is_whitespace(), c.len_utf8())
-            }
-            _ => (false, 1),
-        };
-        match (space, start) {
-            (true, Some(s)) => {
-                f(&text[s..i]);
-                start = None;
-            }
-            (false, None) => start = Some(i),
-            _ => {}
-        }
-        i += len;
-    }
-    if let Some(s) = start {
-        f(&text[s..]);
-    }
-}
-
 /// The positions of the set bits, ascending.
 fn ones(bits: &[u64]) -> Vec<u32> {
     let mut out = Vec::with_capacity(bits.iter().map(|b| b.count_ones() as usize).sum());
@@ -383,27 +311,4 @@ fn ones(bits: &[u64]) -> Vec<u32> {
         }
     }
     out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn tokens_are_what_split_whitespace_gives() {
-        let mut all: Vec<String> =
-            [" a\u{85}b\u{a0}c\u{1680}d\u{2000}e\u{200a}f\u{2028}g\u{2029}h\u{202f}i\u{205f}j\u{3000}k "]
-                .iter()
-                .map(|s| s.to_string())
-                .collect();
-        all.push("国家\t互联网\r\n应急 ‘x’ é\u{2010}ü\u{200b}z\u{0b}\u{0c}".to_string());
-        all.push(String::new());
-        all.push("   ".to_string());
-        for text in all {
-            let mut got = Vec::new();
-            for_each_token(&text, |t| got.push(t.to_string()));
-            let want: Vec<String> = text.split_whitespace().map(String::from).collect();
-            assert_eq!(got, want, "{text:?}");
-        }
-    }
 }

@@ -34,6 +34,5 @@ pub(crate) fn ranked<T>(items: Vec<(String, u32, T)>, top: usize) -> Vec<(String
     let order = crate::order::permutation(items.len(), &|a, b| {
         items[b].1.cmp(&items[a].1).then_with(|| folded[a].cmp(&folded[b])).then_with(|| items[a].0.cmp(&items[b].0))
     });
-    let mut taken: Vec<Option<(String, u32, T)>> = items.into_iter().map(Some).collect();
-    order.into_iter().take(top).filter_map(|i| taken[i as usize].take()).collect()
+    crate::order::arrange(items, &order[..order.len().min(top)])
 }

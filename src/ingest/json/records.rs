@@ -1,0 +1,160 @@
+//! Decoding what the reader has cut out: one record of a list (straight into the model when
+//! it is well formed, else field by field with every problem reported at its path), and the
+//! dataset's own fields.
+
+use serde::de::IgnoredAny;
+use serde_json::Value;
+
+use super::{located, Position};
+use crate::ingest::decode::{self, DATASET_FIELDS};
+use crate::ingest::place::Place;
+use crate::ingest::report::Report;
+use crate::ingest::IngestError;
+use crate::model::{PartialDate, SCHEMA_V1};
+
+/// The three lists of records.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum List {
+    Actors,
+    Incidents,
+    Claims,
+}
+
+impl List {
+    pub(super) fn named(key: &str) -> Option<List> {
+        match key {
+            "actors" => Some(List::Actors),
+            "incidents" => Some(List::Incidents),
+            "claims" => Some(List::Claims),
+            _ => None,
+        }
+    }
+
+    pub(super) fn name(self) -> &'static str {
+        match self {
+            List::Actors => "actors",
+            List::Incidents => "incidents",
+            List::Claims => "claims",
+        }
+    }
+}
+
+/// The records of one list, with the problems found in them.
+#[derive(Debug)]
+pub(super) struct Records<T> {
+    pub(super) items: Vec<(Place, T)>,
+    pub(super) report: Report,
+    pub(super) excluded: usize,
+    seen: usize,
+}
+
+impl<T> Default for Records<T> {
+    fn default() -> Self {
+        Records { items: Vec::new(), report: Report::default(), excluded: 0, seen: 0 }
+    }
+}
+
+impl<T: serde::de::DeserializeOwned> Records<T> {
+    /// Decodes one record; a record that fails is reported and counted.
+    pub(super) fn take(
+        &mut self,
+        list: List,
+        bytes: &[u8],
+        start: Position,
+        decode: fn(&Value, &Place, &mut Report) -> Option<T>,
+        excluded_ids: &mut Vec<String>,
+    ) -> Result<(), IngestError> {
+        let name = list.name();
+        let place = Place::Json(format!("{name}[{}]", self.seen));
+        self.seen += 1;
+        // Fast path: a well-formed record decodes straight into the model (the checks still
+        // run later). Anything else — a wrong type, an unknown field — takes the slow path,
+        // which reports every problem at its path.
+        // (From text: serde_json checks UTF-8 faster in one go than string by string.)
+        if let Some(record) = std::str::from_utf8(bytes).ok().and_then(|text| serde_json::from_str::<T>(text).ok()) {
+            self.items.push((place, record));
+            return Ok(());
+        }
+        let value: Value = serde_json::from_slice(bytes).map_err(|e| {
+            // Not JSON: placed as a skimming parse places it (at the faulty byte).
+            let skimmed = serde_json::from_slice::<IgnoredAny>(bytes).err();
+            located(skimmed.as_ref().unwrap_or(&e), start)
+        })?;
+        match decode(&value, &place, &mut self.report) {
+            Some(record) => self.items.push((place, record)),
+            None => {
+                let what = name.trim_end_matches('s');
+                self.report.error(place.whole(), format!("this {what} is excluded because of the error(s) above"));
+                self.excluded += 1;
+                if let Some(id) = value.get("id").and_then(Value::as_str) {
+                    excluded_ids.push(id.to_string());
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The dataset's own fields.
+pub(super) struct Head {
+    pub(super) schema: String,
+    pub(super) title: String,
+    pub(super) license: String,
+    pub(super) updated: Option<PartialDate>,
+    pub(super) description: Option<String>,
+}
+
+/// Reads the dataset's own fields from the JSON text of each (`raw`), given every top-level
+/// key (`keys`): the schema must be v1; unknown keys, and fields that are missing or not text,
+/// are warned about.
+pub(super) fn head<'k, 'r>(
+    keys: impl Iterator<Item = &'k str>,
+    raw: impl Fn(&str) -> Option<&'r [u8]>,
+    report: &mut Report,
+) -> Result<Head, IngestError> {
+    for key in keys.filter(|k| !DATASET_FIELDS.contains(k)) {
+        report.warning(key, decode::unknown_field(key, DATASET_FIELDS));
+    }
+    let text = |field: &str, report: &mut Report| -> Option<String> {
+        match serde_json::from_slice::<String>(raw(field)?) {
+            Ok(s) => Some(s),
+            Err(_) => {
+                report.warning(field, format!("\"{field}\" should be text"));
+                None
+            }
+        }
+    };
+    let schema = text("schema", report).ok_or_else(|| IngestError {
+        location: Some("schema".into()),
+        message: format!("the field \"schema\" is missing; expected \"{SCHEMA_V1}\""),
+    })?;
+    if schema != SCHEMA_V1 {
+        return Err(IngestError {
+            location: Some("schema".into()),
+            message: format!("expected \"{SCHEMA_V1}\", found \"{schema}\""),
+        });
+    }
+    let title = text("title", report).unwrap_or_else(|| {
+        report.warning("title", "the dataset has no title");
+        "Untitled dataset".to_string()
+    });
+    let license = text("license", report).unwrap_or_else(|| {
+        report.warning("license", "the dataset states no licence");
+        "licence not stated".to_string()
+    });
+    let updated = match text("updated", report) {
+        Some(s) => match PartialDate::parse(&s) {
+            Ok(d) => Some(d),
+            Err(e) => {
+                report.warning("updated", format!("{e}; dates are not checked against it"));
+                None
+            }
+        },
+        None => {
+            report.warning("updated", "the dataset has no updated date; dates are not checked against it");
+            None
+        }
+    };
+    let description = text("description", report);
+    Ok(Head { schema, title, license, updated, description })
+}
