@@ -124,7 +124,7 @@ impl ChartData {
 /// Computes chart `id`'s numbers over the matching claims `ids` (claim indices).
 pub fn aggregate(id: ChartId, dataset: &Dataset, index: &Index, ids: &[u32]) -> ChartData {
     match id {
-        ChartId::Timeline => ChartData::Timeline(stats::claims_per_quarter(dataset, index, ids)),
+        ChartId::Timeline => ChartData::Timeline(stats::claims_per_quarter(index, ids)),
         ChartId::Stances => ChartData::Stances(stats::stances_by_side(index, ids)),
         ChartId::Sectors => ChartData::Sectors(stats::targeted_sectors(index, ids)),
         ChartId::Vectors => ChartData::Vectors(stats::attack_vectors(index, ids)),

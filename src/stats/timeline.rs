@@ -2,7 +2,7 @@
 //! timeline chart.
 
 use super::words::{claims, NO_MATCH};
-use crate::model::{Dataset, PartialDate, Side};
+use crate::model::{PartialDate, Side};
 use crate::query::Index;
 
 /// A calendar quarter, such as 2024 Q4.
@@ -74,7 +74,7 @@ pub struct Timeline {
 }
 
 /// Claims per quarter by side and stance group over the claims `ids`.
-pub fn claims_per_quarter(_dataset: &Dataset, index: &Index, ids: &[u32]) -> Timeline {
+pub fn claims_per_quarter(index: &Index, ids: &[u32]) -> Timeline {
     if ids.is_empty() {
         return Timeline::default();
     }
