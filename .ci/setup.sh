@@ -47,18 +47,5 @@ if [ "${1:-}" = browser ]; then
   fi
 fi
 
-# The release wasm is built with its own copy of std, in which a panic aborts at once
-# (Makefile, WASM_STD): about 21 KB less gzipped. That needs the standard library's source.
-if ! rustup component list --installed 2>/dev/null | grep -qx rust-src; then
-  say "adding the rust-src component (the standard library's source, for the smaller wasm)"
-  rustup component add rust-src \
-    || say "WARNING: rust-src could not be installed; the wasm is built with the prebuilt std (about 21 KB larger)"
-fi
-
-# Trunk builds with --offline: every crate must already be in the local registry,
-# and so must the standard library's own dependencies when std is rebuilt.
-cargo fetch --locked >/dev/null 2>&1 || cargo fetch
-if rustup component list --installed 2>/dev/null | grep -qx rust-src; then
-  RUSTC_BOOTSTRAP=1 cargo fetch -Zbuild-std=std,panic_abort --target wasm32-unknown-unknown >/dev/null 2>&1 \
-    || RUSTC_BOOTSTRAP=1 cargo fetch -Zbuild-std=std,panic_abort --target wasm32-unknown-unknown
-fi
+# Trunk builds with --offline: every crate must already be in the local registry.
+cargo fetch --locked >/dev/null 2>&1 || cargo fetch --locked

@@ -57,6 +57,59 @@ const TYPE: &str = r#"
              phases: profiled ? window.wasmBindings.phase_times() : '' };
 "#;
 
+/// Whole words put into an empty search box at once, as a pasted or picked search is: no
+/// earlier search narrows them. For each, the time until the count and cards are updated, and
+/// until the charts in view show the new results (the reference has none). The box is emptied
+/// between two words, and that is not timed.
+const PASTE: &str = r#"
+    const input = document.querySelector('[data-testid="search"]');
+    const count = document.querySelector('[data-testid="result-count"]');
+    const set = text => { input.value = text; input.dispatchEvent(new Event('input', { bubbles: true })); };
+    const times = [];
+    const visible = [];
+    for (const word of arguments[0]) {
+        set('');
+        await new Promise(r => setTimeout(r, 150));
+        const before = count.textContent;
+        const t0 = performance.now();
+        set(word);
+        await new Promise(r => setTimeout(r, 0));
+        times.push(performance.now() - t0);
+        if (count.textContent === before) throw new Error('"' + word + '" did not change the count');
+        const shown = String(parseInt(count.textContent.replace(/,/g, ''), 10));
+        const inView = [...document.querySelectorAll('canvas[data-testid^="chart-"]')]
+            .filter(c => { const r = c.getBoundingClientRect(); return r.bottom > 0 && r.top < innerHeight; });
+        while (inView.some(c => c.dataset.claims !== shown) && performance.now() - t0 < 3000) {
+            await new Promise(r => requestAnimationFrame(() => setTimeout(r, 0)));
+        }
+        visible.push(performance.now() - t0);
+    }
+    set('');
+    await new Promise(r => setTimeout(r, 150));
+    return { times, visible: document.querySelector('canvas') ? visible : [] };
+"#;
+
+/// The pasted words: common, middling and rare words of the generated text, and a name.
+const PASTED: [&str; 8] = ["intrusion", "ministry", "alleged", "espionage", "network", "denied", "campaign", "hackers"];
+
+/// Median times of pasted words: until the count and cards show them, and until the charts in
+/// view do.
+struct Pasting {
+    median: f64,
+    visible_median: f64,
+}
+
+async fn pasting(browser: &Browser) -> Pasting {
+    let r: Value = browser.driver.execute(PASTE, vec![json!(PASTED)]).await.expect("pasting").json().clone();
+    let list = |key: &str| -> Vec<f64> { r[key].as_array().unwrap().iter().map(|t| t.as_f64().unwrap()).collect() };
+    eprintln!(
+        "pasted words {PASTED:?}, ms each: count and cards {:?}, charts in view {:?}",
+        list("times"),
+        list("visible")
+    );
+    Pasting { median: median_of(list("times")), visible_median: median_of(list("visible")) }
+}
+
 fn percentile(sorted: &[f64], p: f64) -> f64 {
     if sorted.is_empty() {
         return f64::NAN;
@@ -169,14 +222,16 @@ fn median_of(mut v: Vec<f64>) -> f64 {
     percentile(&v, 0.5)
 }
 
-/// Each file of the shell (data excluded): name, bytes, gzipped bytes.
+/// Each file of the shell — the entry HTML, the JS, the wasm and the CSS, as `make size` counts
+/// them (the data and embed.js are not part of it): name, bytes, gzipped bytes.
 fn shell_files() -> Vec<(String, u64, u64)> {
     let mut files = Vec::new();
-    for entry in std::fs::read_dir(root().join("dist")).expect("dist/") {
+    for entry in std::fs::read_dir(support::dist()).expect("the built app") {
         let path = entry.unwrap().path();
-        if path.is_file() {
+        let name = path.file_name().unwrap().to_string_lossy().to_string();
+        let shell = [".html", ".js", ".wasm", ".css"].iter().any(|e| name.ends_with(e)) && name != "embed.js";
+        if path.is_file() && shell {
             let out = Command::new("gzip").arg("-9").arg("-c").arg(&path).output().expect("gzip");
-            let name = path.file_name().unwrap().to_string_lossy().to_string();
             files.push((name, std::fs::metadata(&path).unwrap().len(), out.stdout.len() as u64));
         }
     }
@@ -205,7 +260,7 @@ fn verdict(value: f64, budget: f64) -> String {
     }
 }
 
-/// The verdict on a median and a p95 against DESIGN §8's keystroke budgets (16 and 33 ms).
+/// The verdict on a median and a p95 against the keystroke budgets (16 and 33 ms; CONTRACTS.md, Budgets).
 fn verdict_pair(median: f64, p95: f64) -> String {
     let over: Vec<String> = [("median", median, 16.0), ("p95", p95, 33.0)]
         .into_iter()
@@ -238,6 +293,7 @@ async fn main() {
     }
     let big_ready = median_of(big_loads.iter().map(|l| l.ready_ms).collect());
     let ours = typing(&browser).await;
+    let pasted = pasting(&browser).await;
     let after = retained_heap(&browser).await;
     // After typing, so the search index built after `ready` is counted.
     let wasm_now = browser.js("return window.wasmBindings.wasm_memory_bytes();").await.as_f64().unwrap();
@@ -255,6 +311,7 @@ async fn main() {
     }
     let ref_ready = median_of(ref_loads.iter().map(|l| l.ready_ms).collect());
     let reference = typing(&browser).await;
+    let ref_pasted = pasting(&browser).await;
     let ref_heap = retained_heap(&browser).await;
     browser.quit().await;
 
@@ -264,8 +321,12 @@ async fn main() {
     let mut t = String::new();
     writeln!(t, "| what | budget | Cyber Claims Explorer | plain-JS reference | ours ÷ reference | verdict |").unwrap();
     writeln!(t, "|---|---|---|---|---|---|").unwrap();
-    writeln!(t, "| shell, gzipped (HTML+JS+WASM+CSS) | ≤ 150 KB | {gz:.1} KB | — | — | {} |", verdict(gz, 150.0))
-        .unwrap();
+    writeln!(
+        t,
+        "| shell, gzipped (HTML+JS+WASM+CSS) | ≤ 400 KB (ceiling) | {gz:.1} KB | — | — | {} |",
+        verdict(gz, 400.0)
+    )
+    .unwrap();
     let b = median_of(bundled.clone());
     writeln!(
         t,
@@ -275,9 +336,13 @@ async fn main() {
     .unwrap();
     writeln!(
         t,
-        "| 100,000 claims: navigation → ready (median of 3) | ≤ 1,500 ms | {big_ready:.0} ms | {ref_ready:.0} ms | {:.2} | {} |",
+        "| 100,000 claims: navigation → ready (median of 3) | ≤ 1,500 ms and ≤ 1.5× the reference | {big_ready:.0} ms | {ref_ready:.0} ms | {:.2} | {} |",
         big_ready / ref_ready,
-        verdict(big_ready, 1500.0)
+        match (big_ready <= 1500.0, big_ready / ref_ready <= 1.5) {
+            (true, true) => "within".to_string(),
+            (false, _) => verdict(big_ready, 1500.0),
+            (true, false) => format!("**{:.2}× the reference, over 1.5×**", big_ready / ref_ready),
+        }
     )
     .unwrap();
     writeln!(
@@ -311,7 +376,7 @@ async fn main() {
     .unwrap();
     writeln!(
         t,
-        "| 100,000 claims: keystroke → the charts in view show the new results, median / p95 | ≤ 16 / ≤ 33 ms (DESIGN §8: cards and charts) | {:.1} / {:.1} ms | no charts | — | {} |",
+        "| 100,000 claims: keystroke → the charts in view show the new results, median / p95 | ≤ 16 / ≤ 33 ms (CONTRACTS.md, Budgets: cards and charts) | {:.1} / {:.1} ms | no charts | — | {} |",
         ours.visible_median,
         ours.visible_p95,
         verdict_pair(ours.visible_median, ours.visible_p95)
@@ -319,10 +384,30 @@ async fn main() {
     .unwrap();
     writeln!(
         t,
-        "| 100,000 claims: keystroke → all six charts show the new results, median / p95 | ≤ 16 / ≤ 33 ms (DESIGN §8: cards and charts) | {:.1} / {:.1} ms | no charts | — | {} |",
+        "| 100,000 claims: keystroke → all six charts show the new results, median / p95 | ≤ 16 / ≤ 33 ms (CONTRACTS.md, Budgets: cards and charts) | {:.1} / {:.1} ms | no charts | — | {} |",
         ours.charts_median,
         ours.charts_p95,
         verdict_pair(ours.charts_median, ours.charts_p95)
+    )
+    .unwrap();
+    writeln!(
+        t,
+        "| 100,000 claims: a pasted word → count and cards, median of {} | faster than the reference | {:.1} ms | {:.1} ms | {:.2} | {} |",
+        PASTED.len(),
+        pasted.median,
+        ref_pasted.median,
+        pasted.median / ref_pasted.median,
+        if pasted.median < ref_pasted.median { "within" } else { "**slower than the reference**" }
+    )
+    .unwrap();
+    writeln!(
+        t,
+        "| 100,000 claims: a pasted word → count, cards and the charts in view, median of {} | faster than the reference | {:.1} ms | {:.1} ms (it has no charts) | {:.2} | {} |",
+        PASTED.len(),
+        pasted.visible_median,
+        ref_pasted.median,
+        pasted.visible_median / ref_pasted.median,
+        if pasted.visible_median < ref_pasted.median { "within" } else { "**slower than the reference**" }
     )
     .unwrap();
     writeln!(
@@ -385,15 +470,7 @@ async fn main() {
     for (name, raw, gz) in shell_files() {
         writeln!(dominates, "| {name} | {raw} | {gz} |").unwrap();
     }
-    writeln!(
-        dominates,
-        "\nThe wasm is most of it. By function name in a build with names (ARCHITECTURE.md, \"Known gaps\", has the \
-         measurement, the levers tried and the floor of an empty Leptos page), its ≈ 620 KB of code before gzip is: \
-         Leptos' typed views and reactivity ≈ 158 KB; this crate ≈ 226 KB (the ingest ≈ 75 KB, the components \
-         ≈ 75 KB, the charts' drawing ≈ 52 KB, the index and search ≈ 24 KB); core and alloc ≈ 128 KB; \
-         serde_json ≈ 29 KB; plotters ≈ 17 KB; plus ≈ 49 KB of data (strings and tables).\n"
-    )
-    .unwrap();
+    dominates.push('\n');
     if let Some(last) = big_loads.last().filter(|l| !l.phases.is_empty()) {
         writeln!(dominates, "A load of 100,000 claims, profiled in the page (the last of the three loads):\n").unwrap();
         writeln!(dominates, "| phase | ms | share of navigation → ready |\n|---|---|---|").unwrap();

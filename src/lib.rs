@@ -1,14 +1,11 @@
 //! Cyber Claims Explorer: explore US–China cyber accusations, attributions and denials.
 //!
-//! The core (`model`, `ingest`, `query`, `stats`, `charts`, with `hash` for their maps and
-//! `order` for their sorts) is pure Rust with no browser types and is tested natively; `ui` is
-//! the thin Leptos layer, compiled for wasm only.
+//! The core (`model`, `ingest`, `query`, `stats`, `charts`) is pure Rust with no browser types
+//! and is tested natively; `ui` is the thin Leptos layer, compiled for wasm only.
 
 pub mod charts;
-pub mod hash;
 pub mod ingest;
 pub mod model;
-pub mod order;
 pub mod query;
 pub mod stats;
 pub mod url_state;

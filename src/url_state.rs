@@ -1,10 +1,13 @@
-//! The view state ⇄ the query string (DESIGN §5, a contract for parameter names). The URL is
-//! the single source of truth for what the reader sees; this module round-trips it exactly.
+//! The view state ⇄ the query string, whose parameter names are a contract (CONTRACTS.md, URL
+//! parameters). The URL is the single source of truth for what the reader sees; this module
+//! round-trips it exactly.
 
 use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, CONTROLS};
 
-use crate::model::{Side, Stance};
-use crate::query::{Filter, Sort};
+use strum::VariantArray;
+
+use crate::model::{one_of, Side, Stance};
+use crate::query::{Answered, Filter, Sort};
 
 /// Everything the URL holds.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -93,7 +96,7 @@ pub fn to_query(state: &ViewState) -> String {
         pairs.push(("to", y.to_string()));
     }
     if let Some(a) = f.answered {
-        pairs.push(("answered", if a { "yes" } else { "no" }.to_string()));
+        pairs.push(("answered", Answered::from(a).as_str().to_string()));
     }
     if f.sort != Sort::default() {
         pairs.push(("sort", f.sort.as_str().to_string()));
@@ -133,11 +136,11 @@ pub fn parse(query: &str) -> (ViewState, Vec<String>) {
             "q" => f.q = one,
             "side" => {
                 for item in items() {
-                    match Side::ALL.into_iter().find(|s| s.as_str() == item) {
+                    match Side::parse(&item) {
                         Some(s) => {
                             f.sides.insert(s);
                         }
-                        None => notices.push(format!("“side={item}” was ignored: expected us-cn, cn-us or other")),
+                        None => notices.push(format!("“side={item}” was ignored: expected {}", one_of(Side::VARIANTS))),
                     }
                 }
             }
@@ -151,21 +154,20 @@ pub fn parse(query: &str) -> (ViewState, Vec<String>) {
                     }
                 }
             }
-            // `extend` inserts one by one; `collect` into a set would bring in a sort of its own.
+            // A repeated parameter adds to the selection.
             "claimant" => f.claimants.extend(items()),
             "accused" => f.accused.extend(items()),
             "sector" => f.sectors.extend(items()),
             "vector" => f.vectors.extend(items()),
             "from" => f.from = year(&one, "from", &mut notices),
             "to" => f.to = year(&one, "to", &mut notices),
-            "answered" => match one.as_str() {
-                "yes" => f.answered = Some(true),
-                "no" => f.answered = Some(false),
-                _ => notices.push(format!("“answered={one}” was ignored: expected yes or no")),
+            "answered" => match Answered::parse(&one) {
+                Some(a) => f.answered = Some(a.into()),
+                None => notices.push(format!("“answered={one}” was ignored: expected {}", one_of(Answered::VARIANTS))),
             },
             "sort" => match Sort::parse(&one) {
                 Some(s) => f.sort = s,
-                None => notices.push(format!("“sort={one}” was ignored: expected newest or oldest")),
+                None => notices.push(format!("“sort={one}” was ignored: expected {}", one_of(Sort::VARIANTS))),
             },
             "lang" => match one.as_str() {
                 "en" | "zh" => state.lang = Some(one),

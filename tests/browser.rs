@@ -169,6 +169,8 @@ async fn chart_is_drawn_and_redrawn_when_the_search_changes() {
 async fn broken_and_missing_datasets_show_a_located_error() {
     let server = StaticServer::start();
     let browser = Browser::start(1024, 768).await;
+    // The browser logs the failed request of the missing file.
+    browser.expect_error("missing.json - Failed to load resource: the server responded with a status of 404");
     for (query, must_say) in [
         ("?data=../fixtures/broken.json", vec!["broken.json", "cut off", "line 7"]),
         ("?data=../fixtures/missing.json", vec!["missing.json", "404"]),

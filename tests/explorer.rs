@@ -377,3 +377,65 @@ async fn a_large_file_shows_how_far_it_has_been_read() {
     assert_eq!(browser.result_count().await, 40_000);
     browser.quit().await;
 }
+
+/// The lifetimes of the page's listeners: after a second dataset replaces the first, nothing
+/// of the first list may answer a scroll (its signals are gone), and the second works as the
+/// first did. Any error in the page fails the test (`Browser::quit`).
+#[tokio::test]
+async fn a_second_dataset_by_the_file_picker_scrolls_and_searches_without_errors() {
+    let path = generated(1_000);
+    let server = StaticServer::start();
+    let browser = Browser::start(1280, 900).await;
+    assert_eq!(browser.open(&server.app("")).await, "ready");
+    let bundled = browser.result_count().await;
+    // Scroll the bundled list a little, so that its listeners have run.
+    browser.js("window.scrollTo(0, 3000);").await;
+    tokio::time::sleep(Duration::from_millis(100)).await;
+    browser.js("window.scrollTo(0, 0);").await;
+
+    let input = browser.driver.find(By::Css("[data-testid=\"open-file\"]")).await.expect("the file input");
+    input.send_keys(path.to_str().unwrap()).await.expect("choose a file");
+    browser
+        .until(
+            "the chosen file to replace the bundled data",
+            "return document.getElementById('app').dataset.state === 'ready'
+                && parseInt(document.querySelector('[data-testid=\"result-count\"]').textContent, 10) === 1000;",
+        )
+        .await;
+    assert_ne!(bundled, 1000);
+    assert_eq!(browser.text("dataset-title").await, "Generated");
+
+    // To the end of the list and back, a few viewports at a time.
+    let mut last = BTreeSet::new();
+    for step in (0..=20).chain((0..=20).rev()) {
+        browser
+            .js(&format!(
+                "window.scrollTo(0, (document.documentElement.scrollHeight - window.innerHeight) * {step} / 20);"
+            ))
+            .await;
+        tokio::time::sleep(Duration::from_millis(60)).await;
+        let ids = browser
+            .js("return [...document.querySelectorAll('[data-testid=\"claim-card\"]')].map(c => c.dataset.claimId);")
+            .await;
+        let ids: BTreeSet<String> = ids.as_array().unwrap().iter().map(|v| v.as_str().unwrap().to_string()).collect();
+        assert!(!ids.is_empty(), "no cards at step {step}");
+        assert!(ids.iter().all(|id| id.starts_with('g')), "a card of the first dataset is shown: {ids:?}");
+        if step == 20 {
+            last = ids;
+        }
+    }
+    // Newest first: the end of the list holds the oldest claims, those of 2010-01-01.
+    let oldest = ["g000000", "g000336", "g000672"];
+    assert!(oldest.iter().any(|id| last.contains(*id)), "the end of the list shows {last:?}");
+
+    let search = browser.driver.find(By::Css("[data-testid=\"search\"]")).await.expect("the search box");
+    search.send_keys("number 999").await.expect("type a search");
+    browser
+        .until(
+            "the search to narrow the generated claims",
+            "return parseInt(document.querySelector('[data-testid=\"result-count\"]').textContent, 10) === 1;",
+        )
+        .await;
+    assert_eq!(browser.page_errors().await, Vec::<String>::new());
+    browser.quit().await;
+}

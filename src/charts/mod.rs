@@ -1,14 +1,13 @@
 //! Drawing code, generic over plotters' `DrawingBackend`: the same function draws to the
 //! page's canvas and to SVG (tests, downloads). Pure: takes aggregates, never the DOM.
 //!
-//! Six charts (DESIGN §6), each named by a [`ChartId`]: [`aggregate`] computes its numbers
+//! Six charts, each named by a [`ChartId`]: [`aggregate`] computes its numbers
 //! (with `stats`), [`summary`] describes them in a sentence, [`table`] lists them, [`draw`]
 //! and [`to_svg`] draw them.
 
 mod actors;
 mod bars;
 mod frame;
-mod per_year;
 mod rankings;
 mod response_lag;
 mod stances;
@@ -18,8 +17,8 @@ mod timeline;
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
+use strum::{EnumCount, EnumString, IntoStaticStr, VariantArray};
 
-pub use per_year::{draw_per_year, PER_YEAR_TITLE};
 pub use table::{table, to_csv, Table};
 pub use theme::Theme;
 
@@ -29,7 +28,8 @@ use crate::stats::{self, ActorMatrix, Ranking, ResponseLags, StanceTally, Timeli
 use frame::Ink;
 
 /// Which chart: the names used in the URL (`?embed=`), on elements and in file names.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, EnumString, IntoStaticStr, VariantArray, EnumCount)]
+#[strum(serialize_all = "kebab-case")]
 pub enum ChartId {
     Timeline,
     Stances,
@@ -40,36 +40,23 @@ pub enum ChartId {
 }
 
 impl ChartId {
-    pub const ALL: [ChartId; 6] = [
-        ChartId::Timeline,
-        ChartId::Stances,
-        ChartId::Sectors,
-        ChartId::Vectors,
-        ChartId::ResponseLag,
-        ChartId::Actors,
-    ];
+    /// Every chart, in declaration order (the order of the page).
+    pub const ALL: [ChartId; ChartId::COUNT] = *ChartId::VARIANTS.first_chunk().expect("every variant");
 
     /// The URL name: "timeline", "stances", "sectors", "vectors", "response-lag", "actors".
     pub fn as_str(self) -> &'static str {
-        match self {
-            ChartId::Timeline => "timeline",
-            ChartId::Stances => "stances",
-            ChartId::Sectors => "sectors",
-            ChartId::Vectors => "vectors",
-            ChartId::ResponseLag => "response-lag",
-            ChartId::Actors => "actors",
-        }
+        self.into()
     }
 
     /// Reads a URL name.
     pub fn parse(s: &str) -> Option<ChartId> {
-        ChartId::ALL.into_iter().find(|c| c.as_str() == s)
+        s.parse().ok()
     }
 
-    /// A distinct bit per chart (1 << position in `ALL`), for sets of charts kept as a mask,
-    /// such as which charts have been drawn.
+    /// A distinct bit per chart (1 << its discriminant, its position in `ALL`), for sets of
+    /// charts kept as a mask, such as which charts have been drawn.
     pub fn bit(self) -> u8 {
-        1 << ChartId::ALL.iter().position(|c| *c == self).expect("a chart")
+        1 << (self as u8)
     }
 
     /// The chart's title, drawn as its caption.

@@ -1,14 +1,7 @@
-//! The rules every dataset must follow (DESIGN §4, §9), applied to decoded records whatever
-//! file they came from. Errors exclude the record and say so; warnings keep it.
+//! The rules every dataset must follow (CONTRACTS.md, Data model), applied to decoded records
+//! whatever file they came from. Errors exclude the record and say so; warnings keep it.
 
-use std::collections::{HashMap, HashSet};
-use std::hash::BuildHasherDefault;
-
-use crate::hash::FastHasher;
-
-/// Maps and sets keyed by the dataset's own ids: the fast hasher, not SipHash (see `hash`).
-type Map<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
-type Set<K> = HashSet<K, BuildHasherDefault<FastHasher>>;
+use rustc_hash::{FxBuildHasher, FxHashMap, FxHashSet};
 
 use super::place::Place;
 use super::report::{Report, Tally};
@@ -97,15 +90,15 @@ impl<'a> Verdict<'a> {
     }
 }
 
-fn first_places<T>(records: &[(Place, T)], id: impl Fn(&T) -> &str) -> Map<&str, usize> {
-    let mut first = Map::with_capacity_and_hasher(records.len(), Default::default());
+fn first_places<T>(records: &[(Place, T)], id: impl Fn(&T) -> &str) -> FxHashMap<&str, usize> {
+    let mut first = FxHashMap::with_capacity_and_hasher(records.len(), FxBuildHasher);
     for (i, (_, r)) in records.iter().enumerate() {
         first.entry(id(r)).or_insert(i);
     }
     first
 }
 
-fn duplicate<T>(first: &Map<&str, usize>, records: &[(Place, T)], i: usize, id: &str) -> Option<String> {
+fn duplicate<T>(first: &FxHashMap<&str, usize>, records: &[(Place, T)], i: usize, id: &str) -> Option<String> {
     let at = first[id];
     (at != i).then(|| format!("the id \"{id}\" is already used at {}", records[at].0.whole()))
 }
@@ -139,7 +132,7 @@ pub fn finish(draft: Draft, report: &mut Report) -> Dataset {
             actors.push(actor.clone());
         }
     }
-    let actor_ids: Set<&str> = actors.iter().map(|a| a.id.as_str()).collect();
+    let actor_ids: FxHashSet<&str> = actors.iter().map(|a| a.id.as_str()).collect();
 
     // Incidents.
     let first = first_places(&draft.incidents, |x| &x.id);
@@ -163,11 +156,11 @@ pub fn finish(draft: Draft, report: &mut Report) -> Dataset {
             incidents.push(incident.clone());
         }
     }
-    let incident_ids: Set<&str> = incidents.iter().map(|x| x.id.as_str()).collect();
+    let incident_ids: FxHashSet<&str> = incidents.iter().map(|x| x.id.as_str()).collect();
 
     // Claims, first on their own fields, then the links between claims.
     let first = first_places(&draft.claims, |c| &c.id);
-    let all_claim_ids: Set<&str> = draft
+    let all_claim_ids: FxHashSet<&str> = draft
         .claims
         .iter()
         .map(|(_, c)| c.id.as_str())
@@ -232,7 +225,7 @@ pub fn finish(draft: Draft, report: &mut Report) -> Dataset {
         }
     }
 
-    let kept_ids: Map<&str, usize> = kept.iter().map(|&i| (draft.claims[i].1.id.as_str(), i)).collect();
+    let kept_ids: FxHashMap<&str, usize> = kept.iter().map(|&i| (draft.claims[i].1.id.as_str(), i)).collect();
     for &i in &kept {
         let (place, claim) = &draft.claims[i];
         for (k, r) in claim.responds_to.iter().enumerate() {

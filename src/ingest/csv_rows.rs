@@ -1,13 +1,15 @@
-//! Reading a spreadsheet: one CSV row per claim (DESIGN §4's CSV mapping). Actors and
+//! Reading a spreadsheet: one CSV row per claim (CONTRACTS.md, Data model: CSV). Actors and
 //! incidents are created from the names in the rows; multi-values are `;`-separated.
 
 use std::collections::HashMap;
+
+use strum::VariantArray;
 
 use super::checks::Draft;
 use super::place::Place;
 use super::report::Report;
 use super::IngestError;
-use crate::model::{Actor, Claim, Confidence, Incident, PartialDate, Quote, Source, Stance, SCHEMA_V1};
+use crate::model::{one_of, Actor, Claim, Confidence, Incident, PartialDate, Quote, Source, Stance, SCHEMA_V1};
 
 /// The columns of the CSV format, in their documented order.
 pub const COLUMNS: &[&str] = &[
@@ -165,12 +167,12 @@ fn claim_of(row: &Row, place: &Place, registry: &mut Registry, report: &mut Repo
         error("stance", format!("\"{}\" is not a stance; expected one of {}", row.get("stance"), known.join(", ")));
     }
     let confidence = match row.get("confidence") {
-        "" | "verified" => Confidence::Verified,
-        "partial" => Confidence::Partial,
-        other => {
-            error("confidence", format!("\"{other}\" is not a confidence; expected verified or partial"));
-            Confidence::Verified
-        }
+        "" => Confidence::default(),
+        text => Confidence::parse(text).unwrap_or_else(|| {
+            let expected = one_of(Confidence::VARIANTS);
+            error("confidence", format!("\"{text}\" is not a confidence; expected {expected}"));
+            Confidence::default()
+        }),
     };
     if row.get("claimant").is_empty() {
         error("claimant", "the claimant is empty".to_string());

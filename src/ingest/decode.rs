@@ -6,10 +6,11 @@
 use std::collections::BTreeMap;
 
 use serde_json::{Map, Value};
+use strum::VariantArray;
 
 use super::place::Place;
 use super::report::Report;
-use crate::model::{Actor, Claim, Confidence, Incident, PartialDate, Quote, Source, Stance};
+use crate::model::{one_of, Actor, Claim, Confidence, Incident, PartialDate, Quote, Source, Stance};
 
 /// Field names of each record, for unknown-field warnings and their "did you mean" hints.
 pub const DATASET_FIELDS: &[&str] =
@@ -294,13 +295,13 @@ pub fn claim(value: &Value, place: &Place, report: &mut Report) -> Option<Claim>
             f.fail(report, "sources", format!("expected a list of sources, found {found}"));
         }
     }
-    let confidence = match f.text_opt(report, "confidence").as_deref() {
-        None | Some("verified") => Confidence::Verified,
-        Some("partial") => Confidence::Partial,
-        Some(other) => {
-            f.fail(report, "confidence", format!("\"{other}\" is not a confidence; expected verified or partial"));
-            Confidence::Verified
-        }
+    let confidence = match f.text_opt(report, "confidence") {
+        None => Confidence::default(),
+        Some(text) => Confidence::parse(&text).unwrap_or_else(|| {
+            let expected = one_of(Confidence::VARIANTS);
+            f.fail(report, "confidence", format!("\"{text}\" is not a confidence; expected {expected}"));
+            Confidence::default()
+        }),
     };
     let tags = f.texts(report, "tags");
     if f.errors > 0 {

@@ -28,7 +28,7 @@ impl Place {
     }
 }
 
-/// The CSV column that holds a model field (DESIGN §4's CSV mapping).
+/// The CSV column that holds a model field (CONTRACTS.md, Data model: CSV).
 fn csv_column(field: &str) -> &str {
     let head = field.split(['.', '[']).next().unwrap_or(field);
     let leaf = field.rsplit('.').next().unwrap_or(field);

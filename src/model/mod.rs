@@ -1,5 +1,5 @@
-//! The data model, version 1 (DESIGN §4): a dataset of actors, incidents and the claims
-//! actors made about them. Plain serde types; no browser types, no I/O.
+//! The data model, version 1 (CONTRACTS.md, Data model): a dataset of actors, incidents and
+//! the claims actors made about them. Plain serde types; no browser types, no I/O.
 
 mod date;
 #[cfg(not(target_arch = "wasm32"))]
@@ -11,6 +11,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 pub use date::{DateError, PartialDate};
+pub(crate) use stance::one_of;
 pub use stance::{Confidence, Side, Stance};
 
 /// The value of the `schema` field this version reads and writes.

@@ -1,11 +1,32 @@
 //! Closed vocabularies of the data model: stance, confidence, and the derived side.
+//!
+//! Each vocabulary's names are written once, by strum's derives (`EnumString` reads a name,
+//! `IntoStaticStr` prints it, `VariantArray` and `EnumCount` list the variants); serde's
+//! `rename_all` gives the JSON the same names (a test keeps the two equal).
 
 use serde::{Deserialize, Serialize};
+use strum::{EnumCount, EnumString, IntoStaticStr, VariantArray};
 
 /// What kind of statement a claim is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    EnumString,
+    IntoStaticStr,
+    VariantArray,
+    EnumCount,
+)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
+#[strum(serialize_all = "kebab-case")]
 pub enum Stance {
     Accusation,
     Attribution,
@@ -18,34 +39,17 @@ pub enum Stance {
 }
 
 impl Stance {
-    pub const ALL: [Stance; 8] = [
-        Stance::Accusation,
-        Stance::Attribution,
-        Stance::Indictment,
-        Stance::Sanction,
-        Stance::Advisory,
-        Stance::Report,
-        Stance::Denial,
-        Stance::CounterAccusation,
-    ];
+    /// Every stance, in declaration order.
+    pub const ALL: [Stance; Stance::COUNT] = *Stance::VARIANTS.first_chunk().expect("every variant");
 
-    /// The wire name, as in the JSON and the URL.
+    /// The wire name, as in the JSON and the URL (`counter-accusation`).
     pub fn as_str(self) -> &'static str {
-        match self {
-            Stance::Accusation => "accusation",
-            Stance::Attribution => "attribution",
-            Stance::Indictment => "indictment",
-            Stance::Sanction => "sanction",
-            Stance::Advisory => "advisory",
-            Stance::Report => "report",
-            Stance::Denial => "denial",
-            Stance::CounterAccusation => "counter-accusation",
-        }
+        self.into()
     }
 
     /// Reads a wire name.
     pub fn parse(s: &str) -> Option<Stance> {
-        Stance::ALL.into_iter().find(|st| st.as_str() == s)
+        s.parse().ok()
     }
 
     /// A reader's label.
@@ -83,17 +87,35 @@ impl Stance {
 }
 
 /// How well the sources support a record.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, EnumString, IntoStaticStr, VariantArray,
+)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
+#[strum(serialize_all = "lowercase")]
 pub enum Confidence {
     #[default]
     Verified,
     Partial,
 }
 
+impl Confidence {
+    /// The wire name (`verified`, `partial`).
+    pub fn as_str(self) -> &'static str {
+        self.into()
+    }
+
+    /// Reads a wire name.
+    pub fn parse(s: &str) -> Option<Confidence> {
+        s.parse().ok()
+    }
+}
+
 /// The direction of a claim, derived from claimant and accused countries.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, EnumString, IntoStaticStr, VariantArray, EnumCount,
+)]
+#[strum(serialize_all = "kebab-case")]
 pub enum Side {
     /// A US claimant about a Chinese party.
     UsCn,
@@ -104,7 +126,8 @@ pub enum Side {
 }
 
 impl Side {
-    pub const ALL: [Side; 3] = [Side::UsCn, Side::CnUs, Side::Other];
+    /// Every side, in declaration order.
+    pub const ALL: [Side; Side::COUNT] = *Side::VARIANTS.first_chunk().expect("every variant");
 
     /// Derives the side from the claimant's country and the accused parties' countries.
     pub fn of<'a>(claimant: Option<&str>, accused: impl IntoIterator<Item = Option<&'a str>, IntoIter: Clone>) -> Side {
@@ -119,11 +142,12 @@ impl Side {
 
     /// The URL value (`us-cn`, `cn-us`, `other`).
     pub fn as_str(self) -> &'static str {
-        match self {
-            Side::UsCn => "us-cn",
-            Side::CnUs => "cn-us",
-            Side::Other => "other",
-        }
+        self.into()
+    }
+
+    /// Reads a URL value.
+    pub fn parse(s: &str) -> Option<Side> {
+        s.parse().ok()
     }
 
     /// A reader's label.
@@ -133,5 +157,70 @@ impl Side {
             Side::CnUs => "China → US",
             Side::Other => "Other",
         }
+    }
+}
+
+/// The names of a vocabulary for a message: "us-cn, cn-us or other".
+pub(crate) fn one_of<T: Copy + Into<&'static str>>(variants: &[T]) -> String {
+    let names: Vec<&str> = variants.iter().map(|&v| v.into()).collect();
+    match names.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
+        _ => names.concat(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// serde's name of a variant (the JSON) is strum's (`as_str`, `parse`).
+    fn same_names<T>(variants: &[T])
+    where
+        T: Copy
+            + Serialize
+            + serde::de::DeserializeOwned
+            + Into<&'static str>
+            + std::str::FromStr
+            + PartialEq
+            + std::fmt::Debug,
+    {
+        for &v in variants {
+            let name: &str = v.into();
+            assert_eq!(serde_json::to_value(v).unwrap(), serde_json::Value::from(name));
+            assert_eq!(serde_json::from_value::<T>(name.into()).unwrap(), v);
+            assert_eq!(name.parse::<T>().ok(), Some(v));
+        }
+    }
+
+    #[test]
+    fn serde_and_strum_agree_on_every_name() {
+        same_names(Stance::VARIANTS);
+        same_names(Confidence::VARIANTS);
+    }
+
+    #[test]
+    fn names_read_back_and_list_in_order() {
+        let names: Vec<&str> = Stance::ALL.iter().map(|s| s.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "accusation",
+                "attribution",
+                "indictment",
+                "sanction",
+                "advisory",
+                "report",
+                "denial",
+                "counter-accusation"
+            ]
+        );
+        assert_eq!(Side::ALL.map(Side::as_str), ["us-cn", "cn-us", "other"]);
+        for side in Side::ALL {
+            assert_eq!(Side::parse(side.as_str()), Some(side));
+        }
+        assert_eq!(Stance::parse("Denial"), None, "names are case-sensitive");
+        assert_eq!(Confidence::parse("partial"), Some(Confidence::Partial));
+        assert_eq!(one_of(Side::VARIANTS), "us-cn, cn-us or other");
+        assert_eq!(one_of(Confidence::VARIANTS), "verified or partial");
     }
 }

@@ -3,10 +3,13 @@
 
 use std::collections::BTreeSet;
 
+use strum::{EnumCount, EnumString, IntoStaticStr, VariantArray};
+
 use crate::model::{Side, Stance};
 
 /// Newest or oldest first.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash, EnumString, IntoStaticStr, VariantArray)]
+#[strum(serialize_all = "lowercase")]
 pub enum Sort {
     #[default]
     Newest,
@@ -14,24 +17,57 @@ pub enum Sort {
 }
 
 impl Sort {
+    /// The URL value (`newest`, `oldest`).
     pub fn as_str(self) -> &'static str {
-        match self {
-            Sort::Newest => "newest",
-            Sort::Oldest => "oldest",
-        }
+        self.into()
     }
 
+    /// Reads a URL value.
     pub fn parse(s: &str) -> Option<Sort> {
-        match s {
-            "newest" => Some(Sort::Newest),
-            "oldest" => Some(Sort::Oldest),
-            _ => None,
+        s.parse().ok()
+    }
+}
+
+/// The values of the `answered` facet, as in the URL and on the page: claims that were
+/// answered (`yes`) or not (`no`). The filter keeps the choice as a `bool`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, EnumString, IntoStaticStr, VariantArray)]
+#[strum(serialize_all = "lowercase")]
+pub enum Answered {
+    Yes,
+    No,
+}
+
+impl Answered {
+    /// The URL value (`yes`, `no`).
+    pub fn as_str(self) -> &'static str {
+        self.into()
+    }
+
+    /// Reads a URL value.
+    pub fn parse(s: &str) -> Option<Answered> {
+        s.parse().ok()
+    }
+}
+
+impl From<bool> for Answered {
+    fn from(answered: bool) -> Self {
+        if answered {
+            Answered::Yes
+        } else {
+            Answered::No
         }
     }
 }
 
-/// The facets a reader can filter by (DESIGN §5).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+impl From<Answered> for bool {
+    fn from(answered: Answered) -> Self {
+        answered == Answered::Yes
+    }
+}
+
+/// The facets a reader can filter by (CONTRACTS.md, URL parameters).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, IntoStaticStr, VariantArray, EnumCount)]
+#[strum(serialize_all = "kebab-case")]
 pub enum Facet {
     Side,
     Stance,
@@ -44,29 +80,12 @@ pub enum Facet {
 }
 
 impl Facet {
-    pub const ALL: [Facet; 8] = [
-        Facet::Side,
-        Facet::Stance,
-        Facet::Claimant,
-        Facet::Accused,
-        Facet::Sector,
-        Facet::Vector,
-        Facet::Year,
-        Facet::Answered,
-    ];
+    /// Every facet, in declaration order.
+    pub const ALL: [Facet; Facet::COUNT] = *Facet::VARIANTS.first_chunk().expect("every variant");
 
     /// The facet's name in test hooks (`facet-<name>`).
     pub fn name(self) -> &'static str {
-        match self {
-            Facet::Side => "side",
-            Facet::Stance => "stance",
-            Facet::Claimant => "claimant",
-            Facet::Accused => "accused",
-            Facet::Sector => "sector",
-            Facet::Vector => "vector",
-            Facet::Year => "year",
-            Facet::Answered => "answered",
-        }
+        self.into()
     }
 
     pub(crate) fn bit(self) -> u8 {
@@ -124,7 +143,7 @@ impl Filter {
         }
         match facet {
             Facet::Side => {
-                if let Some(s) = Side::ALL.into_iter().find(|s| s.as_str() == value) {
+                if let Some(s) = Side::parse(value) {
                     flip(&mut self.sides, s);
                 }
             }
@@ -138,11 +157,7 @@ impl Filter {
             Facet::Sector => flip(&mut self.sectors, value.to_string()),
             Facet::Vector => flip(&mut self.vectors, value.to_string()),
             Facet::Answered => {
-                let v = match value {
-                    "yes" => Some(true),
-                    "no" => Some(false),
-                    _ => None,
-                };
+                let v = Answered::parse(value).map(bool::from);
                 self.answered = if self.answered == v { None } else { v };
             }
             Facet::Year => {}

@@ -2,9 +2,10 @@
 //! small integers, the claims in date order, who answered whom. A filter change computes the
 //! matching ids and every facet count in one pass, without cloning a claim.
 
+use rustc_hash::{FxBuildHasher, FxHashMap};
+
 use super::lists::Lists;
 use super::search::SearchIndex;
-use crate::hash::{fast_map, FastMap};
 use crate::model::{Dataset, Side, Stance};
 
 mod run;
@@ -14,7 +15,7 @@ pub use run::{Counts, Outcome, TextCache};
 #[derive(Debug, Clone, Default)]
 pub struct Vocabulary {
     pub values: Vec<String>,
-    positions: FastMap<String, u32>,
+    positions: FxHashMap<String, u32>,
 }
 
 impl Vocabulary {
@@ -103,9 +104,9 @@ pub struct Index {
     /// Per incident (position in `dataset.incidents`), the claims naming its id, oldest first.
     pub incident_members: Lists,
     /// Claims per incident id, oldest first.
-    pub incident_claims: FastMap<String, Vec<u32>>,
+    pub incident_claims: FxHashMap<String, Vec<u32>>,
     /// Position in `dataset.incidents` of each incident id.
-    pub incident_at: FastMap<String, u32>,
+    pub incident_at: FxHashMap<String, u32>,
     pub first_year: u16,
     pub last_year: u16,
 }
@@ -147,7 +148,8 @@ impl Index {
         let mut actors = Vocabulary::default();
         let mut sector_names = Vocabulary::default();
         let mut vector_names = Vocabulary::default();
-        let mut incident_at: FastMap<String, u32> = fast_map(dataset.incidents.len());
+        let mut incident_at: FxHashMap<String, u32> =
+            FxHashMap::with_capacity_and_hasher(dataset.incidents.len(), FxBuildHasher);
         let mut incident_sectors = Lists::with_capacity(dataset.incidents.len(), dataset.incidents.len() * 2);
         let mut incident_vectors = Lists::with_capacity(dataset.incidents.len(), dataset.incidents.len() * 3);
         for (i, x) in dataset.incidents.iter().enumerate() {
@@ -157,7 +159,8 @@ impl Index {
             // Attack vectors and CVEs share one facet.
             incident_vectors.push(x.vectors.iter().chain(&x.cves).map(|v| vector_names.intern(v)));
         }
-        let mut countries: FastMap<&str, &str> = fast_map(dataset.actors.len());
+        let mut countries: FxHashMap<&str, &str> =
+            FxHashMap::with_capacity_and_hasher(dataset.actors.len(), FxBuildHasher);
         for a in &dataset.actors {
             countries.insert(a.id.as_str(), a.country.as_str());
         }
@@ -169,7 +172,7 @@ impl Index {
         let mut claimant = Vec::with_capacity(n);
         let mut accused = Lists::with_capacity(n, n * 2);
         let mut pairs = Lists::with_capacity(n, n * 2);
-        let mut pair_at: FastMap<(u32, u32), u32> = fast_map(1024);
+        let mut pair_at: FxHashMap<(u32, u32), u32> = FxHashMap::with_capacity_and_hasher(1024, FxBuildHasher);
         let mut pair_actors = Vec::new();
         let mut incident = Vec::with_capacity(n);
         let mut named: Vec<u32> = Vec::new();
@@ -211,7 +214,8 @@ impl Index {
                 .cmp(&key[b as usize])
                 .then_with(|| (&dataset.claims[a as usize].id, a).cmp(&(&dataset.claims[b as usize].id, b)))
         });
-        let mut incident_claims: FastMap<String, Vec<u32>> = fast_map(dataset.incidents.len());
+        let mut incident_claims: FxHashMap<String, Vec<u32>> =
+            FxHashMap::with_capacity_and_hasher(dataset.incidents.len(), FxBuildHasher);
         for &i in &by_date {
             if let Some(x) = &dataset.claims[i as usize].incident {
                 match incident_claims.get_mut(x.as_str()) {
@@ -336,7 +340,7 @@ impl Index {
 /// else a denial or counter-accusation in the same incident from the other side, not earlier.
 fn first_answers(
     dataset: &Dataset,
-    incident_claims: &FastMap<String, Vec<u32>>,
+    incident_claims: &FxHashMap<String, Vec<u32>>,
     stance: &[Stance],
     side: &[Side],
 ) -> Vec<Option<u32>> {
@@ -348,7 +352,7 @@ fn first_answers(
     };
     // Direct answers.
     if dataset.claims.iter().any(|c| !c.responds_to.is_empty()) {
-        let mut position: FastMap<&str, u32> = fast_map(n);
+        let mut position: FxHashMap<&str, u32> = FxHashMap::with_capacity_and_hasher(n, FxBuildHasher);
         for (i, c) in dataset.claims.iter().enumerate() {
             // The last of duplicate ids wins, as collecting into a map did.
             position.insert(c.id.as_str(), i as u32);

@@ -8,7 +8,7 @@ mod search;
 pub mod text;
 mod thread;
 
-pub use filter::{Facet, Filter, Sort};
+pub use filter::{Answered, Facet, Filter, Sort};
 pub use index::{Counts, Index, IndexBytes, Outcome, TextCache, Vocabulary, NO_INCIDENT};
 pub use lists::Lists;
 pub use search::{naive_match, SearchIndex};

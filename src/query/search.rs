@@ -16,11 +16,12 @@
 //! matching tokens (token ids are numbered most common first, so a common word is usually
 //! found at a claim's first token). No claim text is kept.
 
+use rustc_hash::{FxBuildHasher, FxHashMap};
+
 use super::lists::Lists;
 use super::text::{fold_into, query_words};
 
 mod tokens;
-use crate::hash::{fast_map, FastMap};
 use crate::model::{Actor, Claim, Dataset};
 use tokens::Tokenizer;
 
@@ -71,7 +72,7 @@ fn actor_names(actor: &Actor) -> impl Iterator<Item = &str> {
 
 /// Appends the folded text searched for `claim` to `out`: fields folded one by one, each
 /// followed by `\n`.
-fn claim_text(claim: &Claim, actors: &FastMap<&str, &Actor>, out: &mut String) {
+fn claim_text(claim: &Claim, actors: &FxHashMap<&str, &Actor>, out: &mut String) {
     let mut push = |s: &str| {
         fold_into(s, out);
         out.push('\n');
@@ -88,14 +89,14 @@ fn claim_text(claim: &Claim, actors: &FastMap<&str, &Actor>, out: &mut String) {
 /// The definition of a match, without an index: every word occurs in the claim's folded
 /// text. Used by tests to check the index.
 pub fn naive_match(dataset: &Dataset, claim: usize, query: &str) -> bool {
-    let actors: FastMap<&str, &Actor> = actor_map(dataset);
+    let actors: FxHashMap<&str, &Actor> = actor_map(dataset);
     let mut text = String::new();
     claim_text(&dataset.claims[claim], &actors, &mut text);
     query_words(query).iter().all(|w| text.contains(w.as_str()))
 }
 
-fn actor_map(dataset: &Dataset) -> FastMap<&str, &Actor> {
-    let mut map = fast_map(dataset.actors.len());
+fn actor_map(dataset: &Dataset) -> FxHashMap<&str, &Actor> {
+    let mut map = FxHashMap::with_capacity_and_hasher(dataset.actors.len(), FxBuildHasher);
     map.extend(dataset.actors.iter().map(|a| (a.id.as_str(), a)));
     map
 }
@@ -113,8 +114,8 @@ impl SearchIndex {
         // whitespace, so the tokens of the folded text are the folded tokens of the text:
         // each distinct raw token is folded once (`raw`), each actor's tokens found once.
         let mut tokenizer = Tokenizer::default();
-        let actor_tokens: FastMap<&str, Vec<u32>> = {
-            let mut map = fast_map(dataset.actors.len());
+        let actor_tokens: FxHashMap<&str, Vec<u32>> = {
+            let mut map = FxHashMap::with_capacity_and_hasher(dataset.actors.len(), FxBuildHasher);
             for a in &dataset.actors {
                 let mut list = Vec::new();
                 actor_names(a).for_each(|f| tokenizer.add(f, &mut list));
@@ -149,7 +150,8 @@ impl SearchIndex {
         }
         let Tokenizer { seen, frequency, .. } = tokenizer;
         // Renumber: most common first (ties in first-seen order).
-        let by_frequency = crate::order::permutation(seen.len(), &|a, b| frequency[b].cmp(&frequency[a]));
+        let mut by_frequency: Vec<u32> = (0..seen.len() as u32).collect();
+        by_frequency.sort_by_key(|&t| std::cmp::Reverse(frequency[t as usize]));
         let mut renumber = vec![0u32; seen.len()];
         for (new, &old) in by_frequency.iter().enumerate() {
             renumber[old as usize] = new as u32;
@@ -241,7 +243,7 @@ impl SearchIndex {
             })
             .collect();
         // The rarest word first: it cuts the pool most.
-        crate::order::sort_by(&mut found, |a, b| a.1.cmp(&b.1));
+        found.sort_by_key(|word| word.1);
         let mut current: Option<Vec<u32>> = pool.map(<[u32]>::to_vec);
         for (tokens, postings) in &found {
             let pool_len = current.as_ref().map_or(n, Vec::len);

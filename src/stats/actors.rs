@@ -1,8 +1,9 @@
 //! Who accuses whom: claim counts for the top claimants × the top accused, for the actors
 //! chart's heat map.
 
+use rustc_hash::{FxBuildHasher, FxHashMap};
+
 use super::words::{claims, counted, ranked, NO_MATCH};
-use crate::hash::{fast_map, FastMap};
 use crate::model::Dataset;
 use crate::query::Index;
 
@@ -54,7 +55,7 @@ pub fn who_accuses_whom(dataset: &Dataset, index: &Index, ids: &[u32]) -> ActorM
     if most == 0 {
         return ActorMatrix { claims: ids.len() as u32, ..ActorMatrix::default() };
     }
-    let mut names: FastMap<&str, &str> = fast_map(dataset.actors.len());
+    let mut names: FxHashMap<&str, &str> = FxHashMap::with_capacity_and_hasher(dataset.actors.len(), FxBuildHasher);
     names.extend(dataset.actors.iter().map(|a| (a.id.as_str(), a.name.as_str())));
     let name = |a: u32| {
         let id = index.actors.values[a as usize].as_str();
@@ -74,7 +75,8 @@ pub fn who_accuses_whom(dataset: &Dataset, index: &Index, ids: &[u32]) -> ActorM
     let columns = top(&by_accused, &|_| true);
     let distinct_claimants = accuses.iter().filter(|&&x| x).count();
     let distinct_accused = by_accused.iter().filter(|&&n| n > 0).count();
-    let mut pair_of: FastMap<(u32, u32), u32> = fast_map(TOP_ACTORS * TOP_ACTORS);
+    let mut pair_of: FxHashMap<(u32, u32), u32> =
+        FxHashMap::with_capacity_and_hasher(TOP_ACTORS * TOP_ACTORS, FxBuildHasher);
     let (in_rows, in_columns): (Vec<u32>, Vec<u32>) =
         (rows.iter().map(|r| r.2).collect(), columns.iter().map(|c| c.2).collect());
     for (&(c, a), &n) in index.pair_actors.iter().zip(&by_pair) {

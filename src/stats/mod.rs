@@ -2,7 +2,6 @@
 //! each with the sentence that describes its result (a chart's text alternative).
 
 mod actors;
-mod per_year;
 mod ranking;
 mod response_lag;
 mod stances;
@@ -10,7 +9,6 @@ mod timeline;
 mod words;
 
 pub use actors::{describe_actors, who_accuses_whom, ActorMatrix, TOP_ACTORS};
-pub use per_year::{claims_per_year, describe_per_year, YearCount};
 pub use ranking::{attack_vectors, describe_sectors, describe_vectors, targeted_sectors, Ranked, Ranking, TOP_RANKED};
 pub use response_lag::{describe_response_lags, response_lags, Lag, ResponseLags, TOP_LAGS};
 pub use stances::{describe_stances, stances_by_side, StanceCount, StanceTally};

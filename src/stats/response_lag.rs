@@ -82,7 +82,7 @@ pub fn response_lags(dataset: &Dataset, index: &Index, ids: &[u32]) -> ResponseL
         all.select_nth_unstable_by(TOP_LAGS - 1, order);
         all.truncate(TOP_LAGS);
     }
-    crate::order::sort_by(&mut all, order);
+    all.sort_by(order);
     let lags: Vec<Lag> = all
         .iter()
         .map(|&(days, x, c, a)| Lag {

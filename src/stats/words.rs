@@ -30,9 +30,9 @@ pub(crate) fn days(n: f64) -> String {
 
 /// Names sorted by count, most first, ties by name (case-insensitive), then cut to `top`.
 pub(crate) fn ranked<T>(items: Vec<(String, u32, T)>, top: usize) -> Vec<(String, u32, T)> {
-    let folded: Vec<String> = items.iter().map(|item| item.0.to_lowercase()).collect();
-    let order = crate::order::permutation(items.len(), &|a, b| {
-        items[b].1.cmp(&items[a].1).then_with(|| folded[a].cmp(&folded[b])).then_with(|| items[a].0.cmp(&items[b].0))
-    });
-    crate::order::arrange(items, &order[..order.len().min(top)])
+    let mut keyed: Vec<(String, (String, u32, T))> =
+        items.into_iter().map(|item| (item.0.to_lowercase(), item)).collect();
+    keyed.sort_by(|(fa, a), (fb, b)| b.1.cmp(&a.1).then_with(|| fa.cmp(fb)).then_with(|| a.0.cmp(&b.0)));
+    keyed.truncate(top);
+    keyed.into_iter().map(|(_, item)| item).collect()
 }

@@ -7,8 +7,8 @@ use std::sync::Arc;
 use leptos::html::Span;
 use leptos::prelude::*;
 
-use super::app::Loaded;
 use super::history::{Entry, Nav};
+use super::loaded::Loaded;
 use super::timing::timed;
 use crate::model::Dataset;
 use crate::query::text::highlight;

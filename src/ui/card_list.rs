@@ -2,15 +2,16 @@
 //! page at the viewport and its neighbours are in the DOM (at most `3 × PAGE` cards); spacers
 //! stand in for the rest, sized by the pages' measured heights.
 
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use leptos::html::Section;
+use leptos::html::{Div, Section};
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
-use super::app::Loaded;
 use super::card::ClaimCard;
 use super::history::Nav;
+use super::listen::window_event;
+use super::loaded::Loaded;
 use crate::query::text::query_words;
 
 /// Cards per page.
@@ -25,6 +26,8 @@ pub fn CardList(loaded: Loaded, ids: Memo<Arc<Vec<u32>>>) -> impl IntoView {
     let container = NodeRef::<Section>::new();
     let page = RwSignal::new(0usize);
     let heights = RwSignal::new(Vec::<f64>::new());
+    // The pages in the DOM, by number, to measure them.
+    let page_nodes = StoredValue::new(BTreeMap::<usize, NodeRef<Div>>::new());
     let pages = move || ids.read().len().div_ceil(PAGE);
 
     // New results: start at the first page, forget the old heights.
@@ -80,33 +83,33 @@ pub fn CardList(loaded: Loaded, ids: Memo<Arc<Vec<u32>>>) -> impl IntoView {
         }
         scheduled.set_value(true);
         request_animation_frame(move || {
-            scheduled.set_value(false);
-            locate();
+            // Unless the list has gone since the frame was asked for.
+            if scheduled.try_set_value(false).is_none() {
+                locate();
+            }
         });
     };
-    let _ = window_event_listener(leptos::ev::scroll, move |_| on_scroll());
-    let _ = window_event_listener(leptos::ev::resize, move |_| on_scroll());
+    window_event(leptos::ev::scroll, move |_| on_scroll());
+    window_event(leptos::ev::resize, move |_| on_scroll());
 
     // Measure the rendered pages after each render.
     Effect::new(move |_| {
         let (a, b) = window();
         ids.track();
         request_animation_frame(move || {
-            let Some(el) = container.get_untracked() else { return };
-            let Ok(nodes) = el.query_selector_all(".page") else { return };
-            let mut h = heights.get_untracked();
+            // The list may have gone (another dataset) since the frame was asked for.
+            let Some(mut h) = heights.try_get_untracked() else { return };
             let mut changed = false;
-            for k in 0..nodes.length() {
-                let Some(node) = nodes.item(k).and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok()) else {
-                    continue;
-                };
-                let Some(p) = node.dataset().get("page").and_then(|s| s.parse::<usize>().ok()) else { continue };
-                let measured = f64::from(node.offset_height());
-                if p < h.len() && (h[p] - measured).abs() > 1.0 && (a..=b).contains(&p) {
-                    h[p] = measured;
-                    changed = true;
+            page_nodes.with_value(|nodes| {
+                for (&p, node) in nodes.range(a..=b) {
+                    let Some(node) = node.get_untracked() else { continue };
+                    let measured = f64::from(node.offset_height());
+                    if p < h.len() && (h[p] - measured).abs() > 1.0 {
+                        h[p] = measured;
+                        changed = true;
+                    }
                 }
-            }
+            });
             if changed {
                 heights.set(h);
             }
@@ -141,8 +144,15 @@ pub fn CardList(loaded: Loaded, ids: Memo<Arc<Vec<u32>>>) -> impl IntoView {
                         let start = (p * PAGE).min(end);
                         ids[start..end].to_vec()
                     };
+                    let node = NodeRef::<Div>::new();
+                    page_nodes.update_value(|n| {
+                        n.insert(p, node);
+                    });
+                    on_cleanup(move || {
+                        page_nodes.try_update_value(|n| n.remove(&p));
+                    });
                     view! {
-                        <div class="page" data-page=p.to_string()>
+                        <div class="page" data-page=p.to_string() node_ref=node>
                             <For
                                 each=cards
                                 key=|i| *i

@@ -5,12 +5,12 @@
 
 use leptos::html::Div;
 use leptos::prelude::*;
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsValue;
 
-use super::app::Loaded;
 use super::chart::{app_address, ChartCard};
 use super::history::Nav;
+use super::listen::resize_observer;
+use super::loaded::Loaded;
 use crate::charts::ChartId;
 use crate::url_state::{to_query, ViewState};
 
@@ -45,20 +45,15 @@ pub fn EmbedView(chart: ChartId, loaded: Loaded, drawn: RwSignal<u8>) -> impl In
     // Post the height once drawn, and whenever the content's size changes.
     Effect::new(move |_| {
         let (Some(el), true) = (root.get(), drawn.get() & chart.bit() != 0) else { return };
-        let measure = el.clone();
-        post_height(chart, f64::from(measure.offset_height()));
-        let on_resize = Closure::<dyn FnMut()>::new(move || post_height(chart, f64::from(measure.offset_height())));
-        if let Ok(observer) = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) {
-            observer.observe(&el);
-            on_resize.forget();
-            std::mem::forget(observer);
-        }
+        post_height(chart, f64::from(el.offset_height()));
+        let measured = el.clone();
+        resize_observer(&el, move || post_height(chart, f64::from(measured.offset_height())));
     });
 
     let d = loaded.dataset.clone();
     view! {
         <div class="embed" data-testid="embed" node_ref=root>
-            <ChartCard chart loaded=loaded.clone() ids=ids.into() drawn embedded=true/>
+            <ChartCard chart loaded=loaded.clone() ids=ids.into() drawn frame=NodeRef::new() embedded=true/>
             <p class="credit embed-credit">
                 "Source: " {d.title.clone()} " · updated " {d.updated.display()} " · " {d.license.clone()} " · "
                 <a href=explore target="_blank" rel="noopener noreferrer" data-testid="explore-link">"Explore the data"</a>

@@ -3,27 +3,36 @@
 
 use std::sync::Arc;
 
+use leptos::html::Div;
 use leptos::prelude::*;
 
-use super::app::Loaded;
 use super::card_list::CardList;
 use super::chart::ChartCard;
 use super::facets::Facets;
 use super::history::{Entry, Nav};
+use super::loaded::Loaded;
 use super::share::ShareButton;
 use super::thread::Thread;
 use super::timing::timed;
 use crate::charts::ChartId;
 use crate::query::{Outcome, Sort, TextCache};
 
-/// Whether any of `chart`'s canvas is in the viewport.
-fn in_view(chart: ChartId) -> bool {
+/// The matches a chart shows, which follow the page's a frame or more later.
+type Follower = RwSignal<Arc<Vec<u32>>>;
+
+/// The charts shown: for each, the matches it follows and its frame.
+#[derive(Clone, Copy)]
+struct Charts {
+    ids: [Follower; 6],
+    frames: [NodeRef<Div>; 6],
+}
+
+/// Whether any of a chart's frame is in the viewport.
+fn in_view(frame: NodeRef<Div>) -> bool {
     let Some(window) = web_sys::window() else { return false };
     let height = window.inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(0.0);
-    let selector = format!("[data-testid=\"chart-{}\"]", chart.as_str());
-    let canvas = window.document().and_then(|d| d.query_selector(&selector).ok().flatten());
-    canvas.is_some_and(|c| {
-        let r = c.get_bounding_client_rect();
+    frame.get_untracked().is_some_and(|el| {
+        let r = el.get_bounding_client_rect();
         r.bottom() > 0.0 && r.top() < height
     })
 }
@@ -32,17 +41,20 @@ fn in_view(chart: ChartId) -> bool {
 /// one per animation frame, until every chart shows `ids`. No frame waits for all six (measured
 /// at 100,000 claims: keystroke p95 23 ms one per frame, 51 ms all six in one frame), and
 /// what the reader sees follows first.
-fn follow(ids: Memo<Arc<Vec<u32>>>, charts: [RwSignal<Arc<Vec<u32>>>; 6], following: StoredValue<bool>) {
-    let behind: Vec<(ChartId, RwSignal<Arc<Vec<u32>>>)> = ChartId::ALL
+fn follow(ids: Memo<Arc<Vec<u32>>>, charts: Charts, following: StoredValue<bool>) {
+    // The page may have moved on to another dataset since the last frame.
+    let (Some(latest), Some(_)) = (ids.try_get_untracked(), following.try_get_value()) else { return };
+    let behind: Vec<(NodeRef<Div>, Follower)> = charts
+        .frames
         .into_iter()
-        .zip(charts)
-        .filter(|(_, c)| !Arc::ptr_eq(&c.read_untracked(), &ids.read_untracked()))
+        .zip(charts.ids)
+        .filter(|(_, c)| c.try_with_untracked(|c| !Arc::ptr_eq(c, &latest)).unwrap_or(false))
         .collect();
     if behind.is_empty() {
         following.set_value(false);
         return;
     }
-    let seen: Vec<RwSignal<Arc<Vec<u32>>>> = behind.iter().filter(|(id, _)| in_view(*id)).map(|(_, c)| *c).collect();
+    let seen: Vec<Follower> = behind.iter().filter(|(frame, _)| in_view(*frame)).map(|(_, c)| *c).collect();
     let now = if seen.is_empty() { vec![behind[0].1] } else { seen };
     for chart in now {
         chart.set(ids.get_untracked());
@@ -68,13 +80,16 @@ pub fn Explorer(loaded: Loaded, drawn: RwSignal<u8>) -> impl IntoView {
     let ids = Memo::new(move |_| outcome.read().ids.clone());
     // The charts follow the results after the count and the cards, those in view first (see
     // `follow`); keystrokes faster than frames redraw each chart once, for the latest results.
-    let chart_ids: [RwSignal<Arc<Vec<u32>>>; 6] = std::array::from_fn(|_| RwSignal::new(ids.get_untracked()));
+    let charts = Charts {
+        ids: std::array::from_fn(|_| RwSignal::new(ids.get_untracked())),
+        frames: std::array::from_fn(|_| NodeRef::new()),
+    };
     let following = StoredValue::new(false);
     Effect::new(move |_| {
         ids.track();
         if !following.get_value() {
             following.set_value(true);
-            request_animation_frame(move || follow(ids, chart_ids, following));
+            request_animation_frame(move || follow(ids, charts, following));
         }
     });
     let count_text = move || {
@@ -143,7 +158,9 @@ pub fn Explorer(loaded: Loaded, drawn: RwSignal<u8>) -> impl IntoView {
                 }}
                 <section class="charts" aria-label="Charts">
                     <h2 class="visually-hidden">"Charts"</h2>
-                    {ChartId::ALL.into_iter().zip(chart_ids).map(|(chart, ids)| view! { <ChartCard chart loaded=loaded.clone() ids=ids.into() drawn/> }).collect_view()}
+                    {ChartId::ALL.into_iter().zip(charts.ids).zip(charts.frames).map(|((chart, ids), frame)| view! {
+                        <ChartCard chart loaded=loaded.clone() ids=ids.into() drawn frame/>
+                    }).collect_view()}
                 </section>
                 <Thread loaded=loaded.clone()/>
                 {move || ids.read().is_empty().then(|| view! {

@@ -6,8 +6,8 @@ use std::collections::BTreeSet;
 
 use leptos::prelude::*;
 
-use super::app::Loaded;
 use super::history::{Entry, Nav};
+use super::loaded::Loaded;
 use crate::model::{Side, Stance};
 use crate::query::text::fold;
 use crate::query::{Facet, Outcome, Vocabulary};
@@ -45,7 +45,7 @@ fn vocabulary_options(
     for v in selected.iter().filter(|v| vocab.position(v).is_none()) {
         options.push(FacetOption { value: v.clone(), label: v.clone(), count: 0, selected: true });
     }
-    crate::order::sort_by(&mut options, |a, b| b.count.cmp(&a.count).then_with(|| a.label.cmp(&b.label)));
+    options.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.label.cmp(&b.label)));
     options
 }
 

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use super::listen::window_event;
 use crate::url_state::{parse, to_query, ViewState};
 
 /// The view state and the notices about parameters that were ignored.
@@ -26,11 +27,11 @@ fn location_search() -> String {
 }
 
 impl Nav {
-    /// Reads the page's URL and follows back/forward from then on.
+    /// Reads the page's URL and follows back/forward while its owner lives.
     pub fn from_location() -> Nav {
         let (view, notices) = parse(&location_search());
         let nav = Nav { view: RwSignal::new(view), notices: RwSignal::new(notices) };
-        let _ = window_event_listener(leptos::ev::popstate, move |_| {
+        window_event(leptos::ev::popstate, move |_| {
             let (view, notices) = parse(&location_search());
             nav.notices.set(notices);
             nav.view.set(view);

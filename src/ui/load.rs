@@ -1,6 +1,12 @@
-//! Data access: fetching the dataset the page was asked for, or reading a file the reader
-//! chose. The only module that talks to the network or the file system.
+//! Data access: fetching the dataset the page was asked for (gloo-net), or reading a file the
+//! reader chose. The only module that talks to the network or the file system.
+//!
+//! Both read their bytes as a stream and hand each piece to `ingest::Reading` as it arrives,
+//! so the wasm memory never holds the whole file beside its records, and reading overlaps the
+//! download.
 
+use futures_util::StreamExt;
+use gloo_net::http::Request;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
@@ -17,14 +23,12 @@ fn absolute(url: &str) -> String {
 }
 
 /// What a rejected browser promise says ("TypeError: Failed to fetch").
-fn js_text(e: JsValue) -> String {
-    e.unchecked_into::<js_sys::Error>().to_string().into()
+fn js_text(e: &JsValue) -> String {
+    e.dyn_ref::<js_sys::Error>().map_or_else(|| format!("{e:?}"), |e| e.to_string().into())
 }
 
-/// Bytes copied into the wasm memory at a time.
-const PIECE: u32 = 1 << 20;
 /// Bytes read between two pauses in which the page can show how far the read has got.
-const BETWEEN_PAUSES: u32 = 8 << 20;
+const BETWEEN_PAUSES: usize = 8 << 20;
 
 /// Lets the browser run its other tasks (and paint) before going on.
 async fn pause() {
@@ -36,41 +40,55 @@ async fn pause() {
     let _ = JsFuture::from(promise).await;
 }
 
-/// Reads a dataset from the browser's buffer a piece at a time, so the wasm memory never
-/// holds the whole file beside its records. A large file pauses every few megabytes and
-/// reports the share read (`progress`), so the page shows how far it has got.
-async fn read_in_pieces(
-    buffer: &JsValue,
+/// Why reading a stream stopped before its end.
+enum Stop {
+    /// The stream failed (the download broke off).
+    Broken(String),
+    /// The bytes are not a dataset.
+    Ingest(ingest::IngestError),
+}
+
+/// Reads a dataset from a stream of byte chunks, handing each to the ingest as it arrives.
+/// `total` is the expected length, when known: a large file then pauses every few megabytes
+/// and reports the share read (`progress`), so the page shows how far it has got.
+async fn read_stream(
+    stream: web_sys::ReadableStream,
+    total: Option<f64>,
     hints: &[&str],
     progress: impl Fn(f64),
-) -> Result<Ingested, ingest::IngestError> {
-    let all = js_sys::Uint8Array::new(buffer);
-    let total = all.length();
+) -> Result<Ingested, Stop> {
+    let mut chunks = wasm_streams::ReadableStream::from_raw(stream).into_stream();
     let mut reading = ingest::Reading::new(hints);
-    let mut piece = vec![0u8; PIECE as usize];
-    let (mut start, mut since_pause) = (0, 0);
-    // The time spent reading, pauses left out.
+    let mut piece = Vec::new();
+    let (mut read, mut since_pause) = (0usize, 0usize);
+    // The time spent reading, waits for the network and pauses left out.
     let mut busy = 0.0;
-    while start < total {
+    while let Some(chunk) = chunks.next().await {
+        let chunk = chunk.map_err(|e| Stop::Broken(js_text(&e)))?;
+        let Some(bytes) = chunk.dyn_ref::<js_sys::Uint8Array>() else {
+            return Err(Stop::Broken("the browser gave something other than bytes".into()));
+        };
+        let t = now();
+        piece.resize(bytes.length() as usize, 0);
+        bytes.copy_to(&mut piece);
+        let pushed = reading.push(&piece);
+        busy += now() - t;
+        pushed.map_err(Stop::Ingest)?;
+        read += piece.len();
+        since_pause += piece.len();
         if since_pause >= BETWEEN_PAUSES {
-            progress(f64::from(start) / f64::from(total));
+            if let Some(total) = total.filter(|t| *t > 0.0) {
+                // A compressed transfer announces fewer bytes than arrive: never past 99%.
+                progress((read as f64 / total).min(0.99));
+            }
             pause().await;
             since_pause = 0;
         }
-        let t = now();
-        let end = (start + PIECE).min(total);
-        let piece = &mut piece[..(end - start) as usize];
-        all.subarray(start, end).copy_to(piece);
-        let pushed = reading.push(piece);
-        busy += now() - t;
-        pushed?;
-        since_pause += end - start;
-        start = end;
     }
     let t = now();
     let read = reading.finish();
     record("load: parse and check", busy + now() - t);
-    read
+    read.map_err(Stop::Ingest)
 }
 
 /// Fetches and reads a dataset (JSON or CSV); the error is a sentence naming what failed and where.
@@ -78,26 +96,30 @@ pub async fn fetch_dataset(url: &str, progress: impl Fn(f64)) -> Result<Ingested
     let start = now();
     let shown = absolute(url);
     let fail = |why: String| format!("Could not load the claims from {shown}: {why}");
-    let request_failed =
-        |e: JsValue| fail(format!("the request failed ({}); check the address and your connection", js_text(e)));
-    let window = web_sys::window().ok_or_else(|| fail("there is no browser window".into()))?;
-    let response: web_sys::Response =
-        JsFuture::from(window.fetch_with_str(url)).await.map_err(request_failed)?.unchecked_into();
+    let response = Request::get(url)
+        .send()
+        .await
+        .map_err(|e| fail(format!("the request failed ({e}); check the address and your connection")))?;
     if !response.ok() {
         return Err(fail(format!("the server answered {} {}", response.status(), response.status_text())));
     }
-    let content_type = response.headers().get("content-type").ok().flatten().unwrap_or_default();
-    let broke_off = |e: JsValue| fail(format!("the download broke off ({})", js_text(e)));
-    let buffer = JsFuture::from(response.array_buffer().map_err(broke_off)?).await.map_err(broke_off)?;
-    record("load: request and download", now() - start);
-    read_in_pieces(&buffer, &[url, &content_type], progress).await.map_err(|e| fail(e.to_string()))
+    let headers = response.headers();
+    let content_type = headers.get("content-type").unwrap_or_default();
+    let total = headers.get("content-length").and_then(|n| n.parse::<f64>().ok());
+    let body = response.body().ok_or_else(|| fail("the server sent no content".into()))?;
+    record("load: request", now() - start);
+    read_stream(body, total, &[url, &content_type], progress).await.map_err(|stop| match stop {
+        Stop::Broken(why) => fail(format!("the download broke off ({why})")),
+        Stop::Ingest(e) => fail(e.to_string()),
+    })
 }
 
 /// Reads a file the reader chose or dropped.
 pub async fn read_file(file: web_sys::File, progress: impl Fn(f64)) -> Result<Ingested, String> {
     let name = file.name();
     let fail = |why: String| format!("Could not read the file {name}: {why}");
-    let buffer = JsFuture::from(file.array_buffer()).await.map_err(|_| fail("the browser could not read it".into()))?;
-    let buffer: js_sys::ArrayBuffer = buffer.dyn_into().map_err(|_| fail("the browser could not read it".into()))?;
-    read_in_pieces(&buffer, &[&name, &file.type_()], progress).await.map_err(|e| fail(e.to_string()))
+    read_stream(file.stream(), Some(file.size()), &[&name, &file.type_()], progress).await.map_err(|stop| match stop {
+        Stop::Broken(why) => fail(format!("the browser could not read it ({why})")),
+        Stop::Ingest(e) => fail(e.to_string()),
+    })
 }

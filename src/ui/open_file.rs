@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use super::listen::window_event;
+
 #[component]
 pub fn OpenFile(open: Callback<web_sys::File>) -> impl IntoView {
     let dragging = RwSignal::new(false);
@@ -13,12 +15,12 @@ pub fn OpenFile(open: Callback<web_sys::File>) -> impl IntoView {
         input.set_value("");
     };
     // The whole window accepts a dropped file.
-    let _ = window_event_listener(leptos::ev::dragover, move |ev| {
+    window_event(leptos::ev::dragover, move |ev| {
         ev.prevent_default();
         dragging.set(true);
     });
-    let _ = window_event_listener(leptos::ev::dragleave, move |_| dragging.set(false));
-    let _ = window_event_listener(leptos::ev::drop, move |ev| {
+    window_event(leptos::ev::dragleave, move |_| dragging.set(false));
+    window_event(leptos::ev::drop, move |ev| {
         ev.prevent_default();
         dragging.set(false);
         let file = ev.data_transfer().and_then(|d| d.files()).and_then(|f| f.get(0));

@@ -4,9 +4,9 @@
 use leptos::html::Section;
 use leptos::prelude::*;
 
-use super::app::Loaded;
 use super::card::party;
 use super::history::{Entry, Nav};
+use super::loaded::Loaded;
 use crate::query::thread;
 
 #[component]

@@ -3,6 +3,10 @@
 //!
 //! Nothing here skips: a missing `dist/`, chromium or chromedriver is a test failure with a
 //! message saying what to install or run.
+//!
+//! Every test fails on an uncaught error, a console error or a failed resource load in the
+//! page: the browser's log is collected at each page load and read again when the test quits
+//! (`Browser::quit`); a test that provokes an error on purpose says which (`expect_error`).
 
 #![allow(dead_code)]
 
@@ -10,9 +14,11 @@ use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 use thirtyfour::prelude::*;
+use thirtyfour::{ChromiumLikeCapabilities, LoggingPrefsLogLevel};
 
 /// The crate root.
 pub fn root() -> PathBuf {
@@ -33,6 +39,12 @@ fn content_type(path: &Path) -> &'static str {
     }
 }
 
+/// The built app the tests serve: `dist/`, or the directory named by `CCE_DIST` (the
+/// benchmark's build, `dist-bench/`).
+pub fn dist() -> PathBuf {
+    root().join(std::env::var("CCE_DIST").unwrap_or_else(|_| "dist".into()))
+}
+
 /// Serves `dist/` under `/app/` (a sub-path, as on a real site), `tests/fixtures/` under
 /// `/fixtures/` and `target/test-data/` (datasets the tests generate) under `/generated/`, on a
 /// free port of 127.0.0.1, from a background thread.
@@ -42,10 +54,11 @@ pub struct StaticServer {
 
 impl StaticServer {
     pub fn start() -> StaticServer {
-        let dist = root().join("dist");
+        let dist = dist();
         assert!(
             dist.join("index.html").is_file(),
-            "dist/index.html is missing: run `make build` (or `make test`, which builds first)"
+            "{}/index.html is missing: run `make build` (or `make test`, which builds first)",
+            dist.display()
         );
         let server = tiny_http::Server::http("127.0.0.1:0").expect("bind a local port");
         let port = server.server_addr().to_ip().expect("an IP address").port();
@@ -96,6 +109,10 @@ pub struct Browser {
     pub driver: WebDriver,
     chromedriver: Child,
     profile: PathBuf,
+    /// Errors the page logged so far (the browser's log is drained when read).
+    errors: Mutex<Vec<String>>,
+    /// Fragments of errors that the test provokes on purpose.
+    expected: Mutex<Vec<String>>,
 }
 
 impl Browser {
@@ -125,6 +142,8 @@ impl Browser {
         ));
         let mut caps = DesiredCapabilities::chrome();
         caps.set_binary("/usr/bin/chromium").unwrap();
+        // Console messages, uncaught errors and failed loads, read back by `page_errors`.
+        caps.set_browser_log_level(LoggingPrefsLogLevel::All).unwrap();
         for arg in [
             "--headless=new",
             "--no-sandbox",
@@ -154,13 +173,38 @@ impl Browser {
         let driver = WebDriver::new(&url, caps)
             .await
             .unwrap_or_else(|e| panic!("cannot start headless Chromium through chromedriver: {e}"));
-        Browser { driver, chromedriver, profile }
+        Browser { driver, chromedriver, profile, errors: Mutex::new(Vec::new()), expected: Mutex::new(Vec::new()) }
     }
 
     /// Opens `url` and waits until the app's root reports a final `data-state`.
     pub async fn open(&self, url: &str) -> String {
+        self.collect_errors().await;
         self.driver.goto(url).await.expect("navigate");
         self.wait_for_state().await
+    }
+
+    /// Errors whose text contains `fragment` are part of what the test checks, not failures
+    /// (a dataset that is missing on purpose logs its 404).
+    pub fn expect_error(&self, fragment: &str) {
+        self.expected.lock().unwrap().push(fragment.to_string());
+    }
+
+    /// Moves what the page logged as an error since the last call into `errors`.
+    async fn collect_errors(&self) {
+        let log = self.driver.browser_log().await.expect("read the browser's log");
+        let expected = self.expected.lock().unwrap().clone();
+        let mut errors = self.errors.lock().unwrap();
+        for entry in log {
+            if entry.level == "SEVERE" && !expected.iter().any(|e| entry.message.contains(e)) {
+                errors.push(entry.message);
+            }
+        }
+    }
+
+    /// Every error the page logged since the browser started, other than the expected ones.
+    pub async fn page_errors(&self) -> Vec<String> {
+        self.collect_errors().await;
+        self.errors.lock().unwrap().clone()
     }
 
     /// Waits (up to 30 s) for `data-state` to leave `loading`; returns it.
@@ -226,12 +270,15 @@ impl Browser {
         digits.parse().unwrap_or_else(|_| panic!("result-count does not start with a number: {text:?}"))
     }
 
+    /// Ends the session; fails the test if the page logged an error that it did not expect.
     pub async fn quit(mut self) {
+        let errors = self.page_errors().await;
         let driver = self.driver.clone();
         let _ = driver.quit().await;
         let _ = self.chromedriver.kill();
         let _ = self.chromedriver.wait();
         let _ = std::fs::remove_dir_all(&self.profile);
+        assert!(errors.is_empty(), "the page logged errors:\n{}", errors.join("\n"));
     }
 }
 

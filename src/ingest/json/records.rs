@@ -4,6 +4,7 @@
 
 use serde::de::IgnoredAny;
 use serde_json::Value;
+use strum::{EnumString, IntoStaticStr};
 
 use super::{located, Position};
 use crate::ingest::decode::{self, DATASET_FIELDS};
@@ -12,8 +13,9 @@ use crate::ingest::report::Report;
 use crate::ingest::IngestError;
 use crate::model::{PartialDate, SCHEMA_V1};
 
-/// The three lists of records.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// The three lists of records, named as the dataset's keys.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, EnumString, IntoStaticStr)]
+#[strum(serialize_all = "lowercase")]
 pub(super) enum List {
     Actors,
     Incidents,
@@ -21,21 +23,14 @@ pub(super) enum List {
 }
 
 impl List {
+    /// The list a dataset key names, if any.
     pub(super) fn named(key: &str) -> Option<List> {
-        match key {
-            "actors" => Some(List::Actors),
-            "incidents" => Some(List::Incidents),
-            "claims" => Some(List::Claims),
-            _ => None,
-        }
+        key.parse().ok()
     }
 
+    /// The dataset key (`actors`, `incidents`, `claims`).
     pub(super) fn name(self) -> &'static str {
-        match self {
-            List::Actors => "actors",
-            List::Incidents => "incidents",
-            List::Claims => "claims",
-        }
+        self.into()
     }
 }
 

@@ -1,16 +1,17 @@
 //! Tokens: the maximal runs of non-whitespace characters of a text, folded, each distinct
 //! one numbered once.
 
-use crate::hash::FastMap;
+use rustc_hash::FxHashMap;
+
 use crate::query::text::fold_into;
 
 /// Distinct folded tokens, numbered as first seen.
 #[derive(Default)]
 pub(super) struct Tokenizer {
     /// Folded token → id.
-    ids: FastMap<Box<str>, u32>,
+    ids: FxHashMap<Box<str>, u32>,
     /// Token as written → id of its folded form.
-    raw: FastMap<Box<str>, u32>,
+    raw: FxHashMap<Box<str>, u32>,
     pub(super) seen: Vec<Box<str>>,
     pub(super) frequency: Vec<u32>,
     folded: String,

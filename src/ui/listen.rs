@@ -1,0 +1,60 @@
+//! Browser listeners and observers that belong to the component (or effect) that made them:
+//! each is removed by `on_cleanup` when its owner is disposed or re-run, so nothing it calls
+//! outlives the signals it reads.
+
+use leptos::prelude::*;
+use send_wrapper::SendWrapper;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+
+/// Calls `changed` with whether the media query matches, whenever that changes; returns
+/// whether it matches now.
+pub fn media_query(query: &str, changed: impl Fn(bool) + 'static) -> bool {
+    let Some(list) = web_sys::window().and_then(|w| w.match_media(query).ok().flatten()) else { return false };
+    let matches = list.matches();
+    let watched = list.clone();
+    let on_change = Closure::<dyn Fn()>::new(move || changed(watched.matches()));
+    if list.add_event_listener_with_callback("change", on_change.as_ref().unchecked_ref()).is_ok() {
+        let held = SendWrapper::new((list, on_change));
+        on_cleanup(move || {
+            let (list, on_change) = held.take();
+            let _ = list.remove_event_listener_with_callback("change", on_change.as_ref().unchecked_ref());
+        });
+    }
+    matches
+}
+
+/// Calls `resized` at most once per animation frame while `element`'s size changes.
+pub fn resize_observer(element: &web_sys::Element, resized: impl Fn() + 'static) {
+    let pending = StoredValue::new_local(false);
+    let resized = std::rc::Rc::new(resized);
+    let on_resize = Closure::<dyn Fn()>::new(move || {
+        if pending.try_get_value() != Some(false) {
+            return;
+        }
+        pending.set_value(true);
+        let resized = resized.clone();
+        request_animation_frame(move || {
+            if pending.try_set_value(false).is_none() {
+                resized();
+            }
+        });
+    });
+    let Ok(observer) = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) else { return };
+    observer.observe(element);
+    let held = SendWrapper::new((observer, on_resize));
+    on_cleanup(move || {
+        let (observer, _on_resize) = held.take();
+        observer.disconnect();
+    });
+}
+
+/// A window event listener, removed when its owner is disposed.
+pub fn window_event<E>(event: E, handle: impl Fn(E::EventType) + 'static)
+where
+    E: leptos::ev::EventDescriptor + 'static,
+    E::EventType: JsCast,
+{
+    let listener = window_event_listener(event, handle);
+    on_cleanup(move || listener.remove());
+}
