@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use super::embed::EmbedView;
 use super::explorer::Explorer;
 use super::history::Nav;
-use super::load::{fetch_dataset, read_file, BUNDLED_DATA};
+use super::load::{fetch_dataset, read_file, Progress, BUNDLED_DATA};
 use super::loaded::Loaded;
 use super::open_file::OpenFile;
 use super::report::DataReport;
@@ -42,9 +42,13 @@ impl From<Result<Ingested, String>> for Loading {
 }
 
 /// The loading line: how far a large file has been read, once that is known.
-fn status_text(progress: Option<u8>) -> String {
+fn status_text(progress: Option<Progress>) -> String {
     match progress {
-        Some(p) => format!("Reading the claims… {p}%"),
+        Some(Progress { read, total: Some(total) }) => {
+            // A compressed transfer announces fewer bytes than arrive: never past 99%.
+            format!("Reading the claims… {}%", (read as f64 / total as f64 * 100.0).clamp(0.0, 99.0).floor())
+        }
+        Some(Progress { read, total: None }) => format!("Reading the claims… {} MB", read >> 20),
         None => "Loading claims…".to_string(),
     }
 }
@@ -57,8 +61,8 @@ pub fn App() -> impl IntoView {
     let root = NodeRef::<Div>::new();
     let loading = RwSignal::new(Loading::Pending);
     // How much of a large file has been read, while it is read.
-    let progress = RwSignal::new(None::<u8>);
-    let report_progress = move |share: f64| progress.set(Some((share * 100.0).floor() as u8));
+    let progress = RwSignal::new(None::<Progress>);
+    let report_progress = move |p: Progress| progress.set(Some(p));
     // One bit per chart, set by each chart once drawn (`ChartId::bit`).
     let drawn = RwSignal::new(0u8);
     let url = nav.view.get_untracked().data.unwrap_or_else(|| BUNDLED_DATA.to_string());

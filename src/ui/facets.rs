@@ -10,7 +10,7 @@ use super::history::{Entry, Nav};
 use super::loaded::Loaded;
 use crate::model::{Side, Stance};
 use crate::query::text::fold;
-use crate::query::{Facet, Outcome, Vocabulary};
+use crate::query::{Answered, Facet, Outcome, Vocabulary};
 
 /// One option of a facet as shown.
 #[derive(Debug, Clone, PartialEq)]
@@ -127,13 +127,13 @@ pub fn Facets(loaded: Loaded, outcome: Memo<Outcome>) -> impl IntoView {
         let current = nav.view.read().filter.answered;
         vec![
             FacetOption {
-                value: "yes".into(),
+                value: Answered::Yes.as_str().into(),
                 label: "Answered".into(),
                 count: counts[1],
                 selected: current == Some(true),
             },
             FacetOption {
-                value: "no".into(),
+                value: Answered::No.as_str().into(),
                 label: "Not answered".into(),
                 count: counts[0],
                 selected: current == Some(false),

@@ -40,6 +40,13 @@ async fn pause() {
     let _ = JsFuture::from(promise).await;
 }
 
+/// How far a large file has been read: the bytes so far, of how many when the server said.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Progress {
+    pub read: usize,
+    pub total: Option<usize>,
+}
+
 /// Why reading a stream stopped before its end.
 enum Stop {
     /// The stream failed (the download broke off).
@@ -49,13 +56,13 @@ enum Stop {
 }
 
 /// Reads a dataset from a stream of byte chunks, handing each to the ingest as it arrives.
-/// `total` is the expected length, when known: a large file then pauses every few megabytes
-/// and reports the share read (`progress`), so the page shows how far it has got.
+/// A large file pauses every few megabytes and reports how much has been read (of `total`, the
+/// expected length, when known), so the page shows how far it has got.
 async fn read_stream(
     stream: web_sys::ReadableStream,
-    total: Option<f64>,
+    total: Option<usize>,
     hints: &[&str],
-    progress: impl Fn(f64),
+    progress: impl Fn(Progress),
 ) -> Result<Ingested, Stop> {
     let mut chunks = wasm_streams::ReadableStream::from_raw(stream).into_stream();
     let mut reading = ingest::Reading::new(hints);
@@ -77,10 +84,7 @@ async fn read_stream(
         read += piece.len();
         since_pause += piece.len();
         if since_pause >= BETWEEN_PAUSES {
-            if let Some(total) = total.filter(|t| *t > 0.0) {
-                // A compressed transfer announces fewer bytes than arrive: never past 99%.
-                progress((read as f64 / total).min(0.99));
-            }
+            progress(Progress { read, total: total.filter(|t| *t > 0) });
             pause().await;
             since_pause = 0;
         }
@@ -92,7 +96,7 @@ async fn read_stream(
 }
 
 /// Fetches and reads a dataset (JSON or CSV); the error is a sentence naming what failed and where.
-pub async fn fetch_dataset(url: &str, progress: impl Fn(f64)) -> Result<Ingested, String> {
+pub async fn fetch_dataset(url: &str, progress: impl Fn(Progress)) -> Result<Ingested, String> {
     let start = now();
     let shown = absolute(url);
     let fail = |why: String| format!("Could not load the claims from {shown}: {why}");
@@ -105,7 +109,7 @@ pub async fn fetch_dataset(url: &str, progress: impl Fn(f64)) -> Result<Ingested
     }
     let headers = response.headers();
     let content_type = headers.get("content-type").unwrap_or_default();
-    let total = headers.get("content-length").and_then(|n| n.parse::<f64>().ok());
+    let total = headers.get("content-length").and_then(|n| n.parse::<usize>().ok());
     let body = response.body().ok_or_else(|| fail("the server sent no content".into()))?;
     record("load: request", now() - start);
     read_stream(body, total, &[url, &content_type], progress).await.map_err(|stop| match stop {
@@ -115,11 +119,13 @@ pub async fn fetch_dataset(url: &str, progress: impl Fn(f64)) -> Result<Ingested
 }
 
 /// Reads a file the reader chose or dropped.
-pub async fn read_file(file: web_sys::File, progress: impl Fn(f64)) -> Result<Ingested, String> {
+pub async fn read_file(file: web_sys::File, progress: impl Fn(Progress)) -> Result<Ingested, String> {
     let name = file.name();
     let fail = |why: String| format!("Could not read the file {name}: {why}");
-    read_stream(file.stream(), Some(file.size()), &[&name, &file.type_()], progress).await.map_err(|stop| match stop {
-        Stop::Broken(why) => fail(format!("the browser could not read it ({why})")),
-        Stop::Ingest(e) => fail(e.to_string()),
+    read_stream(file.stream(), Some(file.size() as usize), &[&name, &file.type_()], progress).await.map_err(|stop| {
+        match stop {
+            Stop::Broken(why) => fail(format!("the browser could not read it ({why})")),
+            Stop::Ingest(e) => fail(e.to_string()),
+        }
     })
 }

@@ -80,7 +80,9 @@ impl StaticServer {
                 };
                 let file = file.filter(|f| !url.contains("..") && f.is_file());
                 let response = match file.and_then(|f| std::fs::read(&f).ok().map(|b| (f, b))) {
+                    // With its length, as a static host sends a file (not in chunks).
                     Some((f, bytes)) => tiny_http::Response::from_data(bytes)
+                        .with_chunked_threshold(usize::MAX)
                         .with_header(tiny_http::Header::from_bytes("Content-Type", content_type(&f)).unwrap()),
                     None => tiny_http::Response::from_data(b"<!doctype html><h1>Not found</h1>".to_vec())
                         .with_status_code(404)
