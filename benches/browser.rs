@@ -120,6 +120,8 @@ fn percentile(sorted: &[f64], p: f64) -> f64 {
 
 struct Load {
     ready_ms: f64,
+    /// The reference page only: navigation → its fetch and `JSON.parse` done.
+    parsed_ms: f64,
     wasm_bytes: f64,
     heap_bytes: f64,
     /// The page's own profile of the load (empty for the reference page).
@@ -154,15 +156,16 @@ async fn load(browser: &Browser, url: &str) -> Load {
     assert_eq!(browser.open(url).await, "ready", "{url} did not become ready");
     let v = browser
         .js("const a = document.getElementById('app');
-             return [parseFloat(a.dataset.readyMs), parseFloat(a.dataset.wasmBytes || '0'),
+             return [parseFloat(a.dataset.readyMs), parseFloat(a.dataset.wasmBytes || '0'), parseFloat(a.dataset.parsedMs || 'NaN'),
                      window.wasmBindings && window.wasmBindings.phase_times ? window.wasmBindings.phase_times() : ''];")
         .await;
     let heap_bytes = retained_heap(browser).await;
     Load {
         ready_ms: v[0].as_f64().unwrap(),
         wasm_bytes: v[1].as_f64().unwrap_or(0.0),
+        parsed_ms: v[2].as_f64().unwrap_or(f64::NAN),
         heap_bytes,
-        phases: phases(v[2].as_str().unwrap_or("")),
+        phases: phases(v[3].as_str().unwrap_or("")),
     }
 }
 
@@ -310,6 +313,7 @@ async fn main() {
             .push(load(&browser, &format!("{}/reference/?data=../bench-data/claims-100000.json", server.base)).await);
     }
     let ref_ready = median_of(ref_loads.iter().map(|l| l.ready_ms).collect());
+    let ref_parsed = median_of(ref_loads.iter().map(|l| l.parsed_ms).collect());
     let reference = typing(&browser).await;
     let ref_pasted = pasting(&browser).await;
     let ref_heap = retained_heap(&browser).await;
@@ -336,13 +340,16 @@ async fn main() {
     .unwrap();
     writeln!(
         t,
-        "| 100,000 claims: navigation → ready (median of 3) | ≤ 1,500 ms and ≤ 1.5× the reference | {big_ready:.0} ms | {ref_ready:.0} ms | {:.2} | {} |",
+        "| 100,000 claims: navigation → ready (median of 3) | ≤ 1,500 ms | {big_ready:.0} ms | {ref_ready:.0} ms (to its cards) | {:.2} | {} |",
         big_ready / ref_ready,
-        match (big_ready <= 1500.0, big_ready / ref_ready <= 1.5) {
-            (true, true) => "within".to_string(),
-            (false, _) => verdict(big_ready, 1500.0),
-            (true, false) => format!("**{:.2}× the reference, over 1.5×**", big_ready / ref_ready),
-        }
+        verdict(big_ready, 1500.0)
+    )
+    .unwrap();
+    writeln!(
+        t,
+        "| 100,000 claims: navigation → ready ÷ the reference's fetch and `JSON.parse` alone | ≤ 1.5× | {big_ready:.0} ms | {ref_parsed:.0} ms | {:.2} | {} |",
+        big_ready / ref_parsed,
+        if big_ready / ref_parsed <= 1.5 { "within".to_string() } else { format!("**over by {:.0}%**", (big_ready / ref_parsed / 1.5 - 1.0) * 100.0) }
     )
     .unwrap();
     writeln!(
@@ -443,8 +450,8 @@ async fn main() {
     let mut wins = Vec::new();
     if big_ready > ref_ready {
         wins.push(format!(
-            "- **Load** ({ref_ready:.0} ms against our {big_ready:.0} ms): the browser's `JSON.parse` is native code and the \
-             reference stops there, while this app parses in wasm record by record, checks every record against the \
+            "- **Load** ({ref_ready:.0} ms against our {big_ready:.0} ms): the browser's `JSON.parse` is native code, and the \
+             reference then only joins and lower-cases each claim's text and shows its cards, while this app parses in wasm record by record, checks every record against the \
              dataset rules (ids, references, dates, sources), builds the facet index and draws six charts before it \
              reports ready."
         ));

@@ -349,3 +349,19 @@ fn an_index_without_its_search_builds_it_at_the_first_search() {
     assert!(deferred.has_search());
     assert_eq!(deferred.heap_bytes().search, eager.heap_bytes().search);
 }
+
+/// A one-letter or one-digit word is answered from each claim's set of bytes alone: it must
+/// find exactly the claims whose text holds that character.
+#[test]
+fn every_single_letter_and_digit_finds_what_the_naive_definition_finds() {
+    use cyber_claims_explorer::query::{naive_match, SearchIndex};
+    let bytes = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/public/data/claims.json")).unwrap();
+    let d = cyber_claims_explorer::ingest::read_json(&bytes).unwrap().dataset;
+    let search = SearchIndex::build(&d);
+    for c in ('a'..='z').chain('0'..='9') {
+        for q in [c.to_string(), format!("{c} x"), format!("{}{c}", c.to_ascii_uppercase())] {
+            let naive: Vec<usize> = (0..d.claims.len()).filter(|&k| naive_match(&d, k, &q)).collect();
+            assert_eq!(search.matching(&q), naive, "query {q:?}");
+        }
+    }
+}

@@ -54,17 +54,24 @@ impl<'a> Verdict<'a> {
         self.report.warning(self.place.at(field), message);
     }
 
-    fn text(&mut self, field: &str, value: &str, max: usize, required: bool) {
-        let n = value.chars().count();
+    /// Checks a text's length (and that it is there, if `required`). The field's name is
+    /// written out only when there is a problem to report: a load checks millions of texts.
+    fn text(&mut self, field: &dyn std::fmt::Display, value: &str, max: usize, required: bool) {
         if required && value.trim().is_empty() {
-            self.error(field, format!("{field} is empty"));
-        } else if n > max {
-            self.error(field, format!("{field} is too long: {n} characters, at most {max}"));
+            let field = field.to_string();
+            self.error(&field, format!("{field} is empty"));
+        } else if value.len() > max {
+            // No more characters than bytes: only a long text needs counting.
+            let n = value.chars().count();
+            if n > max {
+                let field = field.to_string();
+                self.error(&field, format!("{field} is too long: {n} characters, at most {max}"));
+            }
         }
     }
 
     fn id(&mut self, value: &str) {
-        self.text("id", value, ID_MAX, true);
+        self.text(&"id", value, ID_MAX, true);
         if value.chars().any(char::is_whitespace) {
             self.error(
                 "id",
@@ -117,16 +124,16 @@ pub fn finish(draft: Draft, report: &mut Report) -> Dataset {
         if let Some(m) = duplicate(&first, &draft.actors, i, &actor.id) {
             v.error("id", m);
         }
-        v.text("name", &actor.name, NAME_MAX, true);
+        v.text(&"name", &actor.name, NAME_MAX, true);
         if let Some(zh) = &actor.name_zh {
-            v.text("name_zh", zh, NAME_MAX, false);
+            v.text(&"name_zh", zh, NAME_MAX, false);
         }
         let c = &actor.country;
         if !(c.len() == 2 && c.bytes().all(|b| b.is_ascii_uppercase())) {
             v.warning("country", format!("\"{c}\" is not an ISO 3166-1 alpha-2 code such as \"US\" or \"CN\""));
         }
         for (k, alias) in actor.aliases.iter().enumerate() {
-            v.text(&format!("aliases[{k}]"), alias, NAME_MAX, true);
+            v.text(&format_args!("aliases[{k}]"), alias, NAME_MAX, true);
         }
         if v.keep("actor", |r| &mut r.actors) {
             actors.push(actor.clone());
@@ -143,13 +150,13 @@ pub fn finish(draft: Draft, report: &mut Report) -> Dataset {
         if let Some(m) = duplicate(&first, &draft.incidents, i, &incident.id) {
             v.error("id", m);
         }
-        v.text("title", &incident.title, NAME_MAX, true);
+        v.text(&"title", &incident.title, NAME_MAX, true);
         if let Some(b) = incident.began.filter(|b| later_than_updated(b)) {
             v.error("began", format!("{b} is after the dataset's updated date"));
         }
         for (name, list) in [("sectors", &incident.sectors), ("vectors", &incident.vectors), ("cves", &incident.cves)] {
             for (k, item) in list.iter().enumerate() {
-                v.text(&format!("{name}[{k}]"), item, NAME_MAX, true);
+                v.text(&format_args!("{name}[{k}]"), item, NAME_MAX, true);
             }
         }
         if v.keep("incident", |r| &mut r.incidents) {
@@ -195,11 +202,11 @@ pub fn finish(draft: Draft, report: &mut Report) -> Dataset {
                 v.error(&format!("responds_to[{k}]"), "a claim cannot respond to itself".to_string());
             }
         }
-        v.text("headline", &claim.headline, HEADLINE_MAX, true);
-        v.text("summary", &claim.summary, TEXT_MAX, false);
+        v.text(&"headline", &claim.headline, HEADLINE_MAX, true);
+        v.text(&"summary", &claim.summary, TEXT_MAX, false);
         if let Some(q) = &claim.quote {
-            v.text("quote.text", &q.text, TEXT_MAX, true);
-            v.text("quote.speaker", &q.speaker, NAME_MAX, false);
+            v.text(&"quote.text", &q.text, TEXT_MAX, true);
+            v.text(&"quote.speaker", &q.speaker, NAME_MAX, false);
         }
         if claim.sources.is_empty() {
             v.error("sources", "a claim needs at least one source".to_string());
@@ -207,9 +214,9 @@ pub fn finish(draft: Draft, report: &mut Report) -> Dataset {
             v.error("sources", "a claim needs at least one source with an http(s) URL".to_string());
         }
         for (k, s) in claim.sources.iter().enumerate() {
-            v.text(&format!("sources[{k}].publisher"), &s.publisher, NAME_MAX, true);
-            v.text(&format!("sources[{k}].title"), &s.title, HEADLINE_MAX, false);
-            v.text(&format!("sources[{k}].url"), &s.url, URL_MAX, true);
+            v.text(&format_args!("sources[{k}].publisher"), &s.publisher, NAME_MAX, true);
+            v.text(&format_args!("sources[{k}].title"), &s.title, HEADLINE_MAX, false);
+            v.text(&format_args!("sources[{k}].url"), &s.url, URL_MAX, true);
             if !s.url.is_empty() && !s.is_web_link() {
                 v.warning(
                     &format!("sources[{k}].url"),
@@ -218,7 +225,7 @@ pub fn finish(draft: Draft, report: &mut Report) -> Dataset {
             }
         }
         for (k, t) in claim.tags.iter().enumerate() {
-            v.text(&format!("tags[{k}]"), t, NAME_MAX, true);
+            v.text(&format_args!("tags[{k}]"), t, NAME_MAX, true);
         }
         if v.keep("claim", |r| &mut r.claims) {
             kept.push(i);

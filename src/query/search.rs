@@ -15,6 +15,11 @@
 //! are unioned into a bit set, or each candidate's own tokens are checked against the set of
 //! matching tokens (token ids are numbered most common first, so a common word is usually
 //! found at a claim's first token). No claim text is kept.
+//!
+//! Each entry also keeps the set of bytes its text holds (`bytes`, one bit per letter and
+//! digit, the other bytes sharing bits): a word of one letter or digit — the first keystroke
+//! of a search — is answered from that alone, and a longer word skips the entries that lack
+//! one of its bytes before their tokens are read.
 
 use rustc_hash::{FxBuildHasher, FxHashMap};
 
@@ -37,6 +42,8 @@ pub struct SearchIndex {
     forward: Lists,
     /// Per token, the entries holding it, ascending.
     postings: Lists,
+    /// Per entry, the bytes of its text (`byte_set`).
+    bytes: Vec<u64>,
     /// Entry → claim index.
     order: Vec<u32>,
 }
@@ -48,9 +55,34 @@ impl Default for SearchIndex {
             starts: vec![0],
             forward: Lists::default(),
             postings: Lists::default(),
+            bytes: Vec::new(),
             order: Vec::new(),
         }
     }
+}
+
+/// The bit of a byte of folded text: its own for each ASCII letter and digit (exact), shared
+/// by the other bytes.
+fn byte_bit(b: u8) -> u64 {
+    1 << match b {
+        b'a'..=b'z' => b - b'a',
+        b'0'..=b'9' => 26 + (b - b'0'),
+        _ => 36 + b % 28,
+    }
+}
+
+/// The byte of a word of one ASCII letter or digit, whose bit alone tells which texts hold it.
+fn exact_byte(word: &str) -> Option<u8> {
+    match word.as_bytes() {
+        [b] if b.is_ascii_alphanumeric() => Some(*b),
+        _ => None,
+    }
+}
+
+/// The set of bytes in `text`, as bits: a text can contain a word only if its set holds the
+/// word's set.
+fn byte_set(text: &[u8]) -> u64 {
+    text.iter().fold(0, |set, &b| set | byte_bit(b))
 }
 
 /// The claim's own searched fields: headline, summary, and its quote's text and speaker.
@@ -189,7 +221,10 @@ impl SearchIndex {
             }
         }
         let postings = Lists::from_parts(offsets, values);
-        SearchIndex { vocab, starts, forward, postings, order }
+        let token_bytes: Vec<u64> =
+            starts.windows(2).map(|w| byte_set(&vocab.as_bytes()[w[0] as usize..w[1] as usize - 1])).collect();
+        let bytes = forward.iter().map(|list| list.iter().fold(0, |set, &t| set | token_bytes[t as usize])).collect();
+        SearchIndex { vocab, starts, forward, postings, bytes, order }
     }
 
     /// How many entries.
@@ -212,6 +247,7 @@ impl SearchIndex {
             + self.starts.capacity() * 4
             + self.forward.heap_bytes()
             + self.postings.heap_bytes()
+            + self.bytes.capacity() * 8
             + self.order.capacity() * 4
     }
 
@@ -232,20 +268,32 @@ impl SearchIndex {
     /// looking only at `pool` (ascending) when given. No words: the whole pool.
     pub fn entries_matching(&self, words: &[String], pool: Option<&[u32]>) -> Vec<u32> {
         let n = self.order.len();
-        let mut found: Vec<(Vec<u32>, usize)> = words
+        let mut current: Option<Vec<u32>> = pool.map(<[u32]>::to_vec);
+        // A word of one letter or digit: exactly the entries whose text holds that byte.
+        for b in words.iter().filter_map(|w| exact_byte(w)) {
+            let bit = byte_bit(b);
+            let has = |e: u32| self.bytes[e as usize] & bit != 0;
+            current = Some(match current {
+                Some(mut c) => {
+                    c.retain(|&e| has(e));
+                    c
+                }
+                None => (0..n as u32).filter(|&e| has(e)).collect(),
+            });
+        }
+        let mut found: Vec<(Vec<u32>, usize, u64)> = words
             .iter()
-            // An empty word is in every text.
-            .filter(|w| !w.is_empty())
+            // An empty word is in every text; a one-byte word was answered above.
+            .filter(|w| !w.is_empty() && exact_byte(w).is_none())
             .map(|w| {
                 let tokens = self.tokens_with(w);
                 let postings = tokens.iter().map(|&t| self.postings.get(t as usize).len()).sum();
-                (tokens, postings)
+                (tokens, postings, byte_set(w.as_bytes()))
             })
             .collect();
         // The rarest word first: it cuts the pool most.
         found.sort_by_key(|word| word.1);
-        let mut current: Option<Vec<u32>> = pool.map(<[u32]>::to_vec);
-        for (tokens, postings) in &found {
+        for (tokens, postings, need) in &found {
             let pool_len = current.as_ref().map_or(n, Vec::len);
             if *postings == 0 || pool_len == 0 {
                 return Vec::new();
@@ -271,8 +319,10 @@ impl SearchIndex {
                 for &t in tokens {
                     bits[(t >> 6) as usize] |= 1 << (t & 63);
                 }
-                let hit =
-                    |e: u32| self.forward.get(e as usize).iter().any(|&t| bits[(t >> 6) as usize] >> (t & 63) & 1 == 1);
+                let hit = |e: u32| {
+                    self.bytes[e as usize] & need == *need
+                        && self.forward.get(e as usize).iter().any(|&t| bits[(t >> 6) as usize] >> (t & 63) & 1 == 1)
+                };
                 current = Some(match current {
                     Some(mut c) => {
                         c.retain(|&e| hit(e));

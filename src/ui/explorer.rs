@@ -37,10 +37,20 @@ fn in_view(frame: NodeRef<Div>) -> bool {
     })
 }
 
-/// Brings the charts whose results are behind up to date: those in view all at once, the others
-/// one per animation frame, until every chart shows `ids`. No frame waits for all six (measured
-/// at 100,000 claims: keystroke p95 23 ms one per frame, 51 ms all six in one frame), and
-/// what the reader sees follows first.
+/// The charts in view show the new results at once, in the same task as the count and the
+/// cards, so that the frame that shows the new cards shows their charts too.
+fn follow_in_view(ids: Memo<Arc<Vec<u32>>>, charts: Charts) {
+    let latest = ids.get_untracked();
+    for (frame, chart) in charts.frames.into_iter().zip(charts.ids) {
+        if in_view(frame) && !chart.with_untracked(|c| Arc::ptr_eq(c, &latest)) {
+            chart.set(latest.clone());
+        }
+    }
+}
+
+/// Brings the charts whose results are behind up to date, one per animation frame (those in
+/// view first, if the reader scrolled), until every chart shows `ids`: no frame waits for all
+/// six, and what the reader sees follows first.
 fn follow(ids: Memo<Arc<Vec<u32>>>, charts: Charts, following: StoredValue<bool>) {
     // The page may have moved on to another dataset since the last frame.
     let (Some(latest), Some(_)) = (ids.try_get_untracked(), following.try_get_value()) else { return };
@@ -54,11 +64,8 @@ fn follow(ids: Memo<Arc<Vec<u32>>>, charts: Charts, following: StoredValue<bool>
         following.set_value(false);
         return;
     }
-    let seen: Vec<Follower> = behind.iter().filter(|(frame, _)| in_view(*frame)).map(|(_, c)| *c).collect();
-    let now = if seen.is_empty() { vec![behind[0].1] } else { seen };
-    for chart in now {
-        chart.set(ids.get_untracked());
-    }
+    let next = behind.iter().find(|(frame, _)| in_view(*frame)).unwrap_or(&behind[0]).1;
+    next.set(latest);
     request_animation_frame(move || follow(ids, charts, following));
 }
 
@@ -78,8 +85,9 @@ pub fn Explorer(loaded: Loaded, drawn: RwSignal<u8>) -> impl IntoView {
     });
     // Shared, not copied: the cards and the six charts hold the same matches.
     let ids = Memo::new(move |_| outcome.read().ids.clone());
-    // The charts follow the results after the count and the cards, those in view first (see
-    // `follow`); keystrokes faster than frames redraw each chart once, for the latest results.
+    // The charts in view follow the results with the count and the cards, the others one per
+    // frame after them (`follow`); keystrokes faster than frames redraw those once, for the
+    // latest results.
     let charts = Charts {
         ids: std::array::from_fn(|_| RwSignal::new(ids.get_untracked())),
         frames: std::array::from_fn(|_| NodeRef::new()),
@@ -87,6 +95,7 @@ pub fn Explorer(loaded: Loaded, drawn: RwSignal<u8>) -> impl IntoView {
     let following = StoredValue::new(false);
     Effect::new(move |_| {
         ids.track();
+        follow_in_view(ids, charts);
         if !following.get_value() {
             following.set_value(true);
             request_animation_frame(move || follow(ids, charts, following));
