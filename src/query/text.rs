@@ -63,6 +63,12 @@ pub fn query_words(query: &str) -> Vec<String> {
     fold(query).split_whitespace().map(String::from).collect()
 }
 
+/// The words of a query that are marked in the text shown: all but a lone Latin letter or
+/// digit, which would mark nearly every line (it is searched all the same).
+pub fn marked_words(query: &str) -> Vec<String> {
+    query_words(query).into_iter().filter(|w| !matches!(w.as_bytes(), [b] if b.is_ascii_alphanumeric())).collect()
+}
+
 /// Splits `text` into runs that do and do not match any of `words`, for highlighting.
 /// The runs, joined, are exactly `text`.
 pub fn highlight<'t>(text: &'t str, words: &[String]) -> Vec<(&'t str, bool)> {
@@ -111,6 +117,13 @@ mod tests {
         assert_eq!(fold("国家互联网应急中心"), "国家互联网应急中心");
         assert_eq!(fold("“Empire” — ‘Hacking’"), "\"empire\" - 'hacking'");
         assert_eq!(query_words("  Salt   TYPHOON "), ["salt", "typhoon"]);
+    }
+
+    #[test]
+    fn a_lone_letter_or_digit_is_searched_but_not_marked() {
+        assert_eq!(marked_words("n"), Vec::<String>::new());
+        assert_eq!(marked_words("salt T 7 ne 网"), ["salt", "ne", "网"]);
+        assert_eq!(query_words("salt T 7"), ["salt", "t", "7"]);
     }
 
     #[test]

@@ -12,7 +12,7 @@ use super::card::ClaimCard;
 use super::history::Nav;
 use super::listen::window_event;
 use super::loaded::Loaded;
-use crate::query::text::query_words;
+use crate::query::text::marked_words;
 
 /// Cards per page.
 pub const PAGE: usize = 12;
@@ -22,7 +22,7 @@ const GUESS: f64 = 12.0 * 120.0;
 #[component]
 pub fn CardList(loaded: Loaded, ids: Memo<Arc<Vec<u32>>>) -> impl IntoView {
     let nav = expect_context::<Nav>();
-    let words = Memo::new(move |_| query_words(&nav.view.read().filter.q));
+    let words = Memo::new(move |_| marked_words(&nav.view.read().filter.q));
     let container = NodeRef::<Section>::new();
     let page = RwSignal::new(0usize);
     let heights = RwSignal::new(Vec::<f64>::new());

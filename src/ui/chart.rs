@@ -60,9 +60,14 @@ const ZOOM: f64 = 1.25;
 /// (sharp on any screen); false if the canvas gave no 2D context.
 fn draw_on_canvas(canvas: &web_sys::HtmlCanvasElement, data: &ChartData, theme: &Theme, width: f64, dpr: f64) -> bool {
     let height = height_for(width);
-    canvas.set_width((width * dpr).round() as u32);
-    canvas.set_height((height * dpr).round() as u32);
-    let _ = web_sys::HtmlElement::style(canvas).set_property("height", &format!("{height}px"));
+    let (w, h) = ((width * dpr).round() as u32, (height * dpr).round() as u32);
+    // A new size only when it changes: the page's layout is left alone while the results change
+    // (`draw` paints every pixel of the canvas).
+    if (canvas.width(), canvas.height()) != (w, h) {
+        canvas.set_width(w);
+        canvas.set_height(h);
+        let _ = web_sys::HtmlElement::style(canvas).set_property("height", &format!("{height}px"));
+    }
     let Some(backend) = CanvasBackend::with_canvas_object(canvas.clone()) else { return false };
     let root = backend.into_drawing_area();
     draw(&root, data, theme, dpr * ZOOM).is_ok() && root.present().is_ok()

@@ -10,6 +10,7 @@ use super::card_list::CardList;
 use super::chart::ChartCard;
 use super::facets::Facets;
 use super::history::{Entry, Nav};
+use super::listen::intersection_observer;
 use super::loaded::Loaded;
 use super::share::ShareButton;
 use super::thread::Thread;
@@ -20,29 +21,23 @@ use crate::query::{Outcome, Sort, TextCache};
 /// The matches a chart shows, which follow the page's a frame or more later.
 type Follower = RwSignal<Arc<Vec<u32>>>;
 
-/// The charts shown: for each, the matches it follows and its frame.
+/// The charts shown: for each, the matches it follows, its frame, and whether the frame is in
+/// the viewport (kept by an `IntersectionObserver`, so that no keystroke forces a layout to
+/// ask).
 #[derive(Clone, Copy)]
 struct Charts {
     ids: [Follower; 6],
     frames: [NodeRef<Div>; 6],
-}
-
-/// Whether any of a chart's frame is in the viewport.
-fn in_view(frame: NodeRef<Div>) -> bool {
-    let Some(window) = web_sys::window() else { return false };
-    let height = window.inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(0.0);
-    frame.get_untracked().is_some_and(|el| {
-        let r = el.get_bounding_client_rect();
-        r.bottom() > 0.0 && r.top() < height
-    })
+    in_view: StoredValue<[bool; 6]>,
 }
 
 /// The charts in view show the new results at once, in the same task as the count and the
 /// cards, so that the frame that shows the new cards shows their charts too.
 fn follow_in_view(ids: Memo<Arc<Vec<u32>>>, charts: Charts) {
     let latest = ids.get_untracked();
-    for (frame, chart) in charts.frames.into_iter().zip(charts.ids) {
-        if in_view(frame) && !chart.with_untracked(|c| Arc::ptr_eq(c, &latest)) {
+    let in_view = charts.in_view.get_value();
+    for (seen, chart) in in_view.into_iter().zip(charts.ids) {
+        if seen && !chart.with_untracked(|c| Arc::ptr_eq(c, &latest)) {
             chart.set(latest.clone());
         }
     }
@@ -54,8 +49,9 @@ fn follow_in_view(ids: Memo<Arc<Vec<u32>>>, charts: Charts) {
 fn follow(ids: Memo<Arc<Vec<u32>>>, charts: Charts, following: StoredValue<bool>) {
     // The page may have moved on to another dataset since the last frame.
     let (Some(latest), Some(_)) = (ids.try_get_untracked(), following.try_get_value()) else { return };
-    let behind: Vec<(NodeRef<Div>, Follower)> = charts
-        .frames
+    let behind: Vec<(bool, Follower)> = charts
+        .in_view
+        .get_value()
         .into_iter()
         .zip(charts.ids)
         .filter(|(_, c)| c.try_with_untracked(|c| !Arc::ptr_eq(c, &latest)).unwrap_or(false))
@@ -64,7 +60,7 @@ fn follow(ids: Memo<Arc<Vec<u32>>>, charts: Charts, following: StoredValue<bool>
         following.set_value(false);
         return;
     }
-    let next = behind.iter().find(|(frame, _)| in_view(*frame)).unwrap_or(&behind[0]).1;
+    let next = behind.iter().find(|(seen, _)| *seen).unwrap_or(&behind[0]).1;
     next.set(latest);
     request_animation_frame(move || follow(ids, charts, following));
 }
@@ -91,7 +87,16 @@ pub fn Explorer(loaded: Loaded, drawn: RwSignal<u8>) -> impl IntoView {
     let charts = Charts {
         ids: std::array::from_fn(|_| RwSignal::new(ids.get_untracked())),
         frames: std::array::from_fn(|_| NodeRef::new()),
+        in_view: StoredValue::new([false; 6]),
     };
+    Effect::new(move |_| {
+        let Some(frames) =
+            charts.frames.iter().map(|f| f.get().map(web_sys::Element::from)).collect::<Option<Vec<_>>>()
+        else {
+            return;
+        };
+        intersection_observer(&frames, move |i, seen| charts.in_view.update_value(|v| v[i] = seen));
+    });
     let following = StoredValue::new(false);
     Effect::new(move |_| {
         ids.track();

@@ -169,7 +169,8 @@ fn FacetGroup(
     let needle = RwSignal::new(String::new());
     let name = facet.name();
     let heading = format!("facet-{name}-title");
-    let visible = move || {
+    // The options shown, and how many there are in all.
+    let visible = Memo::new(move |_| {
         let all = options.get();
         let n = all.len();
         let needle = fold(needle.read().trim());
@@ -184,29 +185,35 @@ fn FacetGroup(
         let shown: Vec<FacetOption> =
             matching.iter().enumerate().filter(|(i, o)| *i < limit || o.selected).map(|(_, o)| o.clone()).collect();
         (shown, n)
-    };
-    let list = move || {
-        let (shown, _) = visible();
-        shown
-            .into_iter()
-            .map(|o| {
-                let value = o.value.clone();
-                let toggle = move |_| nav.update(Entry::Push, |v| v.filter.toggle(facet, &value));
-                view! {
-                    <li>
-                        <button type="button" class="facet-option" class:zero=o.count == 0 class:selected=o.selected
-                            data-value=o.value.clone() aria-pressed=if o.selected { "true" } else { "false" } on:click=toggle>
-                            <span class="option-label">{o.label.clone()}</span>
-                            <span class="option-count">{o.count}</span>
-                        </button>
-                    </li>
-                }
+    });
+    // One element per option, kept while the option is shown: a keystroke changes the counts'
+    // text, not the elements.
+    let option = move |o: FacetOption| {
+        let value = o.value.clone();
+        let state = Memo::new(move |_| {
+            visible.with(|(shown, _)| {
+                shown.iter().find(|x| x.value == o.value).map_or((0, false), |x| (x.count, x.selected))
             })
-            .collect_view()
+        });
+        let toggle = {
+            let value = value.clone();
+            move |_| nav.update(Entry::Push, |v| v.filter.toggle(facet, &value))
+        };
+        view! {
+            <li>
+                <button type="button" class="facet-option" class:zero=move || state.get().0 == 0
+                    class:selected=move || state.get().1 data-value=value
+                    aria-pressed=move || if state.get().1 { "true" } else { "false" } on:click=toggle>
+                    <span class="option-label">{o.label}</span>
+                    <span class="option-count">{move || state.get().0}</span>
+                </button>
+            </li>
+        }
     };
+    let list = view! { <For each=move || visible.get().0 key=|o| o.value.clone() children=option/> };
     let more = move || {
         let t = top?;
-        let (_, n) = visible();
+        let n = visible.with(|v| v.1);
         (n > t && needle.read().is_empty()).then(|| {
             view! {
                 <button type="button" class="link-button" aria-expanded=move || expanded.get().to_string()
@@ -237,20 +244,23 @@ fn YearRange(first: u16, last: u16, outcome: Memo<Outcome>) -> impl IntoView {
     let counts = Memo::new(move |_| outcome.read().counts.year.clone());
     let from = Memo::new(move |_| nav.view.read().filter.from);
     let to = Memo::new(move |_| nav.view.read().filter.to);
-    let options = move |selected: Option<u16>| {
-        let counts = counts.get();
-        let any = view! { <option value="" selected=selected.is_none()>"Any"</option> };
+    // The options are made once; a keystroke changes their counts' text and which is selected
+    // (as a property too, so that back/forward moves a list the reader has already changed).
+    let options = move |selected: Memo<Option<u16>>| {
+        let any = view! {
+            <option value="" selected=move || selected.get().is_none() prop:selected=move || selected.get().is_none()>"Any"</option>
+        };
         let each = years
             .iter()
             .enumerate()
-            .map(|(i, y)| {
-                let n = counts.get(i).copied().unwrap_or(0);
-                view! { <option value=y.to_string() selected=selected == Some(*y)>{format!("{y} ({n})")}</option> }
+            .map(|(i, &y)| {
+                let is = move || selected.get() == Some(y);
+                let text = move || format!("{y} ({})", counts.with(|c| c.get(i).copied().unwrap_or(0)));
+                view! { <option value=y.to_string() selected=is prop:selected=is>{text}</option> }
             })
             .collect_view();
         (any, each)
     };
-    let (o1, o2) = (options.clone(), options);
     let set = move |which: &'static str| {
         move |ev| {
             let year = event_target_value(&ev).parse::<u16>().ok();
@@ -265,10 +275,10 @@ fn YearRange(first: u16, last: u16, outcome: Memo<Outcome>) -> impl IntoView {
             <h3 id="facet-year-title">"Years"</h3>
             <div class="year-range">
                 <label>"From " <select data-testid="year-from" on:change=set("from")>
-                    {move || o1(from.get())}
+                    {options(from)}
                 </select></label>
                 <label>"to " <select data-testid="year-to" on:change=set("to")>
-                    {move || o2(to.get())}
+                    {options(to)}
                 </select></label>
             </div>
         </section>

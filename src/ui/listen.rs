@@ -58,3 +58,25 @@ where
     let listener = window_event_listener(event, handle);
     on_cleanup(move || listener.remove());
 }
+
+/// Calls `changed(i, visible)` whenever `elements[i]` comes into the viewport or leaves it
+/// (and once for each at the start), without forcing a layout to find out.
+pub fn intersection_observer(elements: &[web_sys::Element], changed: impl Fn(usize, bool) + 'static) {
+    let watched = elements.to_vec();
+    let on_change = Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
+        for entry in entries.iter() {
+            let entry: web_sys::IntersectionObserverEntry = entry.unchecked_into();
+            let target = entry.target();
+            if let Some(i) = watched.iter().position(|e| js_sys::Object::is(e, &target)) {
+                changed(i, entry.is_intersecting());
+            }
+        }
+    });
+    let Ok(observer) = web_sys::IntersectionObserver::new(on_change.as_ref().unchecked_ref()) else { return };
+    elements.iter().for_each(|e| observer.observe(e));
+    let held = SendWrapper::new((observer, on_change));
+    on_cleanup(move || {
+        let (observer, _on_change) = held.take();
+        observer.disconnect();
+    });
+}

@@ -25,7 +25,7 @@ pub fn ShareButton() -> impl IntoView {
             state.set(if copied { Shared::Copied } else { Shared::ByHand(url) });
             if !copied {
                 request_animation_frame(move || {
-                    if let Some(input) = field.get_untracked() {
+                    if let Some(input) = field.try_get_untracked().flatten() {
                         input.select();
                     }
                 });

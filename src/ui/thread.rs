@@ -21,7 +21,8 @@ pub fn Thread(loaded: Loaded) -> impl IntoView {
     Effect::new(move |_| {
         if open.get().is_some_and(|o| o.is_ok()) {
             request_animation_frame(move || {
-                if let Some(el) = panel.get_untracked() {
+                // Unless the thread was closed before the frame came.
+                if let Some(el) = panel.try_get_untracked().flatten() {
                     el.scroll_into_view();
                 }
             });
