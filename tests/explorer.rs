@@ -219,6 +219,21 @@ async fn a_phone_sized_window_has_no_horizontal_scrolling() {
     browser.quit().await;
 }
 
+/// Scrolls to `step` / `steps` of the page's height, lets the list follow, and returns the
+/// ids of the cards in the DOM.
+async fn cards_at(browser: &Browser, step: u32, steps: u32, settle: Duration) -> Vec<String> {
+    browser
+        .js(&format!(
+            "window.scrollTo(0, (document.documentElement.scrollHeight - window.innerHeight) * {step} / {steps});"
+        ))
+        .await;
+    tokio::time::sleep(settle).await;
+    let ids = browser
+        .js("return [...document.querySelectorAll('[data-testid=\"claim-card\"]')].map(c => c.dataset.claimId);")
+        .await;
+    ids.as_array().unwrap().iter().map(|v| v.as_str().unwrap().to_string()).collect()
+}
+
 /// A deterministic synthetic dataset of `n` claims.
 fn generated(n: usize) -> std::path::PathBuf {
     let dir = root().join("target/test-data");
@@ -273,16 +288,7 @@ async fn ten_thousand_claims_keep_at_most_200_cards_in_the_dom_while_scrolling()
     let mut most = 0;
     let mut seen = BTreeSet::new();
     for step in 0..=60 {
-        browser
-            .js(&format!(
-                "window.scrollTo(0, (document.documentElement.scrollHeight - window.innerHeight) * {step} / 60);"
-            ))
-            .await;
-        tokio::time::sleep(Duration::from_millis(80)).await;
-        let ids = browser
-            .js("return [...document.querySelectorAll('[data-testid=\"claim-card\"]')].map(c => c.dataset.claimId);")
-            .await;
-        let ids: Vec<String> = ids.as_array().unwrap().iter().map(|v| v.as_str().unwrap().to_string()).collect();
+        let ids = cards_at(&browser, step, 60, Duration::from_millis(80)).await;
         most = most.max(ids.len());
         assert!(!ids.is_empty(), "no cards rendered at step {step}");
         seen.extend(ids);
@@ -408,16 +414,7 @@ async fn a_second_dataset_by_the_file_picker_scrolls_and_searches_without_errors
     // To the end of the list and back, a few viewports at a time.
     let mut last = BTreeSet::new();
     for step in (0..=20).chain((0..=20).rev()) {
-        browser
-            .js(&format!(
-                "window.scrollTo(0, (document.documentElement.scrollHeight - window.innerHeight) * {step} / 20);"
-            ))
-            .await;
-        tokio::time::sleep(Duration::from_millis(60)).await;
-        let ids = browser
-            .js("return [...document.querySelectorAll('[data-testid=\"claim-card\"]')].map(c => c.dataset.claimId);")
-            .await;
-        let ids: BTreeSet<String> = ids.as_array().unwrap().iter().map(|v| v.as_str().unwrap().to_string()).collect();
+        let ids: BTreeSet<String> = cards_at(&browser, step, 20, Duration::from_millis(60)).await.into_iter().collect();
         assert!(!ids.is_empty(), "no cards at step {step}");
         assert!(ids.iter().all(|id| id.starts_with('g')), "a card of the first dataset is shown: {ids:?}");
         if step == 20 {
