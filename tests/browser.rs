@@ -100,6 +100,12 @@ async fn bundled_dataset_shows_one_card_per_claim() {
     assert_eq!(browser.text("dataset-updated").await, dataset.updated.display());
     let report = browser.text("report-summary").await;
     assert!(report.starts_with(&format!("{} claims loaded, 0 excluded", dataset.claims.len())), "{report}");
+    // The benchmark's hooks are only in its own build (feature `bench`), not in the published one.
+    let hooks = browser
+        .js("return [typeof window.wasmBindings.phase_times, typeof window.wasmBindings.reset_phase_times,
+                     typeof window.wasmBindings.wasm_memory_bytes, document.getElementById('app').dataset.readyMs || null];")
+        .await;
+    assert_eq!(hooks, json!(["undefined", "undefined", "undefined", null]), "benchmark hooks in the published build");
     browser.quit().await;
 }
 
