@@ -10,7 +10,7 @@ use gloo_net::http::Request;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-use super::timing::{now, record};
+use super::timing::{now, record, timed};
 use crate::ingest::{self, Ingested};
 
 /// Where the bundled dataset lives, relative to the page (so the app works under a sub-path).
@@ -68,19 +68,15 @@ async fn read_stream(
     let mut reading = ingest::Reading::new(hints);
     let mut piece = Vec::new();
     let (mut read, mut since_pause) = (0usize, 0usize);
-    // The time spent reading, waits for the network and pauses left out.
-    let mut busy = 0.0;
     while let Some(chunk) = chunks.next().await {
         let chunk = chunk.map_err(|e| Stop::Broken(js_text(&e)))?;
         let Some(bytes) = chunk.dyn_ref::<js_sys::Uint8Array>() else {
             return Err(Stop::Broken("the browser gave something other than bytes".into()));
         };
-        let t = now();
         piece.resize(bytes.length() as usize, 0);
         bytes.copy_to(&mut piece);
-        let pushed = reading.push(&piece);
-        busy += now() - t;
-        pushed.map_err(Stop::Ingest)?;
+        // Timed piece by piece: the waits for the network and the pauses are not reading.
+        timed("load: parse and check", || reading.push(&piece)).map_err(Stop::Ingest)?;
         read += piece.len();
         since_pause += piece.len();
         if since_pause >= BETWEEN_PAUSES {
@@ -89,10 +85,7 @@ async fn read_stream(
             since_pause = 0;
         }
     }
-    let t = now();
-    let read = reading.finish();
-    record("load: parse and check", busy + now() - t);
-    read.map_err(Stop::Ingest)
+    timed("load: parse and check", || reading.finish()).map_err(Stop::Ingest)
 }
 
 /// Fetches and reads a dataset (JSON or CSV); the error is a sentence naming what failed and where.
