@@ -1,7 +1,11 @@
 //! Cyber Claims Explorer: explore US–China cyber accusations, attributions and denials.
 //!
 //! The core (`model`, `ingest`, `query`, `stats`, `charts`) is pure Rust with no browser types
-//! and is tested natively; `ui` is the thin Leptos layer, compiled for wasm only.
+//! and is tested natively; `ui` is the thin Leptos layer: rendered in the page (wasm) and, natively,
+//! baked into static pages at build time by the same components (`ui::bake`).
+
+// The baked page's views (Leptos `ssr`) are deeply nested types.
+#![recursion_limit = "256"]
 
 pub mod charts;
 pub mod ingest;
@@ -10,5 +14,4 @@ pub mod query;
 pub mod stats;
 pub mod url_state;
 
-#[cfg(target_arch = "wasm32")]
 pub mod ui;

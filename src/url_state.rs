@@ -227,3 +227,14 @@ mod tests {
         assert!(notices[0].contains("side=mars"));
     }
 }
+
+/// The path of a claim's baked page, relative to the app (`claims/<id>.html`; ARCHITECTURE.md,
+/// Baked pages), or `None` for an id that is not a safe file name (letters, digits, `-`, `_`
+/// and `.` not leading); such a claim has no page of its own.
+pub fn claim_page(id: &str) -> Option<String> {
+    let safe = !id.is_empty()
+        && !id.starts_with('.')
+        && id.len() <= 120
+        && id.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'));
+    safe.then(|| format!("claims/{id}.html"))
+}

@@ -153,11 +153,16 @@ pub fn draw<DB: DrawingBackend>(
 
 /// The chart as an SVG document of `width` × `height` pixels, drawn at scale 1.
 pub fn to_svg(data: &ChartData, theme: &Theme, width: u32, height: u32) -> String {
+    to_svg_at(data, theme, width, height, 1.0)
+}
+
+/// The chart as an SVG document of `width` × `height` pixels, drawn at `scale` (see `draw`).
+pub fn to_svg_at(data: &ChartData, theme: &Theme, width: u32, height: u32, scale: f64) -> String {
     let mut svg = String::new();
     {
         let root = SVGBackend::with_string(&mut svg, (width, height)).into_drawing_area();
         // Drawing into a string cannot fail; an error would leave a partial SVG.
-        let _ = draw(&root, data, theme, 1.0);
+        let _ = draw(&root, data, theme, scale);
     }
     svg
 }

@@ -41,6 +41,29 @@ impl From<Result<Ingested, String>> for Loading {
     }
 }
 
+/// The page takes the place of the baked view (ARCHITECTURE.md, Baked pages) once it shows the
+/// same thing: the baked copy goes, and the page, laid out under it all along, is shown in the
+/// same frame. The baked node is outside the page's own tree, so it is found by its id.
+fn take_over_baked() {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    if let Some(baked) = document.get_element_by_id("baked") {
+        baked.remove();
+    }
+    if let Some(root) = document.document_element() {
+        let _ = root.class_list().remove_1("baking");
+    }
+}
+
+/// A view other than the default never shows the baked copy (the page's head hid it): it
+/// goes at once, so the page alone holds the claims.
+fn drop_unused_baked() {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let unbaked = document.document_element().is_some_and(|root| root.class_list().contains("unbaked"));
+    if let (true, Some(baked)) = (unbaked, document.get_element_by_id("baked")) {
+        baked.remove();
+    }
+}
+
 /// The loading line: how far a large file has been read, once that is known.
 fn status_text(progress: Option<Progress>) -> String {
     match progress {
@@ -55,6 +78,7 @@ fn status_text(progress: Option<Progress>) -> String {
 
 #[component]
 pub fn App() -> impl IntoView {
+    drop_unused_baked();
     let nav = Nav::from_location();
     provide_context(nav);
     provide_context(ColourScheme::follow());
@@ -109,6 +133,9 @@ pub fn App() -> impl IntoView {
                 super::timing::mark_ready(&root);
             }
         }
+        if before == 0 {
+            take_over_baked();
+        }
         let loaded = loaded.clone();
         set_timeout(
             move || {
@@ -123,7 +150,7 @@ pub fn App() -> impl IntoView {
 
     if let Some(chart) = embed {
         return view! {
-            <div id="app" class="embed-mode" data-state=data_state node_ref=root>
+            <div id="app" class="app embed-mode" data-state=data_state node_ref=root>
                 {move || match loading.get() {
                     Loading::Pending => view! { <p class="status" role="status">{move || status_text(progress.get())}</p> }.into_any(),
                     Loading::Failed(message) => view! { <p class="load-error" data-testid="load-error" role="alert">{message}</p> }.into_any(),
@@ -135,13 +162,9 @@ pub fn App() -> impl IntoView {
     }
 
     view! {
-        <div id="app" data-state=data_state node_ref=root>
+        <div id="app" class="app" data-state=data_state node_ref=root>
             <a class="skip-link" href="#results">"Skip to the claims"</a>
-            <header class="masthead">
-                <h1>"Cyber Claims Explorer"</h1>
-                <p class="tagline">"Who accused whom of what in US–China cyber conflict, and how the other side answered."</p>
-                <OpenFile open/>
-            </header>
+            <Masthead open/>
             {move || match loading.get() {
                 Loading::Pending => view! { <p class="status" role="status">{move || status_text(progress.get())}</p> }.into_any(),
                 Loading::Failed(message) => view! {
@@ -150,12 +173,30 @@ pub fn App() -> impl IntoView {
                         <p data-testid="load-error">{message}</p>
                     </div>
                 }.into_any(),
-                Loading::Ready(loaded) => view! {
-                    <DataReport dataset=loaded.dataset.clone() report=loaded.report.clone()/>
-                    <Explorer loaded drawn/>
-                }.into_any(),
+                Loading::Ready(loaded) => view! { <Explored loaded drawn/> }.into_any(),
             }}
         </div>
     }
     .into_any()
+}
+
+/// The masthead: the title, the tagline and "Open file…".
+#[component]
+pub fn Masthead(open: Callback<web_sys::File>) -> impl IntoView {
+    view! {
+        <header class="masthead">
+            <h1>"Cyber Claims Explorer"</h1>
+            <p class="tagline">"Who accused whom of what in US–China cyber conflict, and how the other side answered."</p>
+            <OpenFile open/>
+        </header>
+    }
+}
+
+/// A loaded dataset explored: its line and load report, then the explorer.
+#[component]
+pub fn Explored(loaded: Loaded, drawn: RwSignal<u8>) -> impl IntoView {
+    view! {
+        <DataReport dataset=loaded.dataset.clone() report=loaded.report.clone()/>
+        <Explorer loaded drawn/>
+    }
 }

@@ -10,7 +10,7 @@ use leptos::prelude::*;
 
 use super::card::ClaimCard;
 use super::history::Nav;
-use super::listen::window_event;
+use super::listen::{when_idle, window_event, IN_BROWSER};
 use super::loaded::Loaded;
 use crate::query::text::marked_words;
 
@@ -30,11 +30,20 @@ pub fn CardList(loaded: Loaded, ids: Memo<Arc<Vec<u32>>>) -> impl IntoView {
     let page_nodes = StoredValue::new(BTreeMap::<usize, NodeRef<Div>>::new());
     let pages = move || ids.read().len().div_ceil(PAGE);
 
+    // Whether the pages beside the one at the viewport are rendered too. New results render
+    // only the page the reader sees, and its neighbours once that is painted, so a keystroke's
+    // frame carries half the cards.
+    // They are, once the results they were painted for are the results shown.
+    let painted = RwSignal::new(None::<Arc<Vec<u32>>>);
+    let settled = move || painted.with(|p| p.as_ref().is_some_and(|p| Arc::ptr_eq(p, &ids.read())));
     // New results: start at the first page, forget the old heights.
     Effect::new(move |_| {
-        let n = ids.read().len().div_ceil(PAGE);
+        let latest = ids.get();
         page.set(0);
-        heights.set(vec![0.0; n]);
+        heights.set(vec![0.0; latest.len().div_ceil(PAGE)]);
+        when_idle(move || {
+            painted.try_set(Some(latest));
+        });
     });
 
     // A page's height: measured, or else the mean of the measured ones (`guess`).
@@ -49,8 +58,16 @@ pub fn CardList(loaded: Loaded, ids: Memo<Arc<Vec<u32>>>) -> impl IntoView {
     let height_of =
         |h: &[f64], guess: f64, p: usize| -> f64 { h.get(p).copied().filter(|x| *x > 0.0).unwrap_or(guess) };
     let window = move || {
+        // Baked: every card, for readers without the page's script.
+        if !IN_BROWSER {
+            return (0, pages().saturating_sub(1));
+        }
         let p = page.get().min(pages().saturating_sub(1));
-        (p.saturating_sub(1), (p + 1).min(pages().saturating_sub(1)))
+        if settled() {
+            (p.saturating_sub(1), (p + 1).min(pages().saturating_sub(1)))
+        } else {
+            (p, p)
+        }
     };
 
     // Which page is at the middle of the viewport.

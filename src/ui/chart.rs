@@ -12,11 +12,11 @@ use plotters_canvas::CanvasBackend;
 
 use super::download::{save_canvas_png, save_text};
 use super::history::Nav;
-use super::listen::resize_observer;
+use super::listen::{resize_observer, IN_BROWSER};
 use super::loaded::Loaded;
 use super::scheme::ColourScheme;
 use super::timing::timed;
-use crate::charts::{aggregate, draw, summary, table, to_csv, to_svg, ChartData, ChartId, Theme};
+use crate::charts::{aggregate, draw, summary, table, to_csv, to_svg, to_svg_at, ChartData, ChartId, Theme};
 use crate::url_state::{to_query, ViewState};
 
 /// Height of a chart in CSS pixels for a container `width` wide.
@@ -51,6 +51,10 @@ pub fn embed_snippet(chart: ChartId, view: &ViewState) -> String {
         script
     )
 }
+
+/// The width, in CSS pixels, at which a baked chart is drawn: a chart's width in the page's
+/// two-column layout. The baked SVG scales to its frame.
+const BAKED_WIDTH: u32 = 470;
 
 /// Fonts, margins and lines are drawn this much larger than the chart's own scale 1, so that
 /// its text reads at the page's size.
@@ -177,8 +181,20 @@ pub fn ChartCard(
                 <h3 class="chart-title" id=title_id.clone()>{chart.title()}</h3>
             </figcaption>
             <div class="chart-frame" node_ref=frame>
-                <canvas node_ref=canvas_ref data-testid=format!("chart-{name}") role="img"
-                    aria-label=move || text.get() aria-describedby=summary_id.clone()></canvas>
+                {if IN_BROWSER {
+                    view! {
+                        <canvas node_ref=canvas_ref data-testid=format!("chart-{name}") role="img"
+                            aria-label=move || text.get() aria-describedby=summary_id.clone()></canvas>
+                    }.into_any()
+                } else {
+                    // Baked: the same drawing as SVG (plotters escapes its text), at the
+                    // canvas's size and zoom in the usual two-column layout.
+                    let svg = to_svg_at(&data.read_untracked(), &Theme::LIGHT, BAKED_WIDTH, height_for(f64::from(BAKED_WIDTH)) as u32, ZOOM);
+                    view! {
+                        <div class="chart-svg" data-testid=format!("baked-chart-{name}") role="img"
+                            aria-label=text.get_untracked() aria-describedby=summary_id.clone() inner_html=svg></div>
+                    }.into_any()
+                }}
             </div>
             <p class="chart-summary" id=summary_id.clone()>{move || text.get()}</p>
             {(!embedded).then(|| view! {

@@ -10,7 +10,7 @@ use super::card_list::CardList;
 use super::chart::ChartCard;
 use super::facets::Facets;
 use super::history::{Entry, Nav};
-use super::listen::intersection_observer;
+use super::listen::{intersection_observer, when_idle, IN_BROWSER};
 use super::loaded::Loaded;
 use super::share::ShareButton;
 use super::thread::Thread;
@@ -43,9 +43,9 @@ fn follow_in_view(ids: Memo<Arc<Vec<u32>>>, charts: Charts) {
     }
 }
 
-/// Brings the charts whose results are behind up to date, one per animation frame (those in
-/// view first, if the reader scrolled), until every chart shows `ids`: no frame waits for all
-/// six, and what the reader sees follows first.
+/// Brings the charts whose results are behind up to date, one per task after a painted frame
+/// (those in view first, if the reader scrolled), until every chart shows `ids`: no frame
+/// waits for the charts out of view, and what the reader sees follows first.
 fn follow(ids: Memo<Arc<Vec<u32>>>, charts: Charts, following: StoredValue<bool>) {
     // The page may have moved on to another dataset since the last frame.
     let (Some(latest), Some(_)) = (ids.try_get_untracked(), following.try_get_value()) else { return };
@@ -62,7 +62,7 @@ fn follow(ids: Memo<Arc<Vec<u32>>>, charts: Charts, following: StoredValue<bool>
     }
     let next = behind.iter().find(|(seen, _)| *seen).unwrap_or(&behind[0]).1;
     next.set(latest);
-    request_animation_frame(move || follow(ids, charts, following));
+    when_idle(move || follow(ids, charts, following));
 }
 
 #[component]
@@ -82,7 +82,7 @@ pub fn Explorer(loaded: Loaded, drawn: RwSignal<u8>) -> impl IntoView {
     // Shared, not copied: the cards and the six charts hold the same matches.
     let ids = Memo::new(move |_| outcome.read().ids.clone());
     // The charts in view follow the results with the count and the cards, the others one per
-    // frame after them (`follow`); keystrokes faster than frames redraw those once, for the
+    // painted frame after them (`follow`); keystrokes faster than frames redraw those once, for the
     // latest results.
     let charts = Charts {
         ids: std::array::from_fn(|_| RwSignal::new(ids.get_untracked())),
@@ -103,7 +103,7 @@ pub fn Explorer(loaded: Loaded, drawn: RwSignal<u8>) -> impl IntoView {
         follow_in_view(ids, charts);
         if !following.get_value() {
             following.set_value(true);
-            request_animation_frame(move || follow(ids, charts, following));
+            when_idle(move || follow(ids, charts, following));
         }
     });
     let count_text = move || {
@@ -124,8 +124,9 @@ pub fn Explorer(loaded: Loaded, drawn: RwSignal<u8>) -> impl IntoView {
         let sort = Sort::parse(&event_target_value(&ev)).unwrap_or_default();
         nav.update(Entry::Push, |v| v.filter.sort = sort);
     };
-    let wide =
-        web_sys::window().and_then(|w| w.inner_width().ok()).and_then(|w| w.as_f64()).is_some_and(|w| w >= 800.0);
+    // Baked pages open the filters; the page closes them on a narrow screen.
+    let wide = !IN_BROWSER
+        || web_sys::window().and_then(|w| w.inner_width().ok()).and_then(|w| w.as_f64()).is_some_and(|w| w >= 800.0);
 
     view! {
         <div class="explorer">

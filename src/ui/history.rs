@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::listen::window_event;
+use super::listen::{window_event, IN_BROWSER};
 use crate::url_state::{parse, to_query, ViewState};
 
 /// The view state and the notices about parameters that were ignored.
@@ -23,6 +23,9 @@ pub enum Entry {
 }
 
 fn location_search() -> String {
+    if !IN_BROWSER {
+        return String::new();
+    }
     web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default()
 }
 

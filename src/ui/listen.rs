@@ -7,9 +7,16 @@ use send_wrapper::SendWrapper;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
+/// Whether this is the page in a browser, not the build baking it (`bake`): component bodies
+/// that ask the browser something ask only then.
+pub const IN_BROWSER: bool = cfg!(target_arch = "wasm32");
+
 /// Calls `changed` with whether the media query matches, whenever that changes; returns
 /// whether it matches now.
 pub fn media_query(query: &str, changed: impl Fn(bool) + 'static) -> bool {
+    if !IN_BROWSER {
+        return false;
+    }
     let Some(list) = web_sys::window().and_then(|w| w.match_media(query).ok().flatten()) else { return false };
     let matches = list.matches();
     let watched = list.clone();
@@ -55,6 +62,9 @@ where
     E: leptos::ev::EventDescriptor + 'static,
     E::EventType: JsCast,
 {
+    if !IN_BROWSER {
+        return;
+    }
     let listener = window_event_listener(event, handle);
     on_cleanup(move || listener.remove());
 }
@@ -80,3 +90,20 @@ pub fn intersection_observer(elements: &[web_sys::Element], changed: impl Fn(usi
         observer.disconnect();
     });
 }
+
+/// Runs `work` when the browser is idle, after the frames and tasks already queued, and at the
+/// latest `IDLE_WAIT` later: for work the reader does not see (charts out of view, cards
+/// below the first page), so that it never delays the frame that shows the new results.
+pub fn when_idle(work: impl FnOnce() + 'static) {
+    let Some(window) = web_sys::window() else { return };
+    let callback = Closure::once_into_js(work);
+    let options = web_sys::IdleRequestOptions::new();
+    options.set_timeout(IDLE_WAIT_MS);
+    if window.request_idle_callback_with_options(callback.unchecked_ref(), &options).is_err() {
+        // No idle callbacks in this browser: after the next frame instead.
+        let _ = window.request_animation_frame(callback.unchecked_ref());
+    }
+}
+
+/// How long work waits for an idle period at most, in milliseconds.
+const IDLE_WAIT_MS: u32 = 250;

@@ -1,6 +1,9 @@
-//! The Leptos layer (wasm only): thin components over the pure core.
+//! The Leptos layer: thin components over the pure core, rendered in the page (wasm) and baked
+//! into static HTML at build time (`bake`, native).
 
 mod app;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod bake;
 mod card;
 mod card_list;
 mod chart;
@@ -20,3 +23,4 @@ mod thread;
 pub mod timing;
 
 pub use app::App;
+pub use loaded::Loaded;

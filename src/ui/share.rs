@@ -1,8 +1,12 @@
-//! "Share": copies the current URL (the whole view) to the clipboard; where the browser does
-//! not allow that, shows the address selected, ready to copy by hand.
+//! "Share": copies the current URL (the whole view) to the clipboard — or, while a claim is
+//! open, the address of that claim's baked page, whose link previews the claim; where the
+//! browser does not allow copying, shows the address selected, ready to copy by hand.
 
 use leptos::html::Input;
 use leptos::prelude::*;
+
+use super::history::Nav;
+use crate::url_state::claim_page;
 
 #[derive(Clone, PartialEq)]
 enum Shared {
@@ -12,13 +16,30 @@ enum Shared {
     ByHand(String),
 }
 
+/// What Share copies: the claim's page when a claim is open and has one, else the view's URL.
+fn shared_url(window: &web_sys::Window, claim: Option<&str>) -> String {
+    let location = window.location();
+    match claim.and_then(claim_page) {
+        Some(page) => {
+            let (origin, path) = (location.origin().unwrap_or_default(), location.pathname().unwrap_or_default());
+            let dir = path.rsplit_once('/').map_or("", |(dir, _)| dir);
+            format!("{origin}{dir}/{page}")
+        }
+        None => location.href().unwrap_or_default(),
+    }
+}
+
 #[component]
 pub fn ShareButton() -> impl IntoView {
+    let nav = expect_context::<Nav>();
     let state = RwSignal::new(Shared::Not);
     let field = NodeRef::<Input>::new();
     let share = move |_| {
         let Some(window) = web_sys::window() else { return };
-        let url = window.location().href().unwrap_or_default();
+        // Only the bundled dataset's claims have baked pages.
+        let view = nav.view.read_untracked();
+        let url = shared_url(&window, view.claim.as_deref().filter(|_| view.data.is_none()));
+        drop(view);
         let promise = window.navigator().clipboard().write_text(&url);
         leptos::task::spawn_local(async move {
             let copied = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();

@@ -120,6 +120,15 @@ pub struct Browser {
 impl Browser {
     /// Starts chromedriver and a headless Chromium with a window of `width`×`height`.
     pub async fn start(width: u32, height: u32) -> Browser {
+        Browser::start_with(width, height, &[]).await
+    }
+
+    /// The same, with JavaScript turned off in the pages (WebDriver's own scripts still run).
+    pub async fn start_without_javascript(width: u32, height: u32) -> Browser {
+        Browser::start_with(width, height, &["--blink-settings=scriptEnabled=false"]).await
+    }
+
+    async fn start_with(width: u32, height: u32, extra: &[&str]) -> Browser {
         let port = free_port();
         let chromedriver = Command::new("chromedriver")
             .arg(format!("--port={port}"))
@@ -161,7 +170,10 @@ impl Browser {
             "--enable-precise-memory-info",
             &format!("--window-size={width},{height}"),
             &format!("--user-data-dir={}", profile.display()),
-        ] {
+        ]
+        .iter()
+        .chain(extra)
+        {
             caps.add_arg(arg).unwrap();
         }
         // Desktop Chromium will not make a window narrower than 500 px; a phone is emulated.
@@ -222,6 +234,12 @@ impl Browser {
             assert!(started.elapsed() < Duration::from_secs(30), "the page stayed in data-state={state}");
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
+    }
+
+    /// Runs an asynchronous script (it calls its last argument with the result) and returns
+    /// that result as JSON.
+    pub async fn js_async(&self, script: &str) -> serde_json::Value {
+        self.driver.execute_async(script, Vec::new()).await.expect("run an asynchronous script").json().clone()
     }
 
     /// Runs a script in the page and returns its result as JSON.

@@ -1,0 +1,83 @@
+//! `bake DIR`: writes the bundled dataset's default view into DIR/index.html as static HTML,
+//! with the dataset's schema.org description, and a page per claim into DIR/claims/
+//! (ARCHITECTURE.md, Baked pages). Trunk runs it on its staging directory after each build
+//! (`.ci/bake.sh`), so `make build` and `make serve` both serve baked pages. `SITE_URL` is
+//! where the site is published, for the absolute URLs of link previews.
+
+#[cfg(not(target_arch = "wasm32"))]
+mod native {
+    use std::path::{Path, PathBuf};
+    use std::process::ExitCode;
+
+    use cyber_claims_explorer::ingest::read_json;
+    use cyber_claims_explorer::ui::bake::{self, Site};
+    use cyber_claims_explorer::url_state::claim_page;
+
+    /// The empty element of index.html that the baked view fills (Trunk's minifier may drop the
+    /// quotes).
+    const SLOTS: [&str; 2] = ["<div id=\"baked\"></div>", "<div id=baked></div>"];
+
+    fn run(dir: &Path) -> Result<(), String> {
+        let data_path = dir.join("data/claims.json");
+        let bytes = std::fs::read(&data_path).map_err(|e| format!("{}: {e}", data_path.display()))?;
+        let loaded = bake::loaded(read_json(&bytes).map_err(|e| format!("{}: {e}", data_path.display()))?);
+        let site = Site::from_env();
+        let index_path = dir.join("index.html");
+        let page = std::fs::read_to_string(&index_path).map_err(|e| format!("{}: {e}", index_path.display()))?;
+        let slot = SLOTS
+            .iter()
+            .find(|s| page.contains(**s))
+            .ok_or_else(|| format!("{}: no empty <div id=\"baked\"> to fill", index_path.display()))?;
+        let json_ld =
+            format!("<script type=\"application/ld+json\">{}</script></head>", bake::dataset_json_ld(&loaded, &site));
+        let page = page.replacen(slot, &bake::explorer(&loaded), 1).replacen("</head>", &json_ld, 1);
+        std::fs::write(&index_path, &page).map_err(|e| format!("{}: {e}", index_path.display()))?;
+
+        // The page's stylesheet, by the hashed name Trunk gave it.
+        let stylesheet = page
+            .split(['"', ' ', '='])
+            .map(|s| s.trim_start_matches("./"))
+            .find(|s| s.starts_with("styles-") && s.ends_with(".css"))
+            .ok_or_else(|| format!("{}: no stylesheet", index_path.display()))?
+            .to_string();
+        let claims_dir = dir.join("claims");
+        std::fs::create_dir_all(&claims_dir).map_err(|e| format!("{}: {e}", claims_dir.display()))?;
+        let mut baked = 0;
+        for (i, c) in loaded.dataset.claims.iter().enumerate() {
+            let Some(path) = claim_page(&c.id) else {
+                eprintln!("bake: claim {:?} has no page: its id is not a safe file name", c.id);
+                continue;
+            };
+            let html = bake::claim_page(&loaded, i as u32, &site, &stylesheet);
+            std::fs::write(dir.join(&path), html).map_err(|e| format!("{path}: {e}"))?;
+            baked += 1;
+        }
+        if site.url.is_none() {
+            eprintln!("bake: SITE_URL is not set, so the {baked} claim pages' previews have no absolute URL (README, Publishing)");
+        }
+        Ok(())
+    }
+
+    pub fn main() -> ExitCode {
+        let Some(dir) = std::env::args_os().nth(1).map(PathBuf::from) else {
+            eprintln!("usage: bake DIR (a built app: DIR/index.html and DIR/data/claims.json)");
+            return ExitCode::from(2);
+        };
+        match run(&dir) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(message) => {
+                eprintln!("bake: {message}");
+                ExitCode::FAILURE
+            }
+        }
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() -> std::process::ExitCode {
+    native::main()
+}
+
+/// Baking happens at build time, natively; there is nothing to run in the page.
+#[cfg(target_arch = "wasm32")]
+fn main() {}

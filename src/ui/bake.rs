@@ -1,0 +1,170 @@
+//! The baked page (native, at build time): the page's own components rendered to HTML by
+//! Leptos's `ssr` renderer, for the bundled dataset's default view. Readers see it before the
+//! wasm has started, and without JavaScript at all; the page takes its place once it shows the
+//! same view (ARCHITECTURE.md, Baked pages).
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use super::app::{Explored, Masthead};
+use super::card::ClaimCard;
+use super::history::Nav;
+use super::loaded::Loaded;
+use super::scheme::ColourScheme;
+use crate::ingest::Ingested;
+use crate::query::Index;
+
+/// A dataset ready to bake, with its full index.
+pub fn loaded(ingested: Ingested) -> Loaded {
+    Loaded {
+        index: Arc::new(Index::build(&ingested.dataset)),
+        dataset: Arc::new(ingested.dataset),
+        report: Arc::new(ingested.report),
+    }
+}
+
+/// The default view of `loaded` as the HTML of the page's `#baked` element: the masthead,
+/// the dataset line, the count, the facets, the charts (as SVG) and every claim card.
+pub fn explorer(loaded: &Loaded) -> String {
+    let loaded = loaded.clone();
+    let owner = Owner::new();
+    owner.with(|| {
+        // The default view: no URL parameters, the light scheme.
+        provide_context(Nav::from_location());
+        provide_context(ColourScheme::follow());
+        let drawn = RwSignal::new(0u8);
+        let open = Callback::new(|_: web_sys::File| {});
+        view! {
+            <div id="baked" class="app" data-state="baked">
+                <a class="skip-link" href="#results">"Skip to the claims"</a>
+                <Masthead open/>
+                <Explored loaded drawn/>
+            </div>
+        }
+        .to_html()
+    })
+}
+
+/// Where the site is published (`SITE_URL` at build time, ending in `/`), for the absolute
+/// URLs that link previews need; without it those tags are left out.
+#[derive(Clone, Debug, Default)]
+pub struct Site {
+    pub url: Option<String>,
+}
+
+impl Site {
+    /// `SITE_URL`, with a `/` added if it has none; `None` when unset or empty.
+    pub fn from_env() -> Site {
+        let url = std::env::var("SITE_URL").ok().map(|u| u.trim().to_string()).filter(|u| !u.is_empty());
+        Site { url: url.map(|u| if u.ends_with('/') { u } else { format!("{u}/") }) }
+    }
+
+    /// `path` (relative to the app) as an absolute URL, if the site URL is known.
+    pub fn absolute(&self, path: &str) -> Option<String> {
+        self.url.as_ref().map(|u| format!("{u}{path}"))
+    }
+}
+
+/// At most `max` characters of `text`, cut at a word and ended with "…" when cut.
+fn excerpt(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(max).collect();
+    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
+    format!("{}…", cut.trim_end_matches([',', ';', ':', '.']))
+}
+
+/// The text a link preview shows under the headline: who claimed it, when, and the summary.
+pub fn claim_description(loaded: &Loaded, claim: u32) -> String {
+    let c = &loaded.dataset.claims[claim as usize];
+    let who = super::card::party(&loaded.dataset, &c.claimant);
+    excerpt(&format!("{who}, {}: {}", c.date.display(), c.summary), 200)
+}
+
+/// An OpenGraph tag: `<meta property=… content=…>` (an attribute the view macro does not know).
+fn og(property: &'static str, content: String) -> impl IntoView {
+    leptos::html::meta().attr("property", property).attr("content", content)
+}
+
+/// One claim's baked page, a whole HTML document: its title, description, OpenGraph and
+/// Twitter-card tags name the claim; the body is the claim's card, rendered by the page's own
+/// component, and a link that opens the explorer on it. `stylesheet` is the page's CSS file.
+pub fn claim_page(loaded: &Loaded, claim: u32, site: &Site, stylesheet: &str) -> String {
+    let c = &loaded.dataset.claims[claim as usize];
+    let page = crate::url_state::claim_page(&c.id).expect("only claims with a page are baked");
+    let url = site.absolute(&page);
+    let description = claim_description(loaded, claim);
+    let title = format!("{} — Cyber Claims Explorer", c.headline);
+    let headline = c.headline.clone();
+    let explorer =
+        format!("../?claim={}", percent_encoding::utf8_percent_encode(&c.id, percent_encoding::NON_ALPHANUMERIC));
+    let loaded = loaded.clone();
+    let owner = Owner::new();
+    let html = owner.with(|| {
+        provide_context(Nav::from_location());
+        provide_context(ColourScheme::follow());
+        let words = Memo::new(|_| Vec::<String>::new());
+        view! {
+            <html lang="en">
+                <head>
+                    <meta charset="utf-8"/>
+                    <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                    <meta name="color-scheme" content="light dark"/>
+                    <title>{title}</title>
+                    <meta name="description" content=description.clone()/>
+                    {url.clone().map(|u| view! { <link rel="canonical" href=u/> })}
+                    {og("og:type", "article".to_string())}
+                    {og("og:site_name", "Cyber Claims Explorer".to_string())}
+                    {og("og:title", headline.clone())}
+                    {og("og:description", description.clone())}
+                    {url.map(|u| view! { {og("og:url", u)} })}
+                    <meta name="twitter:card" content="summary"/>
+                    <meta name="twitter:title" content=headline/>
+                    <meta name="twitter:description" content=description/>
+                    <link rel="icon" href="../favicon.svg" type="image/svg+xml"/>
+                    <link rel="stylesheet" href=format!("../{stylesheet}")/>
+                </head>
+                <body>
+                    <div class="app claim-page">
+                        <header class="masthead">
+                            <h1><a href="../">"Cyber Claims Explorer"</a></h1>
+                            <p class="tagline">"Who accused whom of what in US–China cyber conflict, and how the other side answered."</p>
+                        </header>
+                        <main>
+                            <h2 class="visually-hidden">"Claim"</h2>
+                            <ClaimCard loaded claim words/>
+                            <p class="claim-page-open">
+                                <a class="button" href=explorer data-testid="open-in-explorer">"Open in the explorer"</a>
+                            </p>
+                        </main>
+                    </div>
+                </body>
+            </html>
+        }
+        .to_html()
+    });
+    format!("<!doctype html>{html}")
+}
+
+/// The schema.org `Dataset` description of the bundled dataset (JSON-LD), for search engines
+/// and data catalogues; safe to put inside `<script type="application/ld+json">`.
+pub fn dataset_json_ld(loaded: &Loaded, site: &Site) -> String {
+    let d = &loaded.dataset;
+    let link = |path: &str| site.absolute(path).unwrap_or_else(|| path.to_string());
+    let value = serde_json::json!({
+        "@context": "https://schema.org",
+        "@type": "Dataset",
+        "name": d.title,
+        "description": d.description.clone().unwrap_or_else(|| "Public US–China cyber accusations, attributions and denials (2010 onwards), each with its sources.".to_string()),
+        "license": d.license,
+        "dateModified": d.updated.to_string(),
+        "url": site.url.clone().unwrap_or_else(|| "./".to_string()),
+        "distribution": [
+            { "@type": "DataDownload", "encodingFormat": "application/json", "contentUrl": link("data/claims.json") },
+        ],
+    });
+    // `</script>` cannot end the element early: every `<` is written as an escape.
+    value.to_string().replace('<', "\\u003c")
+}

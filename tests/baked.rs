@@ -1,0 +1,141 @@
+//! The baked page (ARCHITECTURE.md, Baked pages), in a real headless Chromium against the
+//! release build in `dist/`: readable without JavaScript, shown only for the default view,
+//! taken over by the page without a jump, with the dataset fetched beside the wasm.
+
+mod support;
+
+use cyber_claims_explorer::ingest::read_json;
+use cyber_claims_explorer::model::Dataset;
+use cyber_claims_explorer::query::{Filter, Index};
+use serde_json::json;
+use support::{root, Browser, StaticServer};
+use thirtyfour::prelude::*;
+
+fn bundled() -> Dataset {
+    let bytes = std::fs::read(root().join("public/data/claims.json")).expect("read the bundled dataset");
+    read_json(&bytes).expect("the bundled dataset parses").dataset
+}
+
+async fn texts(browser: &Browser, css: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for e in browser.driver.find_all(By::Css(css)).await.expect(css) {
+        out.push(e.text().await.expect("text"));
+    }
+    out
+}
+
+#[tokio::test]
+async fn without_javascript_the_baked_page_shows_the_claims_facets_and_charts() {
+    let data = bundled();
+    let newest = Index::build(&data).run(&Filter::default()).ids;
+    let server = StaticServer::start();
+    let browser = Browser::start_without_javascript(1280, 900).await;
+    browser.driver.goto(&server.app("")).await.expect("navigate");
+
+    let count = texts(&browser, "#baked [data-testid=\"result-count\"]").await;
+    assert_eq!(count, [format!("{} claims", data.claims.len())], "the count of the default view");
+    // Every claim, newest first, as the page lists them.
+    let headlines = texts(&browser, "#baked [data-testid=\"claim-card\"] .headline").await;
+    let expected: Vec<String> = newest.iter().map(|&i| data.claims[i as usize].headline.clone()).collect();
+    assert_eq!(headlines, expected, "the baked cards are the default view's, in its order");
+    // The facets with their counts.
+    let sides = texts(&browser, "#baked [data-testid=\"facet-side\"] .option-count").await;
+    assert_eq!(sides.len(), 3, "the side facet's three options have counts: {sides:?}");
+    let total: usize = sides.iter().map(|n| n.parse::<usize>().expect("a count")).sum();
+    assert_eq!(total, data.claims.len());
+    // Every chart as SVG with ink in it, and its summary.
+    for chart in ["timeline", "stances", "sectors", "vectors", "response-lag", "actors"] {
+        let frame = browser.driver.find(By::Css(format!("[data-testid=\"baked-chart-{chart}\"]"))).await.expect(chart);
+        let svg = frame.find(By::Css("svg")).await.unwrap_or_else(|_| panic!("{chart} has an inline SVG"));
+        assert!(
+            svg.find_all(By::Css("rect, path, polyline, line")).await.unwrap().len() > 5,
+            "{chart} draws something"
+        );
+        let rect = svg.rect().await.unwrap();
+        assert!(rect.width > 300.0 && rect.height >= 299.0, "{chart} is shown at its size: {rect:?}");
+        let label = frame.attr("aria-label").await.unwrap().unwrap_or_default();
+        let summary = texts(&browser, &format!("#chart-{chart}-summary")).await;
+        assert!(!label.is_empty() && summary == [label.clone()], "{chart}'s accessible text is its summary: {label}");
+    }
+    assert!(browser.driver.find_all(By::Css("canvas")).await.unwrap().is_empty(), "no canvas without the page");
+    browser.quit().await;
+}
+
+/// The sum of the page's layout shifts so far (CLS without its session windows: an upper bound).
+async fn layout_shift(browser: &Browser) -> f64 {
+    browser
+        .js_async(
+            "const done = arguments[arguments.length - 1];
+             let sum = 0;
+             new PerformanceObserver(list => { for (const e of list.getEntries()) if (!e.hadRecentInput) sum += e.value; })
+               .observe({ type: 'layout-shift', buffered: true });
+             setTimeout(() => done(sum), 100);",
+        )
+        .await
+        .as_f64()
+        .expect("a number")
+}
+
+#[tokio::test]
+async fn the_page_takes_over_the_baked_view_without_a_jump_and_fetched_the_data_beside_the_wasm() {
+    let server = StaticServer::start();
+    for (width, height) in [(1280, 900), (390, 844)] {
+        let browser = Browser::start(width, height).await;
+        assert_eq!(browser.open(&server.app("")).await, "ready");
+        let left = browser
+            .js("return [!!document.getElementById('baked'), document.documentElement.className,
+                         getComputedStyle(document.getElementById('app')).visibility];")
+            .await;
+        assert_eq!(left, json!([false, if width < 800 { "narrow" } else { "" }, "visible"]), "at {width} px");
+        assert!(browser.driver.find_all(By::Css("canvas[data-claims]")).await.unwrap().len() == 6);
+        let shift = layout_shift(&browser).await;
+        assert!(shift <= 0.02, "layout shift {shift} at {width} px");
+        // The dataset was asked for by the page's head, before the wasm started, and once.
+        let fetched = browser
+            .js("return performance.getEntriesByType('resource').filter(e => e.name.endsWith('/data/claims.json'))
+                        .map(e => e.initiatorType);")
+            .await;
+        assert_eq!(fetched, json!(["link"]), "one request for the data, by the preload, at {width} px");
+        assert!(browser.page_errors().await.is_empty(), "{:?}", browser.page_errors().await);
+        browser.quit().await;
+    }
+}
+
+#[tokio::test]
+async fn a_view_other_than_the_default_never_shows_the_baked_view() {
+    let server = StaticServer::start();
+    let browser = Browser::start(1280, 900).await;
+    // Without the wasm, what the page shows is up to its head alone.
+    browser.driver.cdp().send_raw("Network.enable", json!({})).await.expect("network");
+    browser.driver.cdp().send_raw("Network.setBlockedURLs", json!({"urls": ["*.wasm"]})).await.expect("block the wasm");
+    browser.expect_error("Failed to fetch");
+    browser.expect_error("ERR_BLOCKED_BY_CLIENT");
+    let shown = "const b = document.getElementById('baked'); return b ? getComputedStyle(b).display : 'gone';";
+    browser.driver.goto(&server.app("")).await.expect("navigate");
+    assert_eq!(browser.js(shown).await, json!("block"), "the default view shows its baked copy");
+    for query in
+        ["?q=salt", "?side=cn-us", "?sort=oldest", "?claim=x", "?data=../fixtures/small.json", "?embed=stances"]
+    {
+        browser.driver.goto(&server.app(query)).await.expect("navigate");
+        assert_eq!(browser.js(shown).await, json!("none"), "{query} hides the baked view");
+    }
+    browser.quit().await;
+}
+
+#[tokio::test]
+async fn a_claim_page_names_its_claim_and_opens_the_explorer_on_it() {
+    let data = bundled();
+    let c = data.claims.iter().find(|c| c.incident.is_some()).expect("a claim in a thread");
+    let server = StaticServer::start();
+    let browser = Browser::start(1280, 900).await;
+    browser.driver.goto(&format!("{}/app/claims/{}.html", server.base, c.id)).await.expect("navigate");
+    assert_eq!(browser.driver.title().await.unwrap(), format!("{} — Cyber Claims Explorer", c.headline));
+    let og = browser.js("return document.querySelector('meta[property=\"og:title\"]').content;").await;
+    assert_eq!(og, json!(c.headline));
+    assert_eq!(texts(&browser, "[data-testid=\"claim-card\"] .headline").await, [c.headline.clone()]);
+    browser.driver.find(By::Css("[data-testid=\"open-in-explorer\"]")).await.unwrap().click().await.unwrap();
+    assert_eq!(browser.wait_for_state().await, "ready");
+    let current = browser.js("return document.querySelector('[data-testid=\"thread-claim\"].current').dataset.claimId;").await;
+    assert_eq!(current, json!(c.id), "the explorer opens on the claim's thread");
+    browser.quit().await;
+}
