@@ -238,3 +238,9 @@ pub fn claim_page(id: &str) -> Option<String> {
         && id.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'));
     safe.then(|| format!("claims/{id}.html"))
 }
+
+/// The path of `chart`'s baked embed page, relative to the app (`embed/<chart>.html`;
+/// ARCHITECTURE.md, Baked pages): the chart for the bundled data, unfiltered.
+pub fn embed_page(chart: crate::charts::ChartId) -> String {
+    format!("embed/{}.html", chart.as_str())
+}

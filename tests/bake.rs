@@ -86,3 +86,18 @@ fn only_safe_ids_have_a_page_of_their_own() {
         assert_eq!(claim_page(bad), None, "{bad:?}");
     }
 }
+
+#[test]
+fn an_embed_page_is_the_chart_as_svg_with_its_summary_credit_and_height_script() {
+    use cyber_claims_explorer::charts::ChartId;
+    let loaded = bundled();
+    let html = bake::embed_page(&loaded, ChartId::Timeline, "styles-x.css");
+    assert!(html.starts_with("<!doctype html><html lang=\"en\">"));
+    assert!(html.contains("<meta name=\"robots\" content=\"noindex\">"));
+    assert!(html.contains("data-testid=\"baked-chart-timeline\"") && html.contains("<svg"), "the chart as SVG");
+    assert!(html.contains("id=\"chart-timeline-summary\""), "its summary");
+    assert!(html.contains("data-chart=\"timeline\""), "the chart named for the height script");
+    assert!(html.contains(&format!("<script>{}</script>", bake::EMBED_HEIGHT_SCRIPT)), "the script, unescaped");
+    assert!(html.contains("href=\"../\""), "the credit links to the explorer");
+    assert!(!html.contains("<canvas"));
+}

@@ -135,7 +135,52 @@ async fn a_claim_page_names_its_claim_and_opens_the_explorer_on_it() {
     assert_eq!(texts(&browser, "[data-testid=\"claim-card\"] .headline").await, [c.headline.clone()]);
     browser.driver.find(By::Css("[data-testid=\"open-in-explorer\"]")).await.unwrap().click().await.unwrap();
     assert_eq!(browser.wait_for_state().await, "ready");
-    let current = browser.js("return document.querySelector('[data-testid=\"thread-claim\"].current').dataset.claimId;").await;
+    let current =
+        browser.js("return document.querySelector('[data-testid=\"thread-claim\"].current').dataset.claimId;").await;
     assert_eq!(current, json!(c.id), "the explorer opens on the claim's thread");
+    browser.quit().await;
+}
+
+#[tokio::test]
+async fn a_baked_embed_shows_its_chart_without_javascript_and_sizes_its_iframe_with_it() {
+    let server = StaticServer::start();
+    let browser = Browser::start_without_javascript(600, 800).await;
+    browser.driver.goto(&format!("{}/app/embed/stances.html", server.base)).await.expect("navigate");
+    let svg =
+        browser.driver.find(By::Css("[data-testid=\"baked-chart-stances\"] svg")).await.expect("the chart as SVG");
+    assert!(svg.rect().await.unwrap().width > 500.0, "the chart fills the embed's width");
+    assert_eq!(texts(&browser, "#chart-stances-summary").await.len(), 1, "its summary");
+    let credit = texts(&browser, ".embed-credit").await.concat();
+    assert!(credit.contains("Source: ") && credit.contains("Explore the data"), "{credit}");
+    let noindex = browser.js("return document.querySelector('meta[name=\"robots\"]').content;").await;
+    assert_eq!(noindex, json!("noindex"));
+    browser.quit().await;
+
+    // In a host page, embed.js sizes the iframe from the height the baked page posts.
+    let browser = Browser::start(1024, 900).await;
+    browser.driver.goto(&format!("{}/fixtures/host-baked.html", server.base)).await.expect("navigate");
+    browser
+        .until("the iframe sized", "return !!document.getElementById('embedded').dataset.claimsExplorerHeight;")
+        .await;
+    let sizes = browser
+        .js("const f = document.getElementById('embedded');
+             return [f.getBoundingClientRect().height, f.contentDocument.querySelector('[data-testid=\"embed\"]').offsetHeight];")
+        .await;
+    let (outer, inner) = (sizes[0].as_f64().unwrap(), sizes[1].as_f64().unwrap());
+    assert!(outer > 250.0 && (outer - inner).abs() <= 2.0, "iframe {outer}px, embedded content {inner}px");
+    browser.quit().await;
+}
+
+#[tokio::test]
+async fn the_embed_snippet_of_the_unfiltered_bundled_data_points_at_the_baked_embed() {
+    let server = StaticServer::start();
+    let browser = Browser::start(1280, 900).await;
+    assert_eq!(browser.open(&server.app("")).await, "ready");
+    browser.driver.find(By::Css("[data-testid=\"embed-timeline\"]")).await.unwrap().click().await.unwrap();
+    browser.until("the snippet", "return !!document.querySelector('[data-testid=\"embed-code\"]');").await;
+    let code = browser.js("return document.querySelector('[data-testid=\"embed-code\"]').value;").await;
+    let code = code.as_str().unwrap();
+    let src = format!("src=\"{}/app/embed/timeline.html\"", server.base);
+    assert!(code.contains(&src) && code.contains("/app/embed.js") && !code.contains("embed="), "{code}");
     browser.quit().await;
 }

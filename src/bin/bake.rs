@@ -9,9 +9,10 @@ mod native {
     use std::path::{Path, PathBuf};
     use std::process::ExitCode;
 
+    use cyber_claims_explorer::charts::ChartId;
     use cyber_claims_explorer::ingest::read_json;
     use cyber_claims_explorer::ui::bake::{self, Site};
-    use cyber_claims_explorer::url_state::claim_page;
+    use cyber_claims_explorer::url_state::{claim_page, embed_page};
 
     /// The empty element of index.html that the baked view fills (Trunk's minifier may drop the
     /// quotes).
@@ -51,6 +52,13 @@ mod native {
             let html = bake::claim_page(&loaded, i as u32, &site, &stylesheet);
             std::fs::write(dir.join(&path), html).map_err(|e| format!("{path}: {e}"))?;
             baked += 1;
+        }
+        let embed_dir = dir.join("embed");
+        std::fs::create_dir_all(&embed_dir).map_err(|e| format!("{}: {e}", embed_dir.display()))?;
+        for chart in ChartId::ALL {
+            let path = embed_page(chart);
+            std::fs::write(dir.join(&path), bake::embed_page(&loaded, chart, &stylesheet))
+                .map_err(|e| format!("{path}: {e}"))?;
         }
         if site.url.is_none() {
             eprintln!("bake: SITE_URL is not set, so the {baked} claim pages' previews have no absolute URL (README, Publishing)");

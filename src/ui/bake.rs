@@ -9,9 +9,11 @@ use leptos::prelude::*;
 
 use super::app::{Explored, Masthead};
 use super::card::ClaimCard;
+use super::embed::EmbedView;
 use super::history::Nav;
 use super::loaded::Loaded;
 use super::scheme::ColourScheme;
+use crate::charts::ChartId;
 use crate::ingest::Ingested;
 use crate::query::Index;
 
@@ -88,6 +90,34 @@ fn og(property: &'static str, content: String) -> impl IntoView {
     leptos::html::meta().attr("property", property).attr("content", content)
 }
 
+/// A whole baked document one folder below the app (`claims/`, `embed/`): a head with the
+/// charset, viewport, colour schemes, `title`, favicon and the page's `stylesheet`, then what
+/// `page` adds to the head and the body, rendered in the default view's context.
+fn document<H: IntoView, B: IntoView>(title: String, stylesheet: &str, page: impl FnOnce() -> (H, B)) -> String {
+    let stylesheet = format!("../{stylesheet}");
+    let html = Owner::new().with(|| {
+        provide_context(Nav::from_location());
+        provide_context(ColourScheme::follow());
+        let (head, body) = page();
+        view! {
+            <html lang="en">
+                <head>
+                    <meta charset="utf-8"/>
+                    <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                    <meta name="color-scheme" content="light dark"/>
+                    <title>{title}</title>
+                    <link rel="icon" href="../favicon.svg" type="image/svg+xml"/>
+                    <link rel="stylesheet" href=stylesheet/>
+                    {head}
+                </head>
+                <body>{body}</body>
+            </html>
+        }
+        .to_html()
+    });
+    format!("<!doctype html>{html}")
+}
+
 /// One claim's baked page, a whole HTML document: its title, description, OpenGraph and
 /// Twitter-card tags name the claim; the body is the claim's card, rendered by the page's own
 /// component, and a link that opens the explorer on it. `stylesheet` is the page's CSS file.
@@ -96,56 +126,41 @@ pub fn claim_page(loaded: &Loaded, claim: u32, site: &Site, stylesheet: &str) ->
     let page = crate::url_state::claim_page(&c.id).expect("only claims with a page are baked");
     let url = site.absolute(&page);
     let description = claim_description(loaded, claim);
-    let title = format!("{} — Cyber Claims Explorer", c.headline);
     let headline = c.headline.clone();
     let explorer =
         format!("../?claim={}", percent_encoding::utf8_percent_encode(&c.id, percent_encoding::NON_ALPHANUMERIC));
     let loaded = loaded.clone();
-    let owner = Owner::new();
-    let html = owner.with(|| {
-        provide_context(Nav::from_location());
-        provide_context(ColourScheme::follow());
+    document(format!("{headline} — Cyber Claims Explorer"), stylesheet, move || {
         let words = Memo::new(|_| Vec::<String>::new());
-        view! {
-            <html lang="en">
-                <head>
-                    <meta charset="utf-8"/>
-                    <meta name="viewport" content="width=device-width, initial-scale=1"/>
-                    <meta name="color-scheme" content="light dark"/>
-                    <title>{title}</title>
-                    <meta name="description" content=description.clone()/>
-                    {url.clone().map(|u| view! { <link rel="canonical" href=u/> })}
-                    {og("og:type", "article".to_string())}
-                    {og("og:site_name", "Cyber Claims Explorer".to_string())}
-                    {og("og:title", headline.clone())}
-                    {og("og:description", description.clone())}
-                    {url.map(|u| view! { {og("og:url", u)} })}
-                    <meta name="twitter:card" content="summary"/>
-                    <meta name="twitter:title" content=headline/>
-                    <meta name="twitter:description" content=description/>
-                    <link rel="icon" href="../favicon.svg" type="image/svg+xml"/>
-                    <link rel="stylesheet" href=format!("../{stylesheet}")/>
-                </head>
-                <body>
-                    <div class="app claim-page">
-                        <header class="masthead">
-                            <h1><a href="../">"Cyber Claims Explorer"</a></h1>
-                            <p class="tagline">"Who accused whom of what in US–China cyber conflict, and how the other side answered."</p>
-                        </header>
-                        <main>
-                            <h2 class="visually-hidden">"Claim"</h2>
-                            <ClaimCard loaded claim words/>
-                            <p class="claim-page-open">
-                                <a class="button" href=explorer data-testid="open-in-explorer">"Open in the explorer"</a>
-                            </p>
-                        </main>
-                    </div>
-                </body>
-            </html>
-        }
-        .to_html()
-    });
-    format!("<!doctype html>{html}")
+        let head = view! {
+            <meta name="description" content=description.clone()/>
+            {url.clone().map(|u| view! { <link rel="canonical" href=u/> })}
+            {og("og:type", "article".to_string())}
+            {og("og:site_name", "Cyber Claims Explorer".to_string())}
+            {og("og:title", headline.clone())}
+            {og("og:description", description.clone())}
+            {url.map(|u| og("og:url", u))}
+            <meta name="twitter:card" content="summary"/>
+            <meta name="twitter:title" content=headline/>
+            <meta name="twitter:description" content=description/>
+        };
+        let body = view! {
+            <div class="app claim-page">
+                <header class="masthead">
+                    <h1><a href="../">"Cyber Claims Explorer"</a></h1>
+                    <p class="tagline">"Who accused whom of what in US–China cyber conflict, and how the other side answered."</p>
+                </header>
+                <main>
+                    <h2 class="visually-hidden">"Claim"</h2>
+                    <ClaimCard loaded claim words/>
+                    <p class="claim-page-open">
+                        <a class="button" href=explorer data-testid="open-in-explorer">"Open in the explorer"</a>
+                    </p>
+                </main>
+            </div>
+        };
+        (head, body)
+    })
 }
 
 /// The schema.org `Dataset` description of the bundled dataset (JSON-LD), for search engines
@@ -167,4 +182,29 @@ pub fn dataset_json_ld(loaded: &Loaded, site: &Site) -> String {
     });
     // `</script>` cannot end the element early: every `<` is written as an escape.
     value.to_string().replace('<', "\\u003c")
+}
+
+/// The baked embed page's one script: posts the chart's height to the host page, as the page
+/// in embed mode does (`{"claims-explorer-height": {"chart", "height"}}`), on load and on every
+/// resize. The same text in every embed page, so that one hash allows it.
+pub const EMBED_HEIGHT_SCRIPT: &str = "(function(){var e=document.querySelector('[data-testid=\"embed\"]');if(!e||parent===window)return;\
+function p(){parent.postMessage({'claims-explorer-height':{chart:e.dataset.chart,height:Math.ceil(e.offsetHeight)}},'*')}\
+p();addEventListener('load',p);if(window.ResizeObserver)new ResizeObserver(p).observe(e)})();";
+
+/// `chart`'s baked embed page, a whole document: the page's own embed view (the chart as SVG,
+/// its summary and credit line) for the bundled data unfiltered, and `EMBED_HEIGHT_SCRIPT`.
+/// No wasm runs on it; search engines are asked not to index it.
+pub fn embed_page(loaded: &Loaded, chart: ChartId, stylesheet: &str) -> String {
+    let loaded = loaded.clone();
+    document(format!("{} — Cyber Claims Explorer", chart.title()), stylesheet, move || {
+        let drawn = RwSignal::new(0u8);
+        let head = view! { <meta name="robots" content="noindex"/> };
+        let body = view! {
+            <div id="app" class="app embed-mode" data-state="baked">
+                <EmbedView chart loaded drawn/>
+            </div>
+            <script>{EMBED_HEIGHT_SCRIPT}</script>
+        };
+        (head, body)
+    })
 }

@@ -17,7 +17,7 @@ use super::loaded::Loaded;
 use super::scheme::ColourScheme;
 use super::timing::timed;
 use crate::charts::{aggregate, draw, summary, table, to_csv, to_svg, to_svg_at, ChartData, ChartId, Theme};
-use crate::url_state::{to_query, ViewState};
+use crate::url_state::{embed_page, to_query, ViewState};
 
 /// Height of a chart in CSS pixels for a container `width` wide.
 fn height_for(width: f64) -> f64 {
@@ -28,8 +28,12 @@ fn height_for(width: f64) -> f64 {
     }
 }
 
-/// The address of the app itself (no query), for links and embed snippets.
+/// The address of the app itself (no query), for links and embed snippets. Baked pages live
+/// one folder below the app (`claims/`, `embed/`), so there it is `../`.
 pub fn app_address() -> String {
+    if !IN_BROWSER {
+        return "../".to_string();
+    }
     web_sys::window()
         .map(|w| {
             let l = w.location();
@@ -38,12 +42,19 @@ pub fn app_address() -> String {
         .unwrap_or_default()
 }
 
-/// The iframe snippet that embeds `chart` with the current filters.
+/// The iframe snippet that embeds `chart` with the current filters: the chart's baked page
+/// (`embed/<chart>.html`, shown before any wasm runs) for the bundled data unfiltered, else
+/// the app in embed mode with the filters.
 pub fn embed_snippet(chart: ChartId, view: &ViewState) -> String {
     let base = app_address();
-    let state = ViewState { embed: Some(chart.as_str().to_string()), claim: None, ..view.clone() };
-    let src = format!("{base}?{}", to_query(&state));
-    let script = format!("{}embed.js", base.rsplit_once('/').map_or(base.clone(), |(dir, _)| format!("{dir}/")));
+    let dir = base.rsplit_once('/').map_or(base.clone(), |(dir, _)| format!("{dir}/"));
+    let src = if view.data.is_none() && !view.filter.is_active() {
+        format!("{dir}{}", embed_page(chart))
+    } else {
+        let state = ViewState { embed: Some(chart.as_str().to_string()), claim: None, ..view.clone() };
+        format!("{base}?{}", to_query(&state))
+    };
+    let script = format!("{dir}embed.js");
     format!(
         "<iframe src=\"{}\" title=\"{}\" loading=\"lazy\" width=\"100%\" height=\"420\" style=\"border:0\" data-claims-explorer></iframe>\n<script src=\"{}\" async></script>",
         src.replace('&', "&amp;").replace('"', "&quot;"),

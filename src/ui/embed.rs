@@ -52,7 +52,7 @@ pub fn EmbedView(chart: ChartId, loaded: Loaded, drawn: RwSignal<u8>) -> impl In
 
     let d = loaded.dataset.clone();
     view! {
-        <div class="embed" data-testid="embed" node_ref=root>
+        <div class="embed" data-testid="embed" data-chart=chart.as_str() node_ref=root>
             <ChartCard chart loaded=loaded.clone() ids=ids.into() drawn frame=NodeRef::new() embedded=true/>
             <p class="credit embed-credit">
                 "Source: " {d.title.clone()} " · updated " {d.updated.display()} " · " {d.license.clone()} " · "

@@ -231,7 +231,15 @@ impl Browser {
                     return s.to_string();
                 }
             }
-            assert!(started.elapsed() < Duration::from_secs(30), "the page stayed in data-state={state}");
+            if started.elapsed() > Duration::from_secs(30) {
+                // Where it stopped: which charts were drawn, the baked view's state.
+                let seen = self
+                    .js("return [document.documentElement.className, [...document.querySelectorAll('canvas')]
+                         .map(c => c.dataset.testid + ':' + (c.dataset.claims || '-') + ':' + c.getBoundingClientRect().width),
+                         !!document.getElementById('baked')];")
+                    .await;
+                panic!("the page stayed in data-state={state}: {seen}");
+            }
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
     }
