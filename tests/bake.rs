@@ -101,3 +101,19 @@ fn an_embed_page_is_the_chart_as_svg_with_its_summary_credit_and_height_script()
     assert!(html.contains("href=\"../\""), "the credit links to the explorer");
     assert!(!html.contains("<canvas"));
 }
+
+#[test]
+fn dataset_text_in_the_baked_explorer_and_its_svg_charts_stays_text() {
+    let mut loaded = bundled();
+    let hostile = "<script>alert(1)</script><img src=x onerror=alert(1)>";
+    let dataset = std::sync::Arc::make_mut(&mut loaded.dataset);
+    // Actor names are drawn in the actors chart's SVG and shown on the cards and facets.
+    for actor in &mut dataset.actors {
+        actor.name = format!("{hostile} {}", actor.name);
+    }
+    dataset.claims[0].headline = hostile.to_string();
+    let html = bake::explorer(&loaded);
+    assert!(html.contains("data-testid=\"baked-chart-actors\"") && html.contains("<svg"));
+    assert!(!html.contains("<script") && !html.contains("<img"), "markup from the dataset got into the page");
+    assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "the names are shown, as text");
+}

@@ -73,3 +73,32 @@ fn the_build_uses_no_unstable_option() {
         assert!(!text.contains("nightly"), "rust-toolchain.toml asks for nightly");
     }
 }
+
+/// Every `.rs` file under `dir`.
+fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            rust_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path);
+        }
+    }
+}
+
+#[test]
+fn the_core_uses_no_browser_or_ui_crate() {
+    // The browser crates compile natively too (the baked pages), so the compiler no longer
+    // keeps them out of the core: this test does.
+    let mut files = vec![root().join("src/url_state.rs")];
+    for dir in ["model", "ingest", "query", "stats", "charts"] {
+        rust_files(&root().join("src").join(dir), &mut files);
+    }
+    assert!(files.len() > 10, "the core's files were found");
+    for file in files {
+        let text = std::fs::read_to_string(&file).unwrap();
+        for name in ["leptos", "web_sys", "wasm_bindgen", "js_sys", "gloo_net", "plotters_canvas"] {
+            assert!(!text.contains(name), "{} uses {name}: the core has no browser types", file.display());
+        }
+    }
+}

@@ -198,8 +198,9 @@ pub fn ChartCard(
                             aria-label=move || text.get() aria-describedby=summary_id.clone()></canvas>
                     }.into_any()
                 } else {
-                    // Baked: the same drawing as SVG (plotters escapes its text), at the
-                    // canvas's size and zoom in the usual two-column layout.
+                    // Baked: the same drawing as SVG, at the canvas's size and zoom in the
+                    // usual two-column layout. Inserted as markup: plotters escapes every text
+                    // it writes (tests/bake.rs bakes hostile names and finds no markup).
                     let svg = to_svg_at(&data.read_untracked(), &Theme::LIGHT, BAKED_WIDTH, height_for(f64::from(BAKED_WIDTH)) as u32, ZOOM);
                     view! {
                         <div class="chart-svg" data-testid=format!("baked-chart-{name}") role="img"
