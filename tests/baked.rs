@@ -184,3 +184,18 @@ async fn the_embed_snippet_of_the_unfiltered_bundled_data_points_at_the_baked_em
     assert!(code.contains(&src) && code.contains("/app/embed.js") && !code.contains("embed="), "{code}");
     browser.quit().await;
 }
+
+#[tokio::test]
+async fn baked_charts_follow_the_readers_colour_scheme() {
+    let server = StaticServer::start();
+    let browser = Browser::start_without_javascript(600, 800).await;
+    let shown = "return [...document.querySelectorAll('[data-testid=\"baked-chart-stances\"] > div')]
+                   .filter(d => getComputedStyle(d).display !== 'none').map(d => d.className);";
+    for (scheme, class) in [("light", "scheme-light"), ("dark", "scheme-dark")] {
+        let media = json!({"features": [{"name": "prefers-color-scheme", "value": scheme}]});
+        browser.driver.cdp().send_raw("Emulation.setEmulatedMedia", media).await.expect("emulate the scheme");
+        browser.driver.goto(&format!("{}/app/embed/stances.html", server.base)).await.expect("navigate");
+        assert_eq!(browser.js(shown).await, json!([class]), "in the {scheme} scheme");
+    }
+    browser.quit().await;
+}

@@ -199,12 +199,18 @@ pub fn ChartCard(
                     }.into_any()
                 } else {
                     // Baked: the same drawing as SVG, at the canvas's size and zoom in the
-                    // usual two-column layout. Inserted as markup: plotters escapes every text
-                    // it writes (tests/bake.rs bakes hostile names and finds no markup).
-                    let svg = to_svg_at(&data.read_untracked(), &Theme::LIGHT, BAKED_WIDTH, height_for(f64::from(BAKED_WIDTH)) as u32, ZOOM);
+                    // usual two-column layout, in both colour schemes (the stylesheet shows the
+                    // reader's). Inserted as markup: plotters escapes every text it writes
+                    // (tests/bake.rs bakes hostile names and finds no markup).
+                    let (width, height) = (BAKED_WIDTH, height_for(f64::from(BAKED_WIDTH)) as u32);
+                    let light = to_svg_at(&data.read_untracked(), &Theme::LIGHT, width, height, ZOOM);
+                    let dark = to_svg_at(&data.read_untracked(), &Theme::DARK, width, height, ZOOM);
                     view! {
                         <div class="chart-svg" data-testid=format!("baked-chart-{name}") role="img"
-                            aria-label=text.get_untracked() aria-describedby=summary_id.clone() inner_html=svg></div>
+                            aria-label=text.get_untracked() aria-describedby=summary_id.clone()>
+                            <div class="scheme-light" inner_html=light></div>
+                            <div class="scheme-dark" inner_html=dark></div>
+                        </div>
                     }.into_any()
                 }}
             </div>
