@@ -41,27 +41,21 @@ impl From<Result<Ingested, String>> for Loading {
     }
 }
 
-/// The page takes the place of the baked view (ARCHITECTURE.md, Baked pages) once it shows the
-/// same thing: the baked copy goes, and the page, laid out under it all along, is shown in the
-/// same frame. The baked node is outside the page's own tree, so it is found by its id.
-fn take_over_baked() {
+/// Removes the baked copy of the default view (ARCHITECTURE.md, Baked pages) — at once when
+/// the page's head marked the view as another (`unbaked`: it was never shown), or else, with
+/// `taking_over`, once the page shows the same thing: the page, laid out under it all along,
+/// is then shown in the same frame. The baked node is outside the page's own tree, so it is
+/// found by its id.
+fn remove_baked(taking_over: bool) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let Some(root) = document.document_element() else { return };
+    if !taking_over && !root.class_list().contains("unbaked") {
+        return;
+    }
     if let Some(baked) = document.get_element_by_id("baked") {
         baked.remove();
     }
-    if let Some(root) = document.document_element() {
-        let _ = root.class_list().remove_1("baking");
-    }
-}
-
-/// A view other than the default never shows the baked copy (the page's head hid it): it
-/// goes at once, so the page alone holds the claims.
-fn drop_unused_baked() {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
-    let unbaked = document.document_element().is_some_and(|root| root.class_list().contains("unbaked"));
-    if let (true, Some(baked)) = (unbaked, document.get_element_by_id("baked")) {
-        baked.remove();
-    }
+    let _ = root.class_list().remove_1("baking");
 }
 
 /// The loading line: how far a large file has been read, once that is known.
@@ -78,7 +72,7 @@ fn status_text(progress: Option<Progress>) -> String {
 
 #[component]
 pub fn App() -> impl IntoView {
-    drop_unused_baked();
+    remove_baked(false);
     let nav = Nav::from_location();
     provide_context(nav);
     provide_context(ColourScheme::follow());
@@ -134,7 +128,7 @@ pub fn App() -> impl IntoView {
             }
         }
         if before == 0 {
-            take_over_baked();
+            remove_baked(true);
         }
         let loaded = loaded.clone();
         set_timeout(

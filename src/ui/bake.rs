@@ -26,15 +26,21 @@ pub fn loaded(ingested: Ingested) -> Loaded {
     }
 }
 
+/// Renders `render` in the context of the default view, as the page provides it: no URL
+/// parameters (`Nav`), the light scheme (`ColourScheme`; both asked of no browser here).
+fn in_default_view(render: impl FnOnce() -> String) -> String {
+    Owner::new().with(|| {
+        provide_context(Nav::from_location());
+        provide_context(ColourScheme::follow());
+        render()
+    })
+}
+
 /// The default view of `loaded` as the HTML of the page's `#baked` element: the masthead,
 /// the dataset line, the count, the facets, the charts (as SVG) and every claim card.
 pub fn explorer(loaded: &Loaded) -> String {
     let loaded = loaded.clone();
-    let owner = Owner::new();
-    owner.with(|| {
-        // The default view: no URL parameters, the light scheme.
-        provide_context(Nav::from_location());
-        provide_context(ColourScheme::follow());
+    in_default_view(|| {
         let drawn = RwSignal::new(0u8);
         let open = Callback::new(|_: web_sys::File| {});
         view! {
@@ -95,9 +101,7 @@ fn og(property: &'static str, content: String) -> impl IntoView {
 /// `page` adds to the head and the body, rendered in the default view's context.
 fn document<H: IntoView, B: IntoView>(title: String, stylesheet: &str, page: impl FnOnce() -> (H, B)) -> String {
     let stylesheet = format!("../{stylesheet}");
-    let html = Owner::new().with(|| {
-        provide_context(Nav::from_location());
-        provide_context(ColourScheme::follow());
+    let html = in_default_view(|| {
         let (head, body) = page();
         view! {
             <html lang="en">
