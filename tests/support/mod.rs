@@ -260,11 +260,21 @@ impl Browser {
         self.driver.execute(script, args).await.expect("run script").json().clone()
     }
 
-    /// Waits (up to 10 s) until `script` returns `true`.
+    /// Waits (up to 10 s) until `script` returns `true`. While the page changes, an element the
+    /// script reads may be missing for a while (a new dataset replaces the explorer with the
+    /// loading line): a TypeError counts as "not yet", and the last one is reported on timeout.
     pub async fn until(&self, what: &str, script: &str) {
+        let guarded = format!(
+            "try {{ return (function () {{ {script} }})() === true; }}
+             catch (e) {{ if (e instanceof TypeError) return String(e); throw e; }}"
+        );
         let started = Instant::now();
-        while self.js(script).await != serde_json::Value::Bool(true) {
-            assert!(started.elapsed() < Duration::from_secs(10), "timed out waiting for {what}");
+        loop {
+            let result = self.js(&guarded).await;
+            if result == serde_json::Value::Bool(true) {
+                return;
+            }
+            assert!(started.elapsed() < Duration::from_secs(10), "timed out waiting for {what} (last: {result})");
             tokio::time::sleep(Duration::from_millis(25)).await;
         }
     }
