@@ -77,7 +77,7 @@ async fn layout_shift(browser: &Browser) -> f64 {
 }
 
 #[tokio::test]
-async fn the_page_takes_over_the_baked_view_without_a_jump_and_fetched_the_data_once() {
+async fn the_page_takes_over_the_baked_view_without_a_jump_and_fetched_the_data_beside_the_wasm() {
     let server = StaticServer::start();
     for (width, height) in [(1280, 900), (390, 844)] {
         let browser = Browser::start(width, height).await;
@@ -90,13 +90,12 @@ async fn the_page_takes_over_the_baked_view_without_a_jump_and_fetched_the_data_
         assert!(browser.driver.find_all(By::Css("canvas[data-claims]")).await.unwrap().len() == 6);
         let shift = layout_shift(&browser).await;
         assert!(shift <= 0.02, "layout shift {shift} at {width} px");
-        // The dataset was asked for once, by the page (the head's preload is withdrawn until
-        // the page's request can no longer stall on it: ARCHITECTURE.md, Known gaps).
+        // The dataset was asked for by the page's head, before the wasm started, and once.
         let fetched = browser
             .js("return performance.getEntriesByType('resource').filter(e => e.name.endsWith('/data/claims.json'))
                         .map(e => e.initiatorType);")
             .await;
-        assert_eq!(fetched, json!(["fetch"]), "one request for the data, at {width} px");
+        assert_eq!(fetched, json!(["link"]), "one request for the data, by the preload, at {width} px");
         assert!(browser.page_errors().await.is_empty(), "{:?}", browser.page_errors().await);
         browser.quit().await;
     }

@@ -11,7 +11,7 @@
 #![allow(dead_code)]
 
 use std::net::TcpListener;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
@@ -25,20 +25,6 @@ pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-fn content_type(path: &Path) -> &'static str {
-    match path.extension().and_then(|e| e.to_str()).unwrap_or("") {
-        "html" => "text/html; charset=utf-8",
-        "js" | "mjs" => "text/javascript; charset=utf-8",
-        "wasm" => "application/wasm",
-        "css" => "text/css; charset=utf-8",
-        "json" => "application/json",
-        "csv" => "text/csv; charset=utf-8",
-        "png" => "image/png",
-        "svg" => "image/svg+xml",
-        _ => "application/octet-stream",
-    }
-}
-
 /// The built app the tests serve: `dist/`, or the directory named by `CCE_DIST` (the
 /// benchmark's build, `dist-bench/`).
 pub fn dist() -> PathBuf {
@@ -46,50 +32,62 @@ pub fn dist() -> PathBuf {
 }
 
 /// Serves `dist/` under `/app/` (a sub-path, as on a real site), `tests/fixtures/` under
-/// `/fixtures/` and `target/test-data/` (datasets the tests generate) under `/generated/`, on a
-/// free port of 127.0.0.1, from a background thread.
+/// `/fixtures/`, `target/test-data/` (datasets the tests generate) under `/generated/`, and the
+/// benchmark's data and reference page, on a free port of 127.0.0.1.
+///
+/// It is tower-http's `ServeDir` under axum, on a runtime of its own (the tests' runtimes come
+/// and go with each test): requests are answered side by side, as a static host answers them,
+/// files go with their length (not in chunks) and `no-store`, so that every load in a test or
+/// the benchmark is a cold one.
 pub struct StaticServer {
     pub base: String,
 }
 
 impl StaticServer {
+    /// Files as they are on disk.
     pub fn start() -> StaticServer {
+        StaticServer::serve(false)
+    }
+
+    /// Files gzipped when the client accepts it, as static hosts serve text (for Lighthouse).
+    pub fn start_gzipped() -> StaticServer {
+        StaticServer::serve(true)
+    }
+
+    fn serve(gzip: bool) -> StaticServer {
+        use axum::http::{header, HeaderValue};
+        use tower_http::services::ServeDir;
+
         let dist = dist();
         assert!(
             dist.join("index.html").is_file(),
             "{}/index.html is missing: run `make build` (or `make test`, which builds first)",
             dist.display()
         );
-        let server = tiny_http::Server::http("127.0.0.1:0").expect("bind a local port");
-        let port = server.server_addr().to_ip().expect("an IP address").port();
-        let fixtures = root().join("tests/fixtures");
+        let app = axum::Router::new()
+            .nest_service("/app", ServeDir::new(dist))
+            .nest_service("/fixtures", ServeDir::new(root().join("tests/fixtures")))
+            .nest_service("/generated", ServeDir::new(root().join("target/test-data")))
+            .nest_service("/bench-data", ServeDir::new(root().join("bench-data")))
+            .nest_service("/reference", ServeDir::new(root().join("benches/reference")))
+            .layer(tower_http::set_header::SetResponseHeaderLayer::overriding(
+                header::CACHE_CONTROL,
+                HeaderValue::from_static("no-store"),
+            ));
+        let app = if gzip { app.layer(tower_http::compression::CompressionLayer::new().gzip(true)) } else { app };
+        let listener = TcpListener::bind("127.0.0.1:0").expect("bind a local port");
+        let port = listener.local_addr().expect("the bound address").port();
+        listener.set_nonblocking(true).expect("a non-blocking listener");
         std::thread::spawn(move || {
-            for request in server.incoming_requests() {
-                let url = request.url().split(['?', '#']).next().unwrap_or("/").to_string();
-                let file = if let Some(rest) = url.strip_prefix("/generated/") {
-                    Some(root().join("target/test-data").join(rest))
-                } else if let Some(rest) = url.strip_prefix("/bench-data/") {
-                    Some(root().join("bench-data").join(rest))
-                } else if let Some(rest) = url.strip_prefix("/reference/") {
-                    Some(root().join("benches/reference").join(if rest.is_empty() { "index.html" } else { rest }))
-                } else if let Some(rest) = url.strip_prefix("/app/") {
-                    let rest = if rest.is_empty() { "index.html" } else { rest };
-                    Some(dist.join(rest))
-                } else {
-                    url.strip_prefix("/fixtures/").map(|rest| fixtures.join(rest))
-                };
-                let file = file.filter(|f| !url.contains("..") && f.is_file());
-                let response = match file.and_then(|f| std::fs::read(&f).ok().map(|b| (f, b))) {
-                    // With its length, as a static host sends a file (not in chunks).
-                    Some((f, bytes)) => tiny_http::Response::from_data(bytes)
-                        .with_chunked_threshold(usize::MAX)
-                        .with_header(tiny_http::Header::from_bytes("Content-Type", content_type(&f)).unwrap()),
-                    None => tiny_http::Response::from_data(b"<!doctype html><h1>Not found</h1>".to_vec())
-                        .with_status_code(404)
-                        .with_header(tiny_http::Header::from_bytes("Content-Type", "text/html").unwrap()),
-                };
-                let _ = request.respond(response);
-            }
+            let runtime = tokio::runtime::Builder::new_multi_thread()
+                .worker_threads(2)
+                .enable_all()
+                .build()
+                .expect("the server's runtime");
+            runtime.block_on(async move {
+                let listener = tokio::net::TcpListener::from_std(listener).expect("a tokio listener");
+                axum::serve(listener, app).await.expect("serve the files");
+            });
         });
         StaticServer { base: format!("http://127.0.0.1:{port}") }
     }
