@@ -88,12 +88,16 @@ bench-data: $(foreach n,$(BENCH_SIZES),bench-data/claims-$(n).json)
 bench-data/claims-%.json: examples/generate.rs
 	cargo run --locked --release --example generate -- bench-data $*
 
-## bench: native benchmarks of the core (criterion) and the browser benchmark against a
-##        plain-JS reference page; writes BENCHMARKS.md
-bench: setup-browser bench-data/claims-10000.json bench-data/claims-100000.json build-bench
+## bench: native benchmarks of the core (criterion), Lighthouse on the release build, and the
+##        browser benchmark against a plain-JS reference page; writes BENCHMARKS.md
+bench: bench-data/claims-10000.json bench-data/claims-100000.json
+	@.ci/setup.sh bench
+	$(MAKE) --no-print-directory build
+	$(MAKE) --no-print-directory build-bench
 	mkdir -p target
 	cargo bench --locked --bench core -- --output-format bencher | tee target/bench-native.txt
 	cargo run --locked --release --example memory -- bench-data/claims-100000.json | tee target/bench-memory.txt
+	cargo bench --locked --bench lighthouse
 	CCE_DIST=dist-bench cargo bench --locked --bench browser
 
 ## screenshot: refresh the README's screenshots (docs/), taken by the project's own headless Chromium

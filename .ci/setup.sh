@@ -3,12 +3,16 @@
 # says what it installs when not (those installs take minutes).
 #   .ci/setup.sh           build tools: wasm32 target, Trunk, wasm-bindgen-cli, binaryen (wasm-opt)
 #   .ci/setup.sh browser   also Debian's chromium + chromium-driver, for the browser tests
+#   .ci/setup.sh bench     also Lighthouse from npm into .tools/, for make bench
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 TRUNK_VERSION=0.21.14
 BINARYEN_VERSION=132
 TERSER_VERSION=5.51.4
+# Lighthouse 12.x: 13 needs a newer Node than these machines have. It drives Debian's Chromium
+# (CHROME_PATH) and downloads no browser.
+LIGHTHOUSE_VERSION=12.8.2
 export PATH="$HOME/.cargo/bin:$PWD/.tools/node_modules/.bin:$PATH"
 
 say() { printf '\033[1msetup:\033[0m %s\n' "$*"; }
@@ -38,13 +42,19 @@ if ! wasm-opt --version 2>/dev/null | grep -q "version $BINARYEN_VERSION" \
   npm install --prefix .tools --no-audit --no-fund --silent "binaryen@$BINARYEN_VERSION" "terser@$TERSER_VERSION"
 fi
 
-if [ "${1:-}" = browser ]; then
+if [ "${1:-}" = browser ] || [ "${1:-}" = bench ]; then
   if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || ! fc-list 2>/dev/null | grep -qi microhei; then
     say "installing Debian's chromium, chromium-driver and a CJK font (apt-get)"
     SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo
     $SUDO apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver fonts-wqy-microhei
   fi
+fi
+
+if [ "${1:-}" = bench ] && [ "$(.tools/node_modules/.bin/lighthouse --version 2>/dev/null)" != "$LIGHTHOUSE_VERSION" ]; then
+  say "installing Lighthouse $LIGHTHOUSE_VERSION from npm into .tools/"
+  mkdir -p .tools
+  npm install --prefix .tools --no-audit --no-fund --silent "lighthouse@$LIGHTHOUSE_VERSION"
 fi
 
 # Trunk builds with --offline: every crate must already be in the local registry.

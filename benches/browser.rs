@@ -561,6 +561,8 @@ async fn main() {
         )
         .unwrap();
     }
+    // Written just before by `cargo bench --bench lighthouse` (make bench).
+    let lighthouse = std::fs::read_to_string(root().join("target/bench-lighthouse.md")).unwrap_or_default();
     let native: String = native.lines().filter(|l| l.starts_with("test ")).map(|l| format!("    {l}\n")).collect();
     let machine = format!(
         "{} cores ({}), {} memory, {}; {}",
@@ -584,7 +586,7 @@ async fn main() {
          The reference page is plain JavaScript over the same file: `JSON.parse`, `Array.filter` over lower-cased text, \
          and a DOM list of the first 200 matching cards — no index, no facets, no charts. \
          These machines are shared and noisy: compare the ratios of one run, not absolute numbers across runs.\n\n{t}\n\
-         {dominates}## Native (criterion, `cargo bench --bench core`)\n\n{native}\n",
+         {dominates}{lighthouse}## Native (criterion, `cargo bench --bench core`)\n\n{native}\n",
         date = shell("date -u '+%Y-%m-%d %H:%M UTC'"),
     );
     std::fs::write(root().join("BENCHMARKS.md"), &doc).expect("write BENCHMARKS.md");

@@ -90,15 +90,40 @@ async fn the_page_takes_over_the_baked_view_without_a_jump_and_fetched_the_data_
         assert!(browser.driver.find_all(By::Css("canvas[data-claims]")).await.unwrap().len() == 6);
         let shift = layout_shift(&browser).await;
         assert!(shift <= 0.02, "layout shift {shift} at {width} px");
-        // The dataset was asked for by the page's head, before the wasm started, and once.
-        let fetched = browser
-            .js("return performance.getEntriesByType('resource').filter(e => e.name.endsWith('/data/claims.json'))
-                        .map(e => e.initiatorType);")
-            .await;
-        assert_eq!(fetched, json!(["link"]), "one request for the data, by the preload, at {width} px");
+        // The baked view was painted before anything else was asked for; then the dataset and
+        // the wasm side by side (preloaded together, so the page's own requests found them).
+        let order = browser.js(REQUESTS).await;
+        assert_eq!(order["data"], json!(["link"]), "one request for the data, by the preload, at {width} px");
+        assert_eq!(order["wasm"], json!(["link"]), "one request for the wasm, by the preload, at {width} px");
+        let (paint, data, wasm) =
+            (order["paint"].as_f64().unwrap(), order["dataStart"].as_f64().unwrap(), order["wasmStart"].as_f64().unwrap());
+        assert!(paint <= data && paint <= wasm, "asked for the data at {data} ms and the wasm at {wasm} ms, before the first paint at {paint} ms");
+        assert!((data - wasm).abs() < 20.0, "the data ({data} ms) and the wasm ({wasm} ms) are asked for together");
         assert!(browser.page_errors().await.is_empty(), "{:?}", browser.page_errors().await);
         browser.quit().await;
     }
+}
+
+/// The page's requests for the dataset and the wasm (who made them, when they started) and its
+/// first contentful paint, in milliseconds since navigation.
+const REQUESTS: &str = "const r = performance.getEntriesByType('resource');
+    const of = end => r.filter(e => e.name.endsWith(end));
+    const paint = performance.getEntriesByName('first-contentful-paint')[0];
+    return { data: of('/data/claims.json').map(e => e.initiatorType), wasm: of('.wasm').map(e => e.initiatorType),
+             dataStart: of('/data/claims.json')[0].startTime, wasmStart: of('.wasm')[0].startTime,
+             glueStart: of('.js')[0].startTime, paint: paint ? paint.startTime : null };";
+
+#[tokio::test]
+async fn another_view_asks_for_the_data_at_once_beside_the_wasm() {
+    let server = StaticServer::start();
+    let browser = Browser::start(1280, 900).await;
+    assert_eq!(browser.open(&server.app("?stance=denial")).await, "ready");
+    let order = browser.js(REQUESTS).await;
+    assert_eq!(order["data"], json!(["link"]), "one request for the data, by the head's preload");
+    assert_eq!(order["wasm"], json!(["link"]), "one request for the wasm, by the loader's preload");
+    let (data, glue) = (order["dataStart"].as_f64().unwrap(), order["glueStart"].as_f64().unwrap());
+    assert!(data <= glue, "the data ({data} ms) is asked for before the wasm's glue ({glue} ms), not after it starts");
+    browser.quit().await;
 }
 
 #[tokio::test]

@@ -1,6 +1,7 @@
 //! `bake DIR`: writes the bundled dataset's default view into DIR/index.html as static HTML,
 //! with the dataset's schema.org description, and a page per claim into DIR/claims/
-//! (ARCHITECTURE.md, Baked pages). Trunk runs it on its staging directory after each build
+//! (ARCHITECTURE.md, Baked pages), and puts in Trunk's loader the page's own, which starts the
+//! wasm once the baked view is painted (`ui::loader`). Trunk runs it on its staging directory after each build
 //! (`.ci/bake.sh`), so `make build` and `make serve` both serve baked pages. `SITE_URL` is
 //! where the site is published, for the absolute URLs of link previews.
 
@@ -12,6 +13,7 @@ mod native {
     use cyber_claims_explorer::charts::ChartId;
     use cyber_claims_explorer::ingest::read_json;
     use cyber_claims_explorer::ui::bake::{self, Site};
+    use cyber_claims_explorer::ui::loader::replace_trunk_loader;
     use cyber_claims_explorer::url_state::{claim_page, embed_page};
 
     /// The empty element of index.html that the baked view fills (Trunk's minifier may drop the
@@ -31,6 +33,7 @@ mod native {
             .ok_or_else(|| format!("{}: no empty <div id=\"baked\"> to fill", index_path.display()))?;
         let json_ld =
             format!("<script type=\"application/ld+json\">{}</script></head>", bake::dataset_json_ld(&loaded, &site));
+        let page = replace_trunk_loader(&page).map_err(|e| format!("{}: {e}", index_path.display()))?;
         let page = page.replacen(slot, &bake::explorer(&loaded), 1).replacen("</head>", &json_ld, 1);
         std::fs::write(&index_path, &page).map_err(|e| format!("{}: {e}", index_path.display()))?;
 

@@ -15,6 +15,8 @@ mod history;
 mod listen;
 mod load;
 mod loaded;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod loader;
 mod open_file;
 mod report;
 mod scheme;
