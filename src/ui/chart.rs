@@ -112,6 +112,14 @@ pub fn ChartCard(
     // What the canvas shows (width, theme, numbers), so that new results with the same numbers
     // are not drawn again.
     let shown = StoredValue::new(None::<(f64, Theme, ChartData)>);
+    // A chart is first drawn in a task of its own, not in the one that builds the page: six
+    // charts drawn in one task would block the page for longer than a reader should wait to
+    // scroll or type (Lighthouse's Total Blocking Time). Later results are drawn at once.
+    let armed = RwSignal::new(false);
+    if IN_BROWSER {
+        // The chart may be gone by then (another dataset opened).
+        set_timeout(move || _ = armed.try_set(true), std::time::Duration::ZERO);
+    }
 
     // The canvas follows its container's width.
     Effect::new(move |_| {
@@ -130,7 +138,7 @@ pub fn ChartCard(
         let theme = scheme.theme();
         ids.track();
         let Some(canvas) = canvas_ref.get() else { return };
-        if w < 1.0 {
+        if w < 1.0 || !armed.get() {
             return;
         }
         let unchanged = shown
