@@ -62,7 +62,8 @@ fn failing(report: &Value, category: &str) -> Vec<String> {
         .filter_map(|r| {
             let audit = &report["audits"][r["id"].as_str()?];
             let passed = audit["score"].as_f64().is_none_or(|s| s >= 1.0);
-            (!passed).then(|| format!("{} ({})", audit["title"].as_str().unwrap_or("?"), r["id"].as_str().unwrap_or("?")))
+            (!passed)
+                .then(|| format!("{} ({})", audit["title"].as_str().unwrap_or("?"), r["id"].as_str().unwrap_or("?")))
         })
         .collect()
 }
@@ -116,7 +117,8 @@ fn main() {
         let report = lighthouse(&server.app(&page.path), &file);
         let lcp = audit_ms(&report, "largest-contentful-paint");
         let cls = report["audits"]["cumulative-layout-shift"]["numericValue"].as_f64().unwrap_or(f64::NAN);
-        let [perf, a11y, bp, seo] = ["performance", "accessibility", "best-practices", "seo"].map(|c| score(&report, c));
+        let [perf, a11y, bp, seo] =
+            ["performance", "accessibility", "best-practices", "seo"].map(|c| score(&report, c));
         let ok = lcp <= LCP_MS && perf >= PERFORMANCE && a11y >= 100.0 && bp >= 100.0 && (!page.seo || seo >= 100.0);
         writeln!(
             t,

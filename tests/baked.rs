@@ -97,8 +97,14 @@ async fn the_page_takes_over_the_baked_view_without_a_jump_and_fetched_the_data_
         assert_eq!(order["wasm"], json!(["link"]), "one request for the wasm, by the preload, at {width} px");
         let at = |k: &str| order[k].as_f64().unwrap_or_else(|| panic!("no {k}: {order}"));
         let (paint, data, wasm, glue) = (at("paint"), at("dataStart"), at("wasmStart"), at("glueStart"));
-        assert!(paint <= data && paint <= wasm, "asked for the data at {data} ms and the wasm at {wasm} ms, before the first paint at {paint} ms");
-        assert!(data <= glue, "the data ({data} ms) is asked for before the wasm's glue ({glue} ms), not after it starts");
+        assert!(
+            paint <= data && paint <= wasm,
+            "asked for the data at {data} ms and the wasm at {wasm} ms, before the first paint at {paint} ms"
+        );
+        assert!(
+            data <= glue,
+            "the data ({data} ms) is asked for before the wasm's glue ({glue} ms), not after it starts"
+        );
         assert!(browser.page_errors().await.is_empty(), "{:?}", browser.page_errors().await);
         browser.quit().await;
     }

@@ -90,7 +90,8 @@ mod tests {
     use super::*;
 
     /// Trunk's loader as Trunk 0.21 writes it into a minified index.html.
-    const BUILT: &str = "<head><script>(()=>{})()</script><script type=module>import init, * as bindings from './app-1.js';\n\
+    const BUILT: &str =
+        "<head><script>(()=>{})()</script><script type=module>import init, * as bindings from './app-1.js';\n\
 const wasm = await init({ module_or_path: './app-1_bg.wasm' });\nwindow.wasmBindings = bindings;\n</script>\
 <link href=./styles-2.css rel=stylesheet><link crossorigin href=./app-1.js rel=modulepreload>\
 <link as=fetch crossorigin href=./app-1_bg.wasm rel=preload type=application/wasm></head><body></body>";
@@ -100,12 +101,17 @@ const wasm = await init({ module_or_path: './app-1_bg.wasm' });\nwindow.wasmBind
         let page = replace_trunk_loader(BUILT).unwrap();
         assert!(!page.contains("import init"), "{page}");
         assert!(!page.contains("modulepreload") && !page.contains("rel=preload"), "{page}");
-        assert!(page.contains("import(\"./app-1.js\")") && page.contains("module_or_path: \"./app-1_bg.wasm\""), "{page}");
+        assert!(
+            page.contains("import(\"./app-1.js\")") && page.contains("module_or_path: \"./app-1_bg.wasm\""),
+            "{page}"
+        );
         // Everything else stays where it was: the head script first, then ours, the stylesheet.
         assert!(page.starts_with("<head><script>(()=>{})()</script><script type=module>"), "{page}");
         assert!(page.ends_with("</script><link href=./styles-2.css rel=stylesheet></head><body></body>"), "{page}");
         // The baked view waits for its first paint; any other view starts at once.
-        assert!(page.contains("if (root.classList.contains(\"baking\")) requestAnimationFrame(() => setTimeout(start)); else start();"));
+        assert!(page.contains(
+            "if (root.classList.contains(\"baking\")) requestAnimationFrame(() => setTimeout(start)); else start();"
+        ));
     }
 
     #[test]
