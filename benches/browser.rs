@@ -262,8 +262,14 @@ fn gzipped_len(bytes: &[u8]) -> u64 {
         .stdout(std::process::Stdio::piped())
         .spawn()
         .expect("gzip");
-    gzip.stdin.take().unwrap().write_all(bytes).expect("to gzip");
-    gzip.wait_with_output().expect("gzip").stdout.len() as u64
+    // Written from a thread of its own: gzip's output is read only at the end, and a file whose
+    // output outgrows the pipe would otherwise leave both sides waiting for ever.
+    let mut input = gzip.stdin.take().unwrap();
+    let bytes = bytes.to_vec();
+    let writer = std::thread::spawn(move || input.write_all(&bytes));
+    let out = gzip.wait_with_output().expect("gzip").stdout.len() as u64;
+    writer.join().expect("the writer").expect("to gzip");
+    out
 }
 
 fn shell_gzip_bytes() -> u64 {
