@@ -76,20 +76,20 @@ fn mark(ok: bool) -> &'static str {
     }
 }
 
+/// The first baked page (by name) in `dir`.
+fn first_page(dir: &Path) -> String {
+    std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("{}: {e} (run `make build`)", dir.display()))
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|n| n.ends_with(".html"))
+        .min()
+        .unwrap_or_else(|| panic!("{}: no baked page", dir.display()))
+}
+
 fn main() {
     let dist = support::dist();
-    let chart = std::fs::read_dir(dist.join("embed"))
-        .expect("dist/embed: run `make build`")
-        .filter_map(|e| e.ok()?.file_name().into_string().ok())
-        .filter(|n| n.ends_with(".html"))
-        .min()
-        .expect("a baked embed");
-    let claim = std::fs::read_dir(dist.join("claims"))
-        .expect("dist/claims: run `make build`")
-        .filter_map(|e| e.ok()?.file_name().into_string().ok())
-        .filter(|n| n.ends_with(".html"))
-        .min()
-        .expect("a claim page");
+    let chart = first_page(&dist.join("embed"));
+    let claim = first_page(&dist.join("claims"));
     let pages = [
         Page { name: "explorer", path: String::new(), seo: true },
         Page { name: "baked embed", path: format!("embed/{chart}"), seo: false },
