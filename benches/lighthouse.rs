@@ -27,6 +27,9 @@ struct Page {
 const LCP_MS: f64 = 1500.0;
 const PERFORMANCE: f64 = 95.0;
 
+/// Runs per page; the table shows the run with the median performance score.
+const RUNS: usize = 3;
+
 /// One Lighthouse run of `url`; its JSON report.
 fn lighthouse(url: &str, out: &Path) -> Value {
     let bin = root().join(".tools/node_modules/.bin/lighthouse");
@@ -113,12 +116,19 @@ fn main() {
     writeln!(t, "|---|---|---|---|---|---|---|---|---|---|").unwrap();
     let mut notes = String::new();
     for page in &pages {
-        let file = dir.join(format!("{}.json", page.name.replace([' ', '(', ')'], "-")));
-        let report = lighthouse(&server.app(&page.path), &file);
-        let lcp = audit_ms(&report, "largest-contentful-paint");
+        // Lighthouse's own advice for a noisy machine: several runs, and the median one.
+        let mut runs: Vec<Value> = (0..RUNS)
+            .map(|run| {
+                let file = dir.join(format!("{}-{run}.json", page.name.replace([' ', '(', ')'], "-")));
+                lighthouse(&server.app(&page.path), &file)
+            })
+            .collect();
+        runs.sort_by(|a, b| score(a, "performance").total_cmp(&score(b, "performance")));
+        let report = &runs[RUNS / 2];
+        let lcp = audit_ms(report, "largest-contentful-paint");
         let cls = report["audits"]["cumulative-layout-shift"]["numericValue"].as_f64().unwrap_or(f64::NAN);
         let [perf, a11y, bp, seo] =
-            ["performance", "accessibility", "best-practices", "seo"].map(|c| score(&report, c));
+            ["performance", "accessibility", "best-practices", "seo"].map(|c| score(report, c));
         let ok = lcp <= LCP_MS && perf >= PERFORMANCE && a11y >= 100.0 && bp >= 100.0 && (!page.seo || seo >= 100.0);
         writeln!(
             t,
@@ -126,8 +136,8 @@ fn main() {
             page.name,
             page.path,
             lcp,
-            audit_ms(&report, "first-contentful-paint"),
-            audit_ms(&report, "total-blocking-time"),
+            audit_ms(report, "first-contentful-paint"),
+            audit_ms(report, "total-blocking-time"),
             cls,
             if page.seo { "" } else { " (noindex)" },
             mark(ok)
@@ -137,7 +147,7 @@ fn main() {
             if category == "seo" && !page.seo {
                 continue;
             }
-            let failed = failing(&report, category);
+            let failed = failing(report, category);
             if !failed.is_empty() {
                 writeln!(notes, "- {}, {category}: {}", page.name, failed.join("; ")).unwrap();
             }
@@ -151,7 +161,7 @@ fn main() {
     let doc = format!(
         "## Time to content (Lighthouse {version})\n\n\
          Lighthouse's mobile defaults (simulated slow 4G and a 4× slower CPU) with Debian's Chromium, against `dist/` \
-         served gzipped. The baked embed is what the Embed button's snippet points at without filters; the embed view \
+         served gzipped; of {RUNS} runs per page, the one with the median performance score. The baked embed is what the Embed button's snippet points at without filters; the embed view \
          is the page's own, drawn by the wasm, which a filtered embed uses.\n\n{t}\n{}",
         if notes.is_empty() { String::new() } else { format!("Audits that did not pass:\n\n{notes}\n") }
     );
