@@ -127,8 +127,7 @@ fn main() {
         let report = &runs[RUNS / 2];
         let lcp = audit_ms(report, "largest-contentful-paint");
         let cls = report["audits"]["cumulative-layout-shift"]["numericValue"].as_f64().unwrap_or(f64::NAN);
-        let [perf, a11y, bp, seo] =
-            ["performance", "accessibility", "best-practices", "seo"].map(|c| score(report, c));
+        let [perf, a11y, bp, seo] = ["performance", "accessibility", "best-practices", "seo"].map(|c| score(report, c));
         let ok = lcp <= LCP_MS && perf >= PERFORMANCE && a11y >= 100.0 && bp >= 100.0 && (!page.seo || seo >= 100.0);
         writeln!(
             t,

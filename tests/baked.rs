@@ -207,10 +207,8 @@ async fn the_embed_snippet_of_the_unfiltered_bundled_data_points_at_the_baked_em
     let server = StaticServer::start();
     let browser = Browser::start(1280, 900).await;
     assert_eq!(browser.open(&server.app("")).await, "ready");
-    browser.driver.find(By::Css("[data-testid=\"embed-timeline\"]")).await.unwrap().click().await.unwrap();
-    browser.until("the snippet", "return !!document.querySelector('[data-testid=\"embed-code\"]');").await;
-    let code = browser.js("return document.querySelector('[data-testid=\"embed-code\"]').value;").await;
-    let code = code.as_str().unwrap();
+    let code = browser.embed_snippet("timeline").await;
+    let code = code.as_str();
     let src = format!("src=\"{}/app/embed/timeline.html\"", server.base);
     assert!(code.contains(&src) && code.contains("/app/embed.js") && !code.contains("embed="), "{code}");
     browser.quit().await;

@@ -120,10 +120,8 @@ async fn the_embed_snippet_carries_the_filters() {
     let server = StaticServer::start();
     let browser = Browser::start(1280, 900).await;
     assert_eq!(browser.open(&server.app("?stance=denial&from=2020")).await, "ready");
-    browser.driver.find(By::Css("[data-testid=\"embed-timeline\"]")).await.unwrap().click().await.unwrap();
-    browser.until("the snippet", "return !!document.querySelector('[data-testid=\"embed-code\"]');").await;
-    let code = browser.js("return document.querySelector('[data-testid=\"embed-code\"]').value;").await;
-    let code = code.as_str().unwrap();
+    let code = browser.embed_snippet("timeline").await;
+    let code = code.as_str();
     for part in [
         "<iframe",
         "embed=timeline",

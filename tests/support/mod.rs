@@ -277,6 +277,14 @@ impl Browser {
         }
     }
 
+    /// Opens the Embed panel of `chart` on the current page and returns the snippet it offers.
+    pub async fn embed_snippet(&self, chart: &str) -> String {
+        self.driver.find(By::Css(format!("[data-testid=\"embed-{chart}\"]"))).await.unwrap().click().await.unwrap();
+        self.until("the snippet", "return !!document.querySelector('[data-testid=\"embed-code\"]');").await;
+        let code = self.js("return document.querySelector('[data-testid=\"embed-code\"]').value;").await;
+        code.as_str().expect("the snippet's text").to_string()
+    }
+
     /// The page's address.
     pub async fn url(&self) -> String {
         self.driver.current_url().await.expect("the current URL").to_string()
