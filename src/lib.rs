@@ -8,6 +8,9 @@
 #![recursion_limit = "256"]
 
 pub mod charts;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod content_policy;
+pub mod data_sources;
 pub mod ingest;
 pub mod model;
 pub mod query;

@@ -17,6 +17,7 @@ use super::report::DataReport;
 use super::scheme::ColourScheme;
 use super::timing::timed;
 use crate::charts::ChartId;
+use crate::data_sources::Provenance;
 use crate::ingest::Ingested;
 use crate::query::Index;
 
@@ -28,13 +29,14 @@ enum Loading {
     Ready(Loaded),
 }
 
-impl From<Result<Ingested, String>> for Loading {
-    fn from(result: Result<Ingested, String>) -> Self {
+impl From<Result<(Ingested, Provenance), String>> for Loading {
+    fn from(result: Result<(Ingested, Provenance), String>) -> Self {
         match result {
-            Ok(i) => Loading::Ready(Loaded {
+            Ok((i, provenance)) => Loading::Ready(Loaded {
                 index: Arc::new(timed("load: index", || Index::build_deferring_search(&i.dataset))),
                 dataset: Arc::new(i.dataset),
                 report: Arc::new(i.report),
+                provenance: Arc::new(provenance),
             }),
             Err(message) => Loading::Failed(message),
         }
@@ -83,15 +85,20 @@ pub fn App() -> impl IntoView {
     let report_progress = move |p: Progress| progress.set(Some(p));
     // One bit per chart, set by each chart once drawn (`ChartId::bit`).
     let drawn = RwSignal::new(0u8);
-    let url = nav.view.get_untracked().data.unwrap_or_else(|| BUNDLED_DATA.to_string());
+    let asked = nav.view.get_untracked().data;
+    let bundled = asked.is_none();
+    let url = asked.unwrap_or_else(|| BUNDLED_DATA.to_string());
     leptos::task::spawn_local(async move {
-        loading.set(fetch_dataset(&url, report_progress).await.into());
+        loading.set(fetch_dataset(&url, bundled, report_progress).await.into());
     });
     let open = Callback::new(move |file: web_sys::File| {
         drawn.set(0);
         loading.set(Loading::Pending);
         progress.set(None);
-        leptos::task::spawn_local(async move { loading.set(read_file(file, report_progress).await.into()) });
+        let provenance = Provenance::File(file.name());
+        leptos::task::spawn_local(async move {
+            loading.set(read_file(file, report_progress).await.map(|i| (i, provenance)).into())
+        });
     });
 
     // Embed mode: one chart alone, if the parameter names one.
@@ -190,6 +197,7 @@ pub fn Masthead(open: Callback<web_sys::File>) -> impl IntoView {
 #[component]
 pub fn Explored(loaded: Loaded, drawn: RwSignal<u8>) -> impl IntoView {
     view! {
+        {loaded.provenance.notice().map(|n| view! { <p class="provenance" role="note" data-testid="provenance">{n}</p> })}
         <DataReport dataset=loaded.dataset.clone() report=loaded.report.clone()/>
         <Explorer loaded drawn/>
     }

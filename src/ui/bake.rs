@@ -14,6 +14,7 @@ use super::history::Nav;
 use super::loaded::Loaded;
 use super::scheme::ColourScheme;
 use crate::charts::ChartId;
+use crate::data_sources::Provenance;
 use crate::ingest::Ingested;
 use crate::query::Index;
 
@@ -23,6 +24,7 @@ pub fn loaded(ingested: Ingested) -> Loaded {
         index: Arc::new(Index::build(&ingested.dataset)),
         dataset: Arc::new(ingested.dataset),
         report: Arc::new(ingested.report),
+        provenance: Arc::new(Provenance::Bundled),
     }
 }
 

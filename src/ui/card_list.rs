@@ -136,7 +136,10 @@ pub fn CardList(loaded: Loaded, ids: Memo<Arc<Vec<u32>>>) -> impl IntoView {
     let spacer = move |from: usize, to: usize| {
         let h = heights.read();
         let guess = guess_of(&h);
-        (from..to).map(|p| height_of(&h, guess, p)).sum::<f64>()
+        let height = (from..to).map(|p| height_of(&h, guess, p)).sum::<f64>();
+        // None when empty: an empty spacer needs no height, and the baked page then carries no
+        // `style` attribute, which its Content-Security-Policy would refuse.
+        (height > 0.0).then(|| format!("{height}px"))
     };
     let rendered = move || {
         let (a, b) = window();
@@ -149,7 +152,7 @@ pub fn CardList(loaded: Loaded, ids: Memo<Arc<Vec<u32>>>) -> impl IntoView {
     view! {
         <section class="cards" aria-label="Claims" node_ref=container>
             <h2 class="visually-hidden">"Claims"</h2>
-            <div class="spacer" aria-hidden="true" style:height=move || format!("{}px", spacer(0, window().0))></div>
+            <div class="spacer" aria-hidden="true" style:height=move || spacer(0, window().0)></div>
             <For
                 each=rendered
                 key=|p| *p
@@ -179,7 +182,7 @@ pub fn CardList(loaded: Loaded, ids: Memo<Arc<Vec<u32>>>) -> impl IntoView {
                     }
                 }
             />
-            <div class="spacer" aria-hidden="true" style:height=move || format!("{}px", spacer(window().1 + 1, pages()))></div>
+            <div class="spacer" aria-hidden="true" style:height=move || spacer(window().1 + 1, pages())></div>
         </section>
     }
 }

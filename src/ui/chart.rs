@@ -7,16 +7,17 @@ use std::sync::Arc;
 
 use leptos::html::{Canvas, Div};
 use leptos::prelude::*;
-use plotters::prelude::IntoDrawingArea;
-use plotters_canvas::CanvasBackend;
+use plotters::prelude::{IntoDrawingArea, SVGBackend};
 
 use super::download::{save_canvas_png, save_text};
 use super::history::Nav;
 use super::listen::{resize_observer, IN_BROWSER};
 use super::loaded::Loaded;
+use super::measured_text::Measured;
 use super::scheme::ColourScheme;
 use super::timing::timed;
 use crate::charts::{aggregate, draw, summary, table, to_csv, to_svg, to_svg_at, ChartData, ChartId, Theme};
+use crate::data_sources::Provenance;
 use crate::url_state::{embed_page, to_query, ViewState};
 
 /// Height of a chart in CSS pixels for a container `width` wide.
@@ -83,9 +84,24 @@ fn draw_on_canvas(canvas: &web_sys::HtmlCanvasElement, data: &ChartData, theme: 
         canvas.set_height(h);
         let _ = web_sys::HtmlElement::style(canvas).set_property("height", &format!("{height}px"));
     }
-    let Some(backend) = CanvasBackend::with_canvas_object(canvas.clone()) else { return false };
+    let Some(backend) = Measured::on(canvas) else { return false };
     let root = backend.into_drawing_area();
     draw(&root, data, theme, dpr * ZOOM).is_ok() && root.present().is_ok()
+}
+
+/// The chart as the SVG download: `charts::to_svg`'s drawing, with its text measured by a
+/// canvas rather than by plotters' styled `<span>` (`measured_text`).
+fn svg_download(data: &ChartData, theme: &Theme) -> String {
+    let (width, height) = (960, 540);
+    let mut svg = String::new();
+    {
+        let Some(backend) = Measured::off_page(SVGBackend::with_string(&mut svg, (width, height))) else {
+            return to_svg(data, theme, width, height);
+        };
+        // Drawing into a string cannot fail; an error would leave a partial SVG.
+        let _ = draw(&backend.into_drawing_area(), data, theme, 1.0);
+    }
+    svg
 }
 
 #[component]
@@ -108,6 +124,7 @@ pub fn ChartCard(
     let width = RwSignal::new(0.0f64);
     let show_table = RwSignal::new(false);
     let show_embed = RwSignal::new(false);
+    let local_file = matches!(*loaded.provenance, Provenance::File(_));
     let scheme = expect_context::<ColourScheme>();
     // What the canvas shows (width, theme, numbers), so that new results with the same numbers
     // are not drawn again.
@@ -165,7 +182,7 @@ pub fn ChartCard(
     };
     let download_svg = move |_| {
         save_text(
-            &to_svg(&data.read_untracked(), &scheme.theme_untracked(), 960, 540),
+            &svg_download(&data.read_untracked(), &scheme.theme_untracked()),
             "image/svg+xml",
             &format!("{name}.svg"),
         );
@@ -237,11 +254,20 @@ pub fn ChartCard(
                 </div>
             })}
             {table_view}
-            {move || show_embed.get().then(|| view! {
-                <label class="embed-label">"Paste this into your page:"
-                    <textarea class="embed-code" data-testid="embed-code" readonly rows="4"
-                        prop:value=move || embed_snippet(chart, &nav.view.read())></textarea>
-                </label>
+            {move || show_embed.get().then(|| if local_file {
+                // The reader's own file is nowhere that a host page could load it from.
+                view! {
+                    <p class="embed-label" data-testid="embed-unavailable">
+                        "A chart of a file opened from your computer cannot be embedded: publish the file on this site, open it with ?data=, then embed."
+                    </p>
+                }.into_any()
+            } else {
+                view! {
+                    <label class="embed-label">"Paste this into your page:"
+                        <textarea class="embed-code" data-testid="embed-code" readonly rows="4"
+                            prop:value=move || embed_snippet(chart, &nav.view.read())></textarea>
+                    </label>
+                }.into_any()
             })}
         </figure>
     }

@@ -55,7 +55,9 @@ pub fn EmbedView(chart: ChartId, loaded: Loaded, drawn: RwSignal<u8>) -> impl In
         <div class="embed" data-testid="embed" data-chart=chart.as_str() node_ref=root>
             <ChartCard chart loaded=loaded.clone() ids=ids.into() drawn frame=NodeRef::new() embedded=true/>
             <p class="credit embed-credit">
-                "Source: " {d.title.clone()} " · updated " {d.updated.display()} " · " {d.license.clone()} " · "
+                "Source: " {d.title.clone()}
+                {loaded.provenance.notice().map(|n| view! { " · " <span class="provenance" data-testid="provenance">{n}</span> })}
+                " · updated " {d.updated.display()} " · " {d.license.clone()} " · "
                 <a href=explore target="_blank" rel="noopener noreferrer" data-testid="explore-link">"Explore the data"</a>
             </p>
         </div>

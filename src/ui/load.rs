@@ -1,25 +1,53 @@
 //! Data access: fetching the dataset the page was asked for (gloo-net), or reading a file the
 //! reader chose. The only module that talks to the network or the file system.
 //!
+//! An address is checked against the site owner's data-sources list (`data_sources`, carried
+//! by the page as a JSON block) before anything is asked for. Every request goes without a
+//! referrer and without credentials to other origins, in the mode of the page's preloads
+//! (so the preload answers it), and stops at the list's time limit and byte cap; each way it
+//! can fail has its own message.
+//!
 //! Both read their bytes as a stream and hand each piece to `ingest::Reading` as it arrives,
 //! so the wasm memory never holds the whole file beside its records, and reading overlaps the
 //! download.
 
+use std::cell::Cell;
+use std::rc::Rc;
+use std::time::Duration;
+
 use futures_util::StreamExt;
 use gloo_net::http::Request;
+use leptos::prelude::set_timeout_with_handle;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
+use web_sys::{AbortController, ReferrerPolicy, RequestCredentials, RequestMode};
 
 use super::timing::{now, record, timed};
+use crate::data_sources::{shown_address, Address, DataSources, Provenance, DATA_SOURCES_ID};
 use crate::ingest::{self, Ingested};
 
 /// Where the bundled dataset lives, relative to the page (so the app works under a sub-path).
 pub const BUNDLED_DATA: &str = "data/claims.json";
 
-/// `url` made absolute against the page, for messages a reader can act on.
-fn absolute(url: &str) -> String {
-    let base = web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default();
-    web_sys::Url::new_with_base(url, &base).map(|u| u.href()).unwrap_or_else(|_| url.to_string())
+/// How long an address may be in a message: the link's author chose it.
+const SHOWN_ADDRESS: usize = 80;
+
+/// `url` parsed by the browser against the page; `None` if it is not an address at all.
+fn address(url: &str) -> Option<Address> {
+    let base = web_sys::window()?.location().href().ok()?;
+    let u = web_sys::Url::new_with_base(url, &base).ok()?;
+    Some(Address { protocol: u.protocol(), host: u.host(), origin: u.origin(), href: u.href() })
+}
+
+/// The site owner's data-sources list, as the build wrote it into the page; without one (or
+/// with one that does not read), the page's own origin only.
+fn data_sources() -> DataSources {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(DATA_SOURCES_ID))
+        .and_then(|e| e.text_content())
+        .and_then(|json| DataSources::parse(&json).ok())
+        .unwrap_or_default()
 }
 
 /// What a rejected browser promise says ("TypeError: Failed to fetch").
@@ -49,18 +77,22 @@ pub struct Progress {
 
 /// Why reading a stream stopped before its end.
 enum Stop {
-    /// The stream failed (the download broke off).
+    /// The stream failed (the download broke off, or was stopped at the time limit).
     Broken(String),
+    /// More bytes than the cap.
+    TooLarge,
     /// The bytes are not a dataset.
     Ingest(ingest::IngestError),
 }
 
 /// Reads a dataset from a stream of byte chunks, handing each to the ingest as it arrives.
 /// A large file pauses every few megabytes and reports how much has been read (of `total`, the
-/// expected length, when known), so the page shows how far it has got.
+/// expected length, when known), so the page shows how far it has got. It stops after `cap`
+/// bytes, if there is one.
 async fn read_stream(
     stream: web_sys::ReadableStream,
     total: Option<usize>,
+    cap: Option<u64>,
     hints: &[&str],
     progress: impl Fn(Progress),
 ) -> Result<Ingested, Stop> {
@@ -75,6 +107,9 @@ async fn read_stream(
         };
         piece.resize(bytes.length() as usize, 0);
         bytes.copy_to(&mut piece);
+        if cap.is_some_and(|cap| (read + piece.len()) as u64 > cap) {
+            return Err(Stop::TooLarge);
+        }
         // Timed piece by piece: the waits for the network and the pauses are not reading.
         timed("load: parse and check", || reading.push(&piece)).map_err(Stop::Ingest)?;
         read += piece.len();
@@ -88,37 +123,96 @@ async fn read_stream(
     timed("load: parse and check", || reading.finish()).map_err(Stop::Ingest)
 }
 
-/// Fetches and reads a dataset (JSON or CSV); the error is a sentence naming what failed and where.
-pub async fn fetch_dataset(url: &str, progress: impl Fn(Progress)) -> Result<Ingested, String> {
+/// Fetches and reads a dataset (JSON or CSV) from `url`, if the data-sources list allows it;
+/// the error is a sentence naming the address and what failed.
+pub async fn fetch_dataset(
+    url: &str,
+    bundled: bool,
+    progress: impl Fn(Progress),
+) -> Result<(Ingested, Provenance), String> {
     let start = now();
-    let shown = absolute(url);
+    let Some(address) = address(url) else {
+        return Err(format!("Could not load the claims: “{}” is not an address", shown_address(url, SHOWN_ADDRESS)));
+    };
+    let shown = shown_address(&address.href, SHOWN_ADDRESS);
     let fail = |why: String| format!("Could not load the claims from {shown}: {why}");
-    let response = Request::get(url)
-        .send()
-        .await
-        .map_err(|e| fail(format!("the request failed ({e}); check the address and your connection")))?;
-    if !response.ok() {
-        return Err(fail(format!("the server answered {} {}", response.status(), response.status_text())));
+    let sources = data_sources();
+    let page_origin = web_sys::window().and_then(|w| w.location().origin().ok()).unwrap_or_default();
+    sources.check(&address, &page_origin).map_err(|refusal| format!("Could not load the claims: {refusal}"))?;
+    let provenance = if bundled { Provenance::Bundled } else { Provenance::Address(shown.clone()) };
+
+    // The time limit covers the whole download: the controller stops the request and its body.
+    let controller = AbortController::new().map_err(|_| fail("the browser cannot make requests".into()))?;
+    let timed_out = Rc::new(Cell::new(false));
+    let limit = sources.timeout_seconds;
+    let timer = {
+        let (timed_out, controller) = (timed_out.clone(), controller.clone());
+        set_timeout_with_handle(
+            move || {
+                timed_out.set(true);
+                controller.abort();
+            },
+            Duration::from_secs(u64::from(limit)),
+        )
+        .ok()
+    };
+    let too_slow = || fail(format!("no complete answer within {limit} s, this site’s time limit"));
+    let too_large = || fail(format!("the file is larger than {} MB, this site’s limit", sources.max_megabytes));
+    let result = async {
+        let response = Request::get(url)
+            .mode(RequestMode::Cors)
+            .credentials(RequestCredentials::SameOrigin)
+            .referrer_policy(ReferrerPolicy::NoReferrer)
+            .abort_signal(Some(&controller.signal()))
+            .send()
+            .await
+            .map_err(|e| {
+                if timed_out.get() {
+                    too_slow()
+                } else {
+                    fail(format!(
+                        "the request failed ({e}): the address, the connection, or the server's permission for \
+                         other sites to read it (CORS)"
+                    ))
+                }
+            })?;
+        if !response.ok() {
+            return Err(fail(format!("the server answered {} {}", response.status(), response.status_text())));
+        }
+        let headers = response.headers();
+        let content_type = headers.get("content-type").unwrap_or_default();
+        let total = headers.get("content-length").and_then(|n| n.parse::<usize>().ok());
+        if total.is_some_and(|t| t as u64 > sources.max_bytes()) {
+            return Err(too_large());
+        }
+        let body = response.body().ok_or_else(|| fail("the server sent no content".into()))?;
+        record("load: request", now() - start);
+        read_stream(body, total, Some(sources.max_bytes()), &[url, &content_type], progress).await.map_err(|stop| {
+            match stop {
+                Stop::Broken(_) if timed_out.get() => too_slow(),
+                Stop::Broken(why) => fail(format!("the download broke off ({why})")),
+                Stop::TooLarge => too_large(),
+                Stop::Ingest(e) => fail(e.to_string()),
+            }
+        })
     }
-    let headers = response.headers();
-    let content_type = headers.get("content-type").unwrap_or_default();
-    let total = headers.get("content-length").and_then(|n| n.parse::<usize>().ok());
-    let body = response.body().ok_or_else(|| fail("the server sent no content".into()))?;
-    record("load: request", now() - start);
-    read_stream(body, total, &[url, &content_type], progress).await.map_err(|stop| match stop {
-        Stop::Broken(why) => fail(format!("the download broke off ({why})")),
-        Stop::Ingest(e) => fail(e.to_string()),
-    })
+    .await;
+    if let Some(timer) = timer {
+        timer.clear();
+    }
+    result.map(|ingested| (ingested, provenance))
 }
 
 /// Reads a file the reader chose or dropped.
 pub async fn read_file(file: web_sys::File, progress: impl Fn(Progress)) -> Result<Ingested, String> {
     let name = file.name();
     let fail = |why: String| format!("Could not read the file {name}: {why}");
-    read_stream(file.stream(), Some(file.size() as usize), &[&name, &file.type_()], progress).await.map_err(|stop| {
-        match stop {
+    // The reader's own file, in the reader's own memory: no cap.
+    read_stream(file.stream(), Some(file.size() as usize), None, &[&name, &file.type_()], progress).await.map_err(
+        |stop| match stop {
             Stop::Broken(why) => fail(format!("the browser could not read it ({why})")),
             Stop::Ingest(e) => fail(e.to_string()),
-        }
-    })
+            Stop::TooLarge => fail("it is too large to read".into()),
+        },
+    )
 }

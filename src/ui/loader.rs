@@ -73,7 +73,7 @@ fn loader(glue: &str, wasm: &str) -> String {
         "<script type=module>\
 const root = document.documentElement;\
 const preload = (href, type) => {{ const l = document.createElement(\"link\"); l.rel = \"preload\"; l.as = \"fetch\"; \
-l.crossOrigin = \"anonymous\"; l.href = href; if (type) l.type = type; document.head.appendChild(l); }};\
+l.crossOrigin = \"anonymous\"; l.referrerPolicy = \"no-referrer\"; l.href = href; if (type) l.type = type; document.head.appendChild(l); }};\
 const start = async () => {{ \
 if (root.classList.contains(\"baking\")) preload(\"data/claims.json\"); \
 preload({wasm}, \"application/wasm\"); \
@@ -115,9 +115,7 @@ const wasm = await init({ module_or_path: './app-1_bg.wasm' });\nwindow.wasmBind
         assert!(page.ends_with("</script><link href=./styles-2.css rel=stylesheet></head><body></body>"), "{page}");
         // The baked view waits for the browser's record of its first contentful paint (or, where
         // the browser keeps none, a frame and a task; at most 3 s); any other view starts at once.
-        assert!(page.contains(
-            "if (root.classList.contains(\"baking\")) afterPaint(start); else start();"
-        ));
+        assert!(page.contains("if (root.classList.contains(\"baking\")) afterPaint(start); else start();"));
     }
 
     #[test]

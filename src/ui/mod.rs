@@ -17,6 +17,7 @@ mod load;
 mod loaded;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod loader;
+mod measured_text;
 mod open_file;
 mod report;
 mod scheme;

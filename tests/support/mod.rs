@@ -54,11 +54,19 @@ impl StaticServer {
         StaticServer::serve(true)
     }
 
+    /// The built app of `dist` (a copy of `dist/` with its own data-sources list, say).
+    pub fn start_with(dist: PathBuf) -> StaticServer {
+        StaticServer::serve_app(dist, false)
+    }
+
     fn serve(gzip: bool) -> StaticServer {
+        StaticServer::serve_app(dist(), gzip)
+    }
+
+    fn serve_app(dist: PathBuf, gzip: bool) -> StaticServer {
         use axum::http::{header, HeaderValue};
         use tower_http::services::ServeDir;
 
-        let dist = dist();
         assert!(
             dist.join("index.html").is_file(),
             "{}/index.html is missing: run `make build` (or `make test`, which builds first)",
@@ -75,27 +83,113 @@ impl StaticServer {
                 HeaderValue::from_static("no-store"),
             ));
         let app = if gzip { app.layer(tower_http::compression::CompressionLayer::new().gzip(true)) } else { app };
-        let listener = TcpListener::bind("127.0.0.1:0").expect("bind a local port");
-        let port = listener.local_addr().expect("the bound address").port();
-        listener.set_nonblocking(true).expect("a non-blocking listener");
-        std::thread::spawn(move || {
-            let runtime = tokio::runtime::Builder::new_multi_thread()
-                .worker_threads(2)
-                .enable_all()
-                .build()
-                .expect("the server's runtime");
-            runtime.block_on(async move {
-                let listener = tokio::net::TcpListener::from_std(listener).expect("a tokio listener");
-                axum::serve(listener, app).await.expect("serve the files");
-            });
-        });
-        StaticServer { base: format!("http://127.0.0.1:{port}") }
+        StaticServer { base: serve_on_a_free_port(app) }
     }
 
     /// The app's address with a query string (`""` for none).
     pub fn app(&self, query: &str) -> String {
         format!("{}/app/{}", self.base, query)
     }
+}
+
+/// Serves `app` on a free port of 127.0.0.1, on a runtime of its own; returns its base address.
+fn serve_on_a_free_port(app: axum::Router) -> String {
+    let listener = TcpListener::bind("127.0.0.1:0").expect("bind a local port");
+    let port = listener.local_addr().expect("the bound address").port();
+    listener.set_nonblocking(true).expect("a non-blocking listener");
+    std::thread::spawn(move || {
+        let runtime = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .enable_all()
+            .build()
+            .expect("the server's runtime");
+        runtime.block_on(async move {
+            let listener = tokio::net::TcpListener::from_std(listener).expect("a tokio listener");
+            axum::serve(listener, app).await.expect("serve the files");
+        });
+    });
+    format!("http://127.0.0.1:{port}")
+}
+
+/// What a data host was asked: the path and the headers that say who asked.
+#[derive(Debug, Clone)]
+pub struct Asked {
+    pub path: String,
+    pub referer: Option<String>,
+    pub cookie: Option<String>,
+    pub origin: Option<String>,
+}
+
+/// Another origin that serves datasets (`tests/fixtures/` under `/fixtures/`,
+/// `target/test-data/` under `/generated/`), with CORS or without, and `/never`, which never
+/// answers; it records every request.
+pub struct DataHost {
+    pub base: String,
+    asked: std::sync::Arc<Mutex<Vec<Asked>>>,
+}
+
+impl DataHost {
+    pub fn start(cors: bool) -> DataHost {
+        use axum::http::header;
+        use tower_http::services::ServeDir;
+
+        let asked = std::sync::Arc::new(Mutex::new(Vec::new()));
+        let record = asked.clone();
+        let app = axum::Router::new()
+            .nest_service("/fixtures", ServeDir::new(root().join("tests/fixtures")))
+            .nest_service("/generated", ServeDir::new(root().join("target/test-data")))
+            .route("/never", axum::routing::get(|| std::future::pending::<String>()))
+            .layer(axum::middleware::map_request(move |request: axum::extract::Request| {
+                let value = |name| request.headers().get(name).and_then(|v| v.to_str().ok()).map(str::to_string);
+                record.lock().unwrap().push(Asked {
+                    path: request.uri().path().to_string(),
+                    referer: value(header::REFERER),
+                    cookie: value(header::COOKIE),
+                    origin: value(header::ORIGIN),
+                });
+                std::future::ready(request)
+            }));
+        let app = if cors { app.layer(tower_http::cors::CorsLayer::permissive()) } else { app };
+        DataHost { base: serve_on_a_free_port(app), asked }
+    }
+
+    /// Every request so far.
+    pub fn asked(&self) -> Vec<Asked> {
+        self.asked.lock().unwrap().clone()
+    }
+
+    /// `host:port`, as the page names it.
+    pub fn host(&self) -> &str {
+        self.base.trim_start_matches("http://")
+    }
+}
+
+/// A copy of the built app whose explorer has `sources` as its data-sources list (and the
+/// Content-Security-Policy that goes with it), as a site owner's build with that list would
+/// have it; in `target/test-dist/<name>`.
+pub fn dist_with_sources(name: &str, sources: &cyber_claims_explorer::data_sources::DataSources) -> PathBuf {
+    use cyber_claims_explorer::content_policy::{secure, PageKind};
+
+    fn copy(from: &std::path::Path, to: &std::path::Path) {
+        std::fs::create_dir_all(to).expect("make a directory");
+        for entry in std::fs::read_dir(from).expect("read a directory") {
+            let entry = entry.expect("a directory entry");
+            let target = to.join(entry.file_name());
+            if entry.file_type().expect("a file type").is_dir() {
+                copy(&entry.path(), &target);
+            } else {
+                std::fs::copy(entry.path(), &target).expect("copy a file");
+            }
+        }
+    }
+    let to = root().join("target/test-dist").join(name);
+    let _ = std::fs::remove_dir_all(&to);
+    copy(&dist(), &to);
+    let index = to.join("index.html");
+    let page = std::fs::read_to_string(&index).expect("read index.html");
+    std::fs::write(&index, secure(&page, PageKind::App, sources).expect("secure index.html"))
+        .expect("write index.html");
+    to
 }
 
 fn free_port() -> u16 {
@@ -217,6 +311,13 @@ impl Browser {
     pub async fn page_errors(&self) -> Vec<String> {
         self.collect_errors().await;
         self.errors.lock().unwrap().clone()
+    }
+
+    /// Every error the page logged since the browser started, other than the expected ones,
+    /// taken: a test that provokes errors to see them reported, and then goes on.
+    pub async fn take_errors(&self) -> Vec<String> {
+        self.collect_errors().await;
+        std::mem::take(&mut *self.errors.lock().unwrap())
     }
 
     /// Waits (up to 30 s) for `data-state` to leave `loading`; returns it.
