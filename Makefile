@@ -9,7 +9,7 @@ export PATH := $(HOME)/.cargo/bin:$(CURDIR)/.tools/node_modules/.bin:$(PATH)
 # embed.js (the host page's helper) and baked pages are not part of it.
 SHELL_CEILING_BYTES := 409600
 
-.PHONY: setup setup-browser build build-bench serve test test-native test-browser size schema check bench-data bench screenshot clean
+.PHONY: setup setup-browser build build-bench serve test test-native test-browser fuzz size schema check bench-data bench screenshot clean
 
 setup:
 	@.ci/setup.sh
@@ -45,6 +45,12 @@ test-native:
 	cargo test --locked --lib --bins $(foreach t,$(NATIVE_TESTS),--test $(t))
 	# The benchmarks and the examples are not run by the tests, but they must keep compiling.
 	cargo check --locked --benches --examples
+
+## fuzz: the JSON and CSV readers under FUZZ_CASES fuzzed cases in all (tests/fuzz.rs), built
+##       with the optimised `fuzz` profile; `make test` runs a short run of the same harness
+FUZZ_CASES ?= 1000000
+fuzz:
+	FUZZ_CASES=$(FUZZ_CASES) cargo test --locked --profile fuzz --test fuzz -- --test-threads 2
 
 ## test-browser: the end-to-end tests against dist/ (fail, never skip, without Chromium)
 test-browser:

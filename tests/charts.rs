@@ -2,7 +2,7 @@
 //! each chart draws to SVG (title, axis descriptions, marks counted by colour), empty included.
 
 use cyber_claims_explorer::charts::{
-    aggregate, draw, summary, table, to_csv, to_svg, ChartData, ChartId, Table, Theme,
+    aggregate, draw, spreadsheet_safe, summary, table, to_csv, to_svg, ChartData, ChartId, Table, Theme,
 };
 use cyber_claims_explorer::ingest::read_json;
 use cyber_claims_explorer::model::{Dataset, Stance};
@@ -507,6 +507,131 @@ fn csv_cells_that_look_like_formulas_are_defused() {
         to_csv(&t),
         "Name,Days\r\n\"'=HYPERLINK(\"\"x\"\")\",-3\r\n'+cmd,2.5\r\n'@SUM(A1),0\r\n\"'-rm, then\",1\r\n"
     );
+}
+
+/// The CSV export against a spreadsheet's reading of a cell (proptest).
+mod csv_export {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Whether a spreadsheet would read `cell` as a formula: its first character after spaces,
+    /// line breaks and byte-order marks is a formula sign (ASCII, full-width or small), or its
+    /// start holds a tab or a carriage return.
+    fn reads_as_formula(cell: &str) -> bool {
+        for c in cell.chars() {
+            match c {
+                ' ' | '\n' | '\u{feff}' => continue,
+                '\t' | '\r' => return true,
+                c => return "=+-@＝＋－＠﹦﹢﹣﹫".contains(c),
+            }
+        }
+        false
+    }
+
+    /// `-12` or `-1.5`: a number a spreadsheet shows as it is.
+    fn plain_negative_number(cell: &str) -> bool {
+        cell.strip_prefix('-').is_some_and(|n| {
+            let parts: Vec<&str> = n.split('.').collect();
+            parts.len() <= 2 && parts.iter().all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
+        })
+    }
+
+    /// Cells that start in every way a formula can: a run of what a spreadsheet skips, then a sign
+    /// or not, then any text.
+    fn cell() -> impl Strategy<Value = String> {
+        let skipped = proptest::collection::vec(prop::sample::select(vec![" ", "\t", "\n", "\r", "\u{feff}"]), 0..3);
+        let sign = prop::sample::select(vec![
+            "", "", "=", "+", "-", "@", "＝", "＋", "－", "＠", "﹦", "﹢", "﹣", "﹫", "'", "a",
+        ]);
+        prop_oneof![
+            (skipped, sign, "\\PC{0,10}", any::<bool>()).prop_map(|(s, g, rest, tail_break)| {
+                format!("{}{g}{rest}{}", s.concat(), if tail_break { ",\"x\"\r\n" } else { "" })
+            }),
+            "-[0-9]{1,4}(\\.[0-9]{1,3})?",
+            any::<String>(),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2_000))]
+
+        #[test]
+        fn the_csv_export_defuses_every_formula_and_reads_back_as_written(cells in proptest::collection::vec(cell(), 1..4)) {
+            for c in &cells {
+                let safe = spreadsheet_safe(c);
+                if reads_as_formula(c) && !plain_negative_number(c) {
+                    prop_assert!(safe.starts_with('\'') && safe[1..] == **c, "{:?} became {:?}", c, safe);
+                } else {
+                    prop_assert_eq!(&*safe, c.as_str(), "safe text is left as it is");
+                }
+            }
+            // The CSV reads back, through the csv crate, as the safe cells. (The last column
+            // is never empty: a row of one empty cell is an empty line, which CSV readers skip.)
+            let row: Vec<String> = cells.iter().cloned().chain(["end".to_string()]).collect();
+            let t = Table { columns: vec!["Name".into(); row.len()], rows: vec![row] };
+            let csv_text = to_csv(&t);
+            let mut reader = csv::ReaderBuilder::new().has_headers(true).from_reader(csv_text.as_bytes());
+            let rows: Vec<csv::StringRecord> = reader.records().collect::<Result<_, _>>().unwrap();
+            prop_assert_eq!(rows.len(), 1);
+            let read: Vec<&str> = rows[0].iter().collect();
+            let expected: Vec<String> =
+                cells.iter().map(|c| spreadsheet_safe(c).into_owned()).chain(["end".to_string()]).collect();
+            prop_assert_eq!(read, expected);
+        }
+    }
+}
+
+#[test]
+fn full_width_and_hidden_formula_starts_are_defused() {
+    for cell in
+        ["＝1+1", " =1+1", "\u{feff}@SUM(A1)", "\n+cmd", "\r\n-2+3", "\tx", " \tx", "﹦1", "－1", "-", "-1.", "-1.2.3"]
+    {
+        assert_eq!(spreadsheet_safe(cell), format!("'{cell}"), "{cell:?}");
+    }
+    for cell in ["-3", "-2.5", "plain", " spaced", "a=b", "'quoted", "", "\u{feff}text", "x\t=y"] {
+        assert_eq!(spreadsheet_safe(cell), cell, "{cell:?}");
+    }
+}
+
+#[test]
+fn the_charts_of_a_dataset_with_control_characters_are_xml() {
+    // `small.json` with control characters and noncharacters in every name, title, sector and
+    // vector that a chart draws.
+    let file = include_bytes!("fixtures/control-characters.json");
+    let ingested = read_json(file).unwrap();
+    // Read through ingest, the dataset has only text: each chart draws its names cleaned.
+    let d = &ingested.dataset;
+    let index = Index::build(d);
+    let ids = all(d);
+    let mut drawn = Vec::new();
+    for chart in ChartId::ALL {
+        for theme in [Theme::LIGHT, Theme::DARK] {
+            let svg = to_svg(&aggregate(chart, d, &index, &ids), &theme, 800, 500);
+            let texts = svg::parsed(&svg).unwrap_or_else(|e| panic!("{chart:?}: not XML ({e})"));
+            assert!(texts.iter().all(|t| !t.contains(cyber_claims_explorer::ingest::is_removed)), "{texts:?}");
+            drawn.extend(texts);
+        }
+    }
+    for name in ["energy[0m", "phishing[0m", "CVE-2021-1[0m"] {
+        assert!(drawn.iter().any(|t| t == name), "{name} is drawn: {drawn:?}");
+    }
+    assert!(drawn.iter().any(|t| t.starts_with("US Department of Justice[0m")), "{drawn:?}");
+
+    // A dataset made without ingest (as a program might) still draws XML.
+    let v: Value = serde_json::from_slice(file).unwrap();
+    let records = |list: &str| v[list].clone();
+    let raw = Dataset {
+        actors: serde_json::from_value(records("actors")).unwrap(),
+        incidents: serde_json::from_value(records("incidents")).unwrap(),
+        claims: serde_json::from_value(records("claims")).unwrap(),
+        ..d.clone()
+    };
+    assert!(raw.actors.iter().any(|a| a.name.contains('\u{7}')), "the raw dataset keeps its control characters");
+    let index = Index::build(&raw);
+    for chart in ChartId::ALL {
+        let svg = to_svg(&aggregate(chart, &raw, &index, &all(&raw)), &LIGHT, 800, 500);
+        svg::parsed(&svg).unwrap_or_else(|e| panic!("{chart:?} drawn from raw text: not XML ({e})"));
+    }
 }
 
 #[path = "common/random_dataset.rs"]

@@ -73,6 +73,53 @@ async fn six_charts_are_drawn_and_follow_the_filter() {
 }
 
 #[tokio::test]
+async fn a_dataset_with_control_characters_in_its_names_is_drawn_and_ready() {
+    let server = StaticServer::start();
+    let browser = Browser::start(1280, 1000).await;
+    assert_eq!(browser.open(&server.app("?data=../fixtures/control-characters.json")).await, "ready");
+    for chart in CHARTS {
+        let ink = browser.js_with(CANVAS_INK, vec![json!(format!("[data-testid=\"chart-{chart}\"]"))]).await;
+        assert!(ink["ink"].as_u64().unwrap_or(0) > 3_000, "{chart} looks blank: {ink}");
+        assert_eq!(browser.count(&format!("chart-error-{chart}")).await, 0, "{chart} shows an error");
+    }
+    // The report says what was removed, field by field.
+    let report = browser.text("report-summary").await;
+    assert!(report.contains("0 errors"), "{report}");
+    browser.quit().await;
+}
+
+#[tokio::test]
+async fn a_chart_that_cannot_be_drawn_says_why_and_the_page_is_still_ready() {
+    let server = StaticServer::start();
+    let browser = Browser::start(1280, 1000).await;
+    // The sectors chart's canvas refuses to draw text, as a broken canvas might.
+    browser
+        .driver
+        .cdp()
+        .send_raw(
+            "Page.addScriptToEvaluateOnNewDocument",
+            json!({"source": "const fill = CanvasRenderingContext2D.prototype.fillText;
+                CanvasRenderingContext2D.prototype.fillText = function (...args) {
+                  if (this.canvas.dataset.testid === 'chart-sectors') throw new Error('no text on this canvas');
+                  return fill.apply(this, args);
+                };"}),
+        )
+        .await
+        .expect("add a script to the page");
+    assert_eq!(browser.open(&server.app("?sort=oldest")).await, "ready");
+    let error = browser.text("chart-error-sectors").await;
+    assert!(error.contains("cannot be drawn"), "{error}");
+    let hidden = browser.js("return document.querySelector('[data-testid=\"chart-sectors\"]').offsetHeight;").await;
+    assert_eq!(hidden, json!(0), "the canvas gives its place to the error");
+    for chart in CHARTS.iter().filter(|c| **c != "sectors") {
+        assert_eq!(browser.count(&format!("chart-error-{chart}")).await, 0, "{chart} shows an error");
+        let ink = browser.js_with(CANVAS_INK, vec![json!(format!("[data-testid=\"chart-{chart}\"]"))]).await;
+        assert!(ink["ink"].as_u64().unwrap_or(0) > 3_000, "{chart} looks blank: {ink}");
+    }
+    browser.quit().await;
+}
+
+#[tokio::test]
 async fn embed_mode_shows_the_chart_alone_with_a_link_back() {
     let server = StaticServer::start();
     let browser = Browser::start(800, 600).await;

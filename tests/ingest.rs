@@ -187,6 +187,169 @@ fn text_fields_have_limits() {
     has(&ingest(&v), Severity::Error, "claims[0].id", "contains spaces");
 }
 
+/// Every text of a dataset, with its place: what must be plain after a read.
+fn every_text(d: &cyber_claims_explorer::model::Dataset) -> Vec<String> {
+    fn walk(v: &Value, out: &mut Vec<String>) {
+        match v {
+            Value::String(s) => out.push(s.clone()),
+            Value::Array(items) => items.iter().for_each(|x| walk(x, out)),
+            Value::Object(map) => map.iter().for_each(|(k, x)| {
+                out.push(k.clone());
+                walk(x, out)
+            }),
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    walk(&serde_json::to_value(d).unwrap(), &mut out);
+    out
+}
+
+#[test]
+fn control_characters_leave_every_text_field_of_a_json_dataset_with_a_warning() {
+    // A bell, an escape sequence, DEL, a C1 control, and the noncharacters U+FFFE and U+FFFF.
+    let dirty = |s: &str| format!("{s}\u{7}\u{1b}[2J\u{7f}\u{85}\u{fffe}\u{ffff}");
+    let mut v = base();
+    v["title"] = json!(dirty("Fixture"));
+    v["license"] = json!(dirty("CC0"));
+    v["description"] = json!(dirty("About"));
+    let a = &mut v["actors"][0];
+    for field in ["id", "name", "name_zh", "country", "kind"] {
+        a[field] = json!(dirty(a[field].as_str().unwrap_or("x")));
+    }
+    a["aliases"] = json!([dirty("DoJ")]);
+    let x = &mut v["incidents"][0];
+    for field in ["id", "title"] {
+        x[field] = json!(dirty(x[field].as_str().unwrap()));
+    }
+    for field in ["sectors", "vectors", "cves"] {
+        x[field] = json!([dirty(field)]);
+    }
+    x["scale"] = json!({dirty("devices"): 3});
+    let c = &mut v["claims"][0];
+    for field in ["id", "claimant", "incident", "headline", "summary"] {
+        c[field] = json!(dirty(c[field].as_str().unwrap()));
+    }
+    c["accused"] = json!([dirty("cn-mfa")]);
+    c["quote"] = json!({"text": dirty("Words"), "speaker": dirty("Someone")});
+    c["tags"] = json!([dirty("tag")]);
+    for field in ["publisher", "title", "url"] {
+        c["sources"][0][field] = json!(dirty(c["sources"][0][field].as_str().unwrap()));
+    }
+    v["actors"][1]["id"] = json!(dirty("cn-mfa"));
+    let b = &mut v["claims"][1];
+    b["claimant"] = json!(dirty("cn-mfa"));
+    b["responds_to"] = json!([dirty("a")]);
+    b["accused"] = json!([dirty("us-doj")]);
+    b["incident"] = json!(dirty("2019-x"));
+    let i = ingest(&v);
+
+    // The references still resolve: ids and the references to them are cleaned alike.
+    assert_eq!(claim_ids(&i), ["a[2J", "b"], "{:#?}", lines(&i));
+    assert_eq!(i.report.count(Severity::Error), 0, "{:#?}", lines(&i));
+    for text in every_text(&i.dataset) {
+        assert!(!text.contains(cyber_claims_explorer::ingest::is_removed), "{text:?} was kept");
+    }
+    let d = &i.dataset;
+    assert_eq!((d.title.as_str(), d.actors[0].name.as_str()), ("Fixture[2J", "US Department of Justice[2J"));
+    assert_eq!(d.claims[0].summary, "Prosecutors alleged an intrusion.[2J");
+    assert_eq!(d.claims[1].responds_to, ["a[2J"]);
+    assert_eq!(d.incidents[0].scale.keys().collect::<Vec<_>>(), ["devices[2J"]);
+    for at in [
+        "title",
+        "license",
+        "description",
+        "actors[0].id",
+        "actors[0].name",
+        "actors[0].name_zh",
+        "actors[0].country",
+        "actors[0].kind",
+        "actors[0].aliases[0]",
+        "incidents[0].id",
+        "incidents[0].title",
+        "incidents[0].sectors[0]",
+        "incidents[0].vectors[0]",
+        "incidents[0].cves[0]",
+        "incidents[0].scale.devices[2J",
+        "claims[0].id",
+        "claims[0].claimant",
+        "claims[0].accused[0]",
+        "claims[0].incident",
+        "claims[0].headline",
+        "claims[0].summary",
+        "claims[0].quote.text",
+        "claims[0].quote.speaker",
+        "claims[0].sources[0].publisher",
+        "claims[0].sources[0].title",
+        "claims[0].sources[0].url",
+        "claims[0].tags[0]",
+        "claims[1].responds_to[0]",
+    ] {
+        has(
+            &i,
+            Severity::Warning,
+            at,
+            "removed 6 characters that text may not hold: U+0007, U+001B, U+007F, U+0085, …",
+        );
+    }
+}
+
+#[test]
+fn line_breaks_stay_in_summaries_and_become_spaces_in_one_line_fields() {
+    let mut v = base();
+    v["claims"][0]["headline"] = json!("Two\nlines\tand a tab\r\n");
+    v["claims"][0]["summary"] = json!("First paragraph.\r\n\r\nSecond,\tindented.\rThird.");
+    v["claims"][0]["quote"] = json!({"text": "Line one\nline two"});
+    let i = ingest(&v);
+    assert!(i.report.problems.is_empty(), "whitespace is not worth a warning: {:#?}", lines(&i));
+    let c = &i.dataset.claims[0];
+    assert_eq!(c.headline, "Two lines and a tab  ");
+    assert_eq!(c.summary, "First paragraph.\n\nSecond,\tindented.\nThird.");
+    assert_eq!(c.quote.as_ref().unwrap().text, "Line one\nline two");
+}
+
+#[test]
+fn control_characters_leave_csv_cells_reported_at_their_column() {
+    let csv = "id,date,claimant,claimant_country,accused,stance,incident,headline,summary,quote,source_url,source_title,sectors,tags,note\n\
+               a\u{7},2020,Fix\u{1b}ture Panda,US,Some\u{85}one,report,Inci\u{7f}dent,Head\u{0}line,\"Sum\u{fffe}mary\r\nline two\",Quo\u{ffff}te,https://e.org/\u{8},Ti\u{1}tle,sec\u{2}tor;other,t\u{3}ag,no\u{4}te\n";
+    let i = read_csv(csv.as_bytes()).unwrap();
+    assert_eq!(claim_ids(&i), ["a"], "{:#?}", lines(&i));
+    let c = &i.dataset.claims[0];
+    assert_eq!(
+        (c.claimant.as_str(), c.accused[0].as_str(), c.incident.as_deref()),
+        ("fixture-panda", "someone", Some("incident")),
+        "names become ids once cleaned"
+    );
+    assert_eq!(i.dataset.actors[0].name, "Fixture Panda");
+    assert_eq!(i.dataset.incidents[0].title, "Incident");
+    assert_eq!(i.dataset.incidents[0].sectors, ["sector", "other"]);
+    assert_eq!((c.headline.as_str(), c.summary.as_str()), ("Headline", "Summary\nline two"));
+    assert_eq!((c.sources[0].url.as_str(), c.sources[0].title.as_str()), ("https://e.org/", "Title"));
+    for column in [
+        "id",
+        "claimant",
+        "accused",
+        "incident",
+        "headline",
+        "summary",
+        "quote",
+        "source_url",
+        "source_title",
+        "sectors",
+        "tags",
+    ] {
+        has(&i, Severity::Warning, &format!("row 2, column {column}"), "removed 1 character that text may not hold");
+    }
+    assert!(
+        !i.report.problems.iter().any(|p| p.location == "row 2, column note" && p.message.contains("removed")),
+        "an ignored column is not cleaned: {:#?}",
+        lines(&i)
+    );
+    for text in every_text(&i.dataset) {
+        assert!(!text.contains(cyber_claims_explorer::ingest::is_removed), "{text:?} was kept");
+    }
+}
+
 #[test]
 fn unknown_fields_are_warnings_with_a_hint() {
     let mut v = base();
@@ -287,6 +450,23 @@ fn csv_reports_unknown_columns_and_short_rows() {
     has(&i, Severity::Warning, "row 2", "has 6 fields but the header has 7");
     has(&i, Severity::Warning, "row 2, column claimant", "no country");
     assert_eq!(claim_ids(&i), ["a"]);
+}
+
+#[test]
+fn csv_unknown_columns_are_reported_in_the_headers_order_once_each() {
+    // Found by the fuzzer: they came in a hash map's order, so the same file gave different
+    // reports from one read to the next.
+    let csv = "id,zeta,date,claimant,Alpha,stance,mid,headline,source_url,omega,zeta,beta\na,,2020,X,,report,,H,https://e.org,,,\n";
+    let unknown: Vec<String> = read_csv(csv.as_bytes())
+        .unwrap()
+        .report
+        .problems
+        .iter()
+        .filter(|p| p.message.starts_with("unknown column"))
+        .map(|p| p.location.clone())
+        .collect();
+    let columns = ["zeta", "alpha", "mid", "omega", "beta"].map(|c| format!("row 1, column {c}"));
+    assert_eq!(unknown, columns);
 }
 
 #[test]

@@ -19,7 +19,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use strum::{EnumCount, EnumString, IntoStaticStr, VariantArray};
 
-pub use table::{table, to_csv, Table};
+pub use table::{spreadsheet_safe, table, to_csv, Table};
 pub use theme::Theme;
 
 use crate::model::Dataset;
@@ -163,6 +163,11 @@ pub fn to_svg_at(data: &ChartData, theme: &Theme, width: u32, height: u32, scale
         let root = SVGBackend::with_string(&mut svg, (width, height)).into_drawing_area();
         // Drawing into a string cannot fail; an error would leave a partial SVG.
         let _ = draw(&root, data, theme, scale);
+    }
+    // Ingest already keeps these out of the dataset's text; a chart drawn from a dataset made
+    // some other way must still be XML (plotters escapes markup, not control characters).
+    if svg.contains(crate::ingest::is_removed) {
+        svg.retain(|c| !crate::ingest::is_removed(c));
     }
     svg
 }

@@ -1,5 +1,7 @@
 //! A chart's numbers as a table, for "show as table", and as CSV, for download.
 
+use std::borrow::Cow;
+
 use super::ChartData;
 use crate::model::Side;
 
@@ -84,20 +86,50 @@ pub fn table(data: &ChartData) -> Table {
     }
 }
 
+/// What a spreadsheet may skip before it reads a cell's first character: spaces, line breaks,
+/// tabs and a byte-order mark.
+const SKIPPED: [char; 5] = [' ', '\t', '\n', '\r', '\u{FEFF}'];
+
+/// The characters that make a spreadsheet read a cell as a formula, in ASCII and in the
+/// full-width and small forms that some spreadsheets (in East Asian locales) read as the same.
+const FORMULA_SIGNS: [char; 12] = ['=', '+', '-', '@', '＝', '＋', '－', '＠', '﹦', '﹢', '﹣', '﹫'];
+
+/// A cell as it is safe to give a spreadsheet: a text that it would run as a formula — one
+/// that starts, after any spaces, line breaks and byte-order marks, with `=`, `+`, `-` or `@`
+/// (or a full-width form of one), or whose start holds a tab or a carriage return — is
+/// prefixed with an apostrophe, which spreadsheets read as "this is text" and do not show.
+/// A plain negative number (`-3`, `-2.5`) is left alone.
+pub fn spreadsheet_safe(cell: &str) -> Cow<'_, str> {
+    let rest = cell.trim_start_matches(SKIPPED);
+    let skipped = &cell[..cell.len() - rest.len()];
+    let formula = skipped.contains(['\t', '\r']) || rest.starts_with(FORMULA_SIGNS);
+    if formula && !is_negative_number(cell) {
+        Cow::Owned(format!("'{cell}"))
+    } else {
+        Cow::Borrowed(cell)
+    }
+}
+
+/// `-` and digits, with at most one `.` between digits. (Read without parsing a float, which
+/// would cost the page 15 KB.)
+fn is_negative_number(cell: &str) -> bool {
+    let Some(number) = cell.strip_prefix('-') else { return false };
+    let mut parts = number.splitn(2, '.');
+    let digits = |p: Option<&str>| p.is_some_and(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
+    let whole = parts.next();
+    digits(whole) && parts.next().is_none_or(|fraction| digits(Some(fraction)))
+}
+
 /// The table as CSV (RFC 4180): a header row, then the rows; fields holding a comma, a double
-/// quote, CR or LF are quoted with inner quotes doubled; every line ends in CRLF.
+/// quote, CR or LF are quoted with inner quotes doubled; every line ends in CRLF. Every cell is
+/// made [`spreadsheet_safe`] first.
 pub fn to_csv(table: &Table) -> String {
     let field = |f: &str| {
-        // A text cell that a spreadsheet would run as a formula is prefixed with an apostrophe.
-        // (A negative number is left alone; parsing it as a float would cost the page 15 KB.)
-        let number =
-            f.strip_prefix('-').is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit() || b == b'.'));
-        let formula = f.starts_with(['=', '+', '-', '@', '\t', '\r']) && !number;
-        let f = if formula { format!("'{f}") } else { f.to_string() };
+        let f = spreadsheet_safe(f);
         if f.contains([',', '"', '\r', '\n']) {
             format!("\"{}\"", f.replace('"', "\"\""))
         } else {
-            f
+            f.into_owned()
         }
     };
     std::iter::once(&table.columns)

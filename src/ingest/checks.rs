@@ -4,6 +4,7 @@
 use rustc_hash::{FxBuildHasher, FxHashMap, FxHashSet};
 
 use super::place::Place;
+use super::plain_text;
 use super::report::{Report, Tally};
 use crate::model::{Actor, Claim, Dataset, Incident, PartialDate};
 
@@ -110,8 +111,10 @@ fn duplicate<T>(first: &FxHashMap<&str, usize>, records: &[(Place, T)], i: usize
     (at != i).then(|| format!("the id \"{id}\" is already used at {}", records[at].0.whole()))
 }
 
-/// Applies every rule and returns the dataset of the records that passed.
-pub fn finish(draft: Draft, report: &mut Report) -> Dataset {
+/// Applies every rule and returns the dataset of the records that passed. Text is made plain
+/// first (`plain_text`), so the rules, and everything after them, see only text.
+pub fn finish(mut draft: Draft, report: &mut Report) -> Dataset {
+    plain_text::clean_draft(&mut draft, report);
     let updated = draft.updated;
     let later_than_updated = |d: &PartialDate| updated.is_some_and(|u| d.earliest() > u.latest());
 

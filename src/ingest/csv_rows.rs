@@ -7,6 +7,7 @@ use strum::VariantArray;
 
 use super::checks::Draft;
 use super::place::Place;
+use super::plain_text::{self, Shape};
 use super::report::Report;
 use super::IngestError;
 use crate::model::{one_of, Actor, Claim, Confidence, Incident, PartialDate, Quote, Source, Stance, SCHEMA_V1};
@@ -147,6 +148,46 @@ impl Registry {
     }
 }
 
+/// The shape of each column's text, for the columns the reader reads (see `plain_text`).
+fn shape_of(column: &str) -> Option<Shape> {
+    match column {
+        "summary" | "quote" => Some(Shape::Block),
+        c if COLUMNS.contains(&c) || EXTRA.contains(&c) || c == "responds_to" => Some(Shape::Line),
+        _ => None,
+    }
+}
+
+/// The row with the characters text may not hold removed from the cells the reader reads, each
+/// cleaned cell reported at its column. Cells are cleaned before they are split or trimmed and
+/// before names become ids, so the place and the ids are the ones the reader sees.
+fn clean_cells(
+    record: csv::StringRecord,
+    shapes: &[Option<(&str, Shape)>],
+    place: &Place,
+    report: &mut Report,
+) -> csv::StringRecord {
+    let plain =
+        |(i, cell): (usize, &str)| shapes.get(i).copied().flatten().is_none_or(|(_, s)| plain_text::is_plain(cell, s));
+    if record.iter().enumerate().all(plain) {
+        return record;
+    }
+    let mut cleaned = csv::StringRecord::with_capacity(record.as_slice().len(), record.len());
+    for (i, cell) in record.iter().enumerate() {
+        match shapes.get(i).copied().flatten() {
+            Some((column, shape)) => {
+                let mut text = cell.to_string();
+                if let Some(message) = plain_text::clean(&mut text, shape) {
+                    report.warning(place.at(column), message);
+                }
+                cleaned.push_field(&text);
+            }
+            None => cleaned.push_field(cell),
+        }
+    }
+    cleaned.set_position(record.position().cloned());
+    cleaned
+}
+
 /// Reads one row into a claim; problems that make the row unusable are returned as errors.
 fn claim_of(row: &Row, place: &Place, registry: &mut Registry, report: &mut Report) -> Result<Claim, usize> {
     let mut errors = 0;
@@ -243,12 +284,15 @@ pub fn read_csv(bytes: &[u8], title: &str, report: &mut Report) -> Result<Draft,
             ),
         });
     }
-    for (name, _) in columns
-        .iter()
-        .filter(|(c, _)| !COLUMNS.contains(&c.as_str()) && !EXTRA.contains(&c.as_str()) && c.as_str() != "responds_to")
-    {
-        report.warning(format!("row 1, column {name}"), format!("unknown column \"{name}\" is ignored"));
+    let names: Vec<String> = header.iter().map(|h| h.trim().to_ascii_lowercase()).collect();
+    // In the header's order (a map's order would change from one read to the next), once each.
+    for (i, name) in names.iter().enumerate() {
+        if shape_of(name).is_none() && !names[..i].contains(name) {
+            report.warning(format!("row 1, column {name}"), format!("unknown column \"{name}\" is ignored"));
+        }
     }
+
+    let shapes: Vec<Option<(&str, Shape)>> = names.iter().map(|n| shape_of(n).map(|s| (n.as_str(), s))).collect();
 
     let mut registry = Registry::default();
     let mut claims = Vec::new();
@@ -264,6 +308,7 @@ pub fn read_csv(bytes: &[u8], title: &str, report: &mut Report) -> Result<Draft,
             }
         };
         let place = Place::Row(record.position().map_or(0, |p| p.line()));
+        let record = clean_cells(record, &shapes, &place, report);
         if record.iter().all(|f| f.trim().is_empty()) {
             continue;
         }

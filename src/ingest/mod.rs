@@ -7,6 +7,7 @@ mod csv_rows;
 mod decode;
 mod json;
 mod place;
+mod plain_text;
 mod report;
 
 use std::fmt;
@@ -15,6 +16,7 @@ pub use checks::{HEADLINE_MAX, ID_MAX, NAME_MAX, TEXT_MAX, URL_MAX};
 pub use csv_rows::{slug, COLUMNS as CSV_COLUMNS};
 pub use decode::{ACTOR_FIELDS, CLAIM_FIELDS, DATASET_FIELDS, INCIDENT_FIELDS, QUOTE_FIELDS, SOURCE_FIELDS};
 pub use place::Place;
+pub use plain_text::is_removed;
 pub use report::{Problem, Report, Severity, Tally};
 
 use crate::model::Dataset;

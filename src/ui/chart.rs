@@ -73,8 +73,14 @@ const BAKED_WIDTH: u32 = 470;
 const ZOOM: f64 = 1.25;
 
 /// Draws `data` onto `canvas`, `width` × `height` CSS pixels at the device pixel ratio `dpr`
-/// (sharp on any screen); false if the canvas gave no 2D context.
-fn draw_on_canvas(canvas: &web_sys::HtmlCanvasElement, data: &ChartData, theme: &Theme, width: f64, dpr: f64) -> bool {
+/// (sharp on any screen); why not, for the reader, if it could not be drawn.
+fn draw_on_canvas(
+    canvas: &web_sys::HtmlCanvasElement,
+    data: &ChartData,
+    theme: &Theme,
+    width: f64,
+    dpr: f64,
+) -> Result<(), String> {
     let height = height_for(width);
     let (w, h) = ((width * dpr).round() as u32, (height * dpr).round() as u32);
     // A new size only when it changes: the page's layout is left alone while the results change
@@ -84,9 +90,13 @@ fn draw_on_canvas(canvas: &web_sys::HtmlCanvasElement, data: &ChartData, theme: 
         canvas.set_height(h);
         let _ = web_sys::HtmlElement::style(canvas).set_property("height", &format!("{height}px"));
     }
-    let Some(backend) = Measured::on(canvas) else { return false };
+    let Some(backend) = Measured::on(canvas) else {
+        return Err("This chart cannot be drawn: the browser gave it no canvas to draw on.".to_string());
+    };
     let root = backend.into_drawing_area();
-    draw(&root, data, theme, dpr * ZOOM).is_ok() && root.present().is_ok()
+    draw(&root, data, theme, dpr * ZOOM)
+        .and_then(|()| root.present())
+        .map_err(|e| format!("This chart cannot be drawn in this browser ({e})."))
 }
 
 /// The chart as the SVG download: `charts::to_svg`'s drawing, with its text measured by a
@@ -101,6 +111,8 @@ fn svg_download(data: &ChartData, theme: &Theme) -> String {
         // Drawing into a string cannot fail; an error would leave a partial SVG.
         let _ = draw(&backend.into_drawing_area(), data, theme, 1.0);
     }
+    // As `to_svg` keeps it: XML, whatever the dataset's text.
+    svg.retain(|c| !crate::ingest::is_removed(c));
     svg
 }
 
@@ -129,6 +141,8 @@ pub fn ChartCard(
     // What the canvas shows (width, theme, numbers), so that new results with the same numbers
     // are not drawn again.
     let shown = StoredValue::new(None::<(f64, Theme, ChartData)>);
+    // Why the chart could not be drawn, shown in its place; `None` while it is drawn.
+    let failure = RwSignal::new(None::<String>);
     // A chart is first drawn in a task of its own, not in the one that builds the page: six
     // charts drawn in one task would block the page for longer than a reader should wait to
     // scroll or type (Lighthouse's Total Blocking Time). Later results are drawn at once.
@@ -162,13 +176,23 @@ pub fn ChartCard(
             .with_value(|l| l.as_ref().is_some_and(|(lw, lt, ld)| *lw == w && *lt == theme && *ld == *data.read()));
         if !unchanged {
             let dpr = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio()).max(1.0);
-            let ok = timed("charts: drawing on the canvas", || draw_on_canvas(&canvas, &data.read(), &theme, w, dpr));
-            if !ok {
-                return;
+            match timed("charts: drawing on the canvas", || draw_on_canvas(&canvas, &data.read(), &theme, w, dpr)) {
+                Ok(()) => {
+                    if failure.read_untracked().is_some() {
+                        failure.set(None);
+                    }
+                    shown.set_value(Some((w, theme, data.get())));
+                }
+                // The error is shown in the chart's place; the chart still counts as drawn, so
+                // one chart that fails does not keep the page from being ready.
+                Err(message) => {
+                    failure.set(Some(message));
+                    shown.set_value(None);
+                }
             }
-            shown.set_value(Some((w, theme, data.get())));
         }
-        // For tests and the benchmark: how many claims the chart on the canvas shows.
+        // For tests and the benchmark: how many claims the chart on the canvas (or the error in
+        // its place) is about.
         let _ = canvas.set_attribute("data-claims", &ids.with_untracked(|ids| ids.len()).to_string());
         if drawn.get_untracked() & chart.bit() == 0 {
             drawn.update(|m| *m |= chart.bit());
@@ -220,7 +244,11 @@ pub fn ChartCard(
                 {if IN_BROWSER {
                     view! {
                         <canvas node_ref=canvas_ref data-testid=format!("chart-{name}") role="img"
+                            hidden=move || failure.read().is_some()
                             aria-label=move || text.get() aria-describedby=summary_id.clone()></canvas>
+                        {move || failure.get().map(|message| view! {
+                            <p class="chart-error" role="alert" data-testid=format!("chart-error-{name}")>{message}</p>
+                        })}
                     }.into_any()
                 } else {
                     // Baked: the same drawing as SVG, at the canvas's size and zoom in the

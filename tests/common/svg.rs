@@ -8,3 +8,14 @@ pub fn texts(svg: &str) -> Vec<&str> {
         .map(|(t, _)| t.trim())
         .collect()
 }
+
+/// The SVG parsed as XML, which fails on anything an XML reader refuses (a control character,
+/// a noncharacter, markup that is not closed); its texts are then the parsed ones.
+pub fn parsed(svg: &str) -> Result<Vec<String>, roxmltree::Error> {
+    let doc = roxmltree::Document::parse(svg)?;
+    Ok(doc
+        .descendants()
+        .filter(|n| n.has_tag_name("text"))
+        .filter_map(|n| n.text().map(|t| t.trim().to_string()))
+        .collect())
+}
