@@ -3,9 +3,13 @@
 
 use std::collections::HashMap;
 
+use rustc_hash::FxHashSet;
+
 use strum::VariantArray;
 
 use super::checks::Draft;
+use super::decode::not_a_date;
+use super::echo::{quoted, shorten, QUOTED_MAX};
 use super::place::Place;
 use super::report::Report;
 use super::IngestError;
@@ -76,6 +80,9 @@ struct Registry {
     actor_at: HashMap<String, usize>,
     incidents: Vec<(Place, Incident)>,
     incident_at: HashMap<String, usize>,
+    /// (incident, whether a vector, name) of the sectors and vectors already in an incident's
+    /// lists, so that a row adds a name in constant time however long the lists grow.
+    listed: FxHashSet<(usize, bool, String)>,
 }
 
 impl Registry {
@@ -89,8 +96,11 @@ impl Registry {
                     report.warning(
                         place.at(column),
                         format!(
-                            "\"{name}\" was given the country {known} earlier ({}); {country} is ignored",
-                            self.actors[i].0.whole()
+                            "{} was given the country {} earlier ({}); {} is ignored",
+                            quoted(name),
+                            shorten(known, QUOTED_MAX),
+                            self.actors[i].0.whole(),
+                            shorten(&country, QUOTED_MAX)
                         ),
                     );
                 }
@@ -99,7 +109,7 @@ impl Registry {
                 if country == "XX" {
                     report.warning(
                         place.at(column),
-                        format!("no country is given for \"{name}\", so the claim's side is \"other\""),
+                        format!("no country is given for {}, so the claim's side is \"other\"", quoted(name)),
                     );
                 }
                 self.actor_at.insert(id.clone(), self.actors.len());
@@ -133,14 +143,11 @@ impl Registry {
             self.incidents.len() - 1
         });
         let incident = &mut self.incidents[i].1;
-        for s in sectors {
-            if !incident.sectors.contains(&s) {
-                incident.sectors.push(s);
-            }
-        }
-        for v in vectors {
-            if !incident.vectors.contains(&v) {
-                incident.vectors.push(v);
+        for (vector, names, list) in [(false, sectors, &mut incident.sectors), (true, vectors, &mut incident.vectors)] {
+            for name in names {
+                if self.listed.insert((i, vector, name.clone())) {
+                    list.push(name);
+                }
             }
         }
         id
@@ -157,20 +164,20 @@ fn claim_of(row: &Row, place: &Place, registry: &mut Registry, report: &mut Repo
     let date = match PartialDate::parse(row.get("date")) {
         Ok(d) => Some(d),
         Err(e) => {
-            error("date", e.to_string());
+            error("date", not_a_date(&e));
             None
         }
     };
     let stance = Stance::parse(&row.get("stance").to_ascii_lowercase());
     if stance.is_none() {
         let known: Vec<&str> = Stance::ALL.iter().map(|s| s.as_str()).collect();
-        error("stance", format!("\"{}\" is not a stance; expected one of {}", row.get("stance"), known.join(", ")));
+        error("stance", format!("{} is not a stance; expected one of {}", quoted(row.get("stance")), known.join(", ")));
     }
     let confidence = match row.get("confidence") {
         "" => Confidence::default(),
         text => Confidence::parse(text).unwrap_or_else(|| {
             let expected = one_of(Confidence::VARIANTS);
-            error("confidence", format!("\"{text}\" is not a confidence; expected {expected}"));
+            error("confidence", format!("{} is not a confidence; expected {expected}", quoted(text)));
             Confidence::default()
         }),
     };
@@ -247,7 +254,7 @@ pub fn read_csv(bytes: &[u8], title: &str, report: &mut Report) -> Result<Draft,
         .iter()
         .filter(|(c, _)| !COLUMNS.contains(&c.as_str()) && !EXTRA.contains(&c.as_str()) && c.as_str() != "responds_to")
     {
-        report.warning(format!("row 1, column {name}"), format!("unknown column \"{name}\" is ignored"));
+        report.warning(format!("row 1, column {name}"), format!("unknown column {} is ignored", quoted(name)));
     }
 
     let mut registry = Registry::default();

@@ -11,20 +11,28 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 use super::timing::{now, record, timed};
-use crate::ingest::{self, Ingested};
+use crate::ingest::{self, shorten, Ingested, LOCATION_MAX, MESSAGE_MAX, QUOTED_MAX};
 
 /// Where the bundled dataset lives, relative to the page (so the app works under a sub-path).
 pub const BUNDLED_DATA: &str = "data/claims.json";
 
-/// `url` made absolute against the page, for messages a reader can act on.
+/// `url` made absolute against the page, for messages a reader can act on; shortened (it comes
+/// from the page's own address, which anyone can write).
 fn absolute(url: &str) -> String {
     let base = web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default();
-    web_sys::Url::new_with_base(url, &base).map(|u| u.href()).unwrap_or_else(|_| url.to_string())
+    let href = web_sys::Url::new_with_base(url, &base).map(|u| u.href()).unwrap_or_else(|_| url.to_string());
+    shorten(&href, LOCATION_MAX).into_owned()
 }
 
-/// What a rejected browser promise says ("TypeError: Failed to fetch").
+/// What a rejected browser promise says ("TypeError: Failed to fetch"), shortened.
 fn js_text(e: &JsValue) -> String {
-    e.dyn_ref::<js_sys::Error>().map_or_else(|| format!("{e:?}"), |e| e.to_string().into())
+    let text: String = e.dyn_ref::<js_sys::Error>().map_or_else(|| format!("{e:?}"), |e| e.to_string().into());
+    shorten(&text, QUOTED_MAX).into_owned()
+}
+
+/// Why the bytes are not a dataset, at most `MESSAGE_MAX` characters.
+fn not_a_dataset(e: ingest::IngestError) -> String {
+    shorten(&e.to_string(), MESSAGE_MAX).into_owned()
 }
 
 /// Bytes read between two pauses in which the page can show how far the read has got.
@@ -93,12 +101,13 @@ pub async fn fetch_dataset(url: &str, progress: impl Fn(Progress)) -> Result<Ing
     let start = now();
     let shown = absolute(url);
     let fail = |why: String| format!("Could not load the claims from {shown}: {why}");
-    let response = Request::get(url)
-        .send()
-        .await
-        .map_err(|e| fail(format!("the request failed ({e}); check the address and your connection")))?;
+    let response = Request::get(url).send().await.map_err(|e| {
+        let why = shorten(&e.to_string(), QUOTED_MAX).into_owned();
+        fail(format!("the request failed ({why}); check the address and your connection"))
+    })?;
     if !response.ok() {
-        return Err(fail(format!("the server answered {} {}", response.status(), response.status_text())));
+        let status = response.status_text();
+        return Err(fail(format!("the server answered {} {}", response.status(), shorten(&status, QUOTED_MAX))));
     }
     let headers = response.headers();
     let content_type = headers.get("content-type").unwrap_or_default();
@@ -107,18 +116,19 @@ pub async fn fetch_dataset(url: &str, progress: impl Fn(Progress)) -> Result<Ing
     record("load: request", now() - start);
     read_stream(body, total, &[url, &content_type], progress).await.map_err(|stop| match stop {
         Stop::Broken(why) => fail(format!("the download broke off ({why})")),
-        Stop::Ingest(e) => fail(e.to_string()),
+        Stop::Ingest(e) => fail(not_a_dataset(e)),
     })
 }
 
 /// Reads a file the reader chose or dropped.
 pub async fn read_file(file: web_sys::File, progress: impl Fn(Progress)) -> Result<Ingested, String> {
-    let name = file.name();
+    let full_name = file.name();
+    let name = shorten(&full_name, LOCATION_MAX);
     let fail = |why: String| format!("Could not read the file {name}: {why}");
-    read_stream(file.stream(), Some(file.size() as usize), &[&name, &file.type_()], progress).await.map_err(|stop| {
-        match stop {
+    read_stream(file.stream(), Some(file.size() as usize), &[&full_name, &file.type_()], progress).await.map_err(
+        |stop| match stop {
             Stop::Broken(why) => fail(format!("the browser could not read it ({why})")),
-            Stop::Ingest(e) => fail(e.to_string()),
-        }
-    })
+            Stop::Ingest(e) => fail(not_a_dataset(e)),
+        },
+    )
 }
