@@ -21,6 +21,16 @@ pub enum Shape {
 impl Shape {
     pub const ALL: [Shape; 4] = [Shape::OneIncident, Shape::ManyAccused, Shape::AnswersToOne, Shape::Cycle];
 
+    /// The size the benchmark uses (the issue's): 100,000 claims in one incident, 10,000
+    /// accused, 10,000 answers, a cycle of 100,000.
+    #[allow(dead_code)] // The tests use smaller sizes.
+    pub fn bench_size(self) -> usize {
+        match self {
+            Shape::OneIncident | Shape::Cycle => 100_000,
+            Shape::ManyAccused | Shape::AnswersToOne => 10_000,
+        }
+    }
+
     /// A name for benchmark rows.
     pub fn name(self) -> &'static str {
         match self {
