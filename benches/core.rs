@@ -124,7 +124,7 @@ fn hostile_inputs(c: &mut Criterion) {
     let mut inputs: Vec<(String, Vec<u8>)> = vec![("ordinary 100000 claims".into(), ordinary)];
     for shape in Shape::ALL {
         let n = shape.bench_size();
-        inputs.push((shape.name().replace(" n ", &format!(" {n} ")), hostile::dataset(shape, n)));
+        inputs.push((shape.name(n), hostile::dataset(shape, n)));
     }
     let mut group = c.benchmark_group("hostile");
     group.sample_size(10);

@@ -46,7 +46,8 @@ fn one_incident_of_many_claims() {
     assert_eq!((w.before, w.entries.len(), w.after), (n - 50, 50, 0));
     assert_eq!(w.entries[49].claim, index.by_date[n - 1]);
     let typed = index.run(&Filter { q: "network intru".into(), ..Filter::default() });
-    let want = i.dataset.claims.iter().filter(|c| c.id.len() % 2 == 0).count();
+    let want = i.dataset.claims.iter().filter(|c| hostile::holds_network_intrusion(&c.id)).count();
+    assert_eq!(want, n / 10);
     assert_eq!(typed.ids.len(), want);
     let all = index.run(&Filter::default()).ids;
     for chart in charts(&i, &index, &all) {
@@ -125,7 +126,7 @@ fn a_responds_to_cycle_loads_and_its_threads_end() {
         assert_eq!(answered, 9);
     }
     let typed = index.run(&Filter { q: "network intru".into(), ..Filter::default() });
-    assert_eq!(typed.ids.len(), i.dataset.claims.iter().filter(|c| c.id.len() % 2 == 0).count());
+    assert_eq!(typed.ids.len(), n / 10);
     let all = index.run(&Filter::default()).ids;
     for chart in charts(&i, &index, &all) {
         if let ChartData::ResponseLag(lags) = chart {

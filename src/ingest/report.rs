@@ -11,6 +11,7 @@
 //! characters.
 
 use std::fmt;
+use std::ops::Range;
 
 use rustc_hash::FxHashMap;
 use strum::IntoStaticStr;
@@ -128,16 +129,37 @@ fn template_into(text: &str, quotes: bool, out: &mut String) {
     out.push_str(rest);
 }
 
-/// The kind of a problem, besides its severity: its place and message as templates (see the
-/// module).
+/// Appends `text` to `out` as a template, at most `max` characters.
+fn template_part(text: &str, quotes: bool, max: usize, out: &mut String) {
+    let from = out.len();
+    template_into(text, quotes, out);
+    if out.len() - from > max {
+        let short = shorten(&out[from..], max).into_owned();
+        out.truncate(from);
+        out.push_str(&short);
+    }
+}
+
+/// The key of a problem's kind (see the module): its severity, place and message as
+/// templates, in one string, and where the place is in it (the message follows it after one
+/// separator). One allocation: every problem beyond the kept ones goes through here.
+fn kind_key(severity: Severity, location: &str, message: &str) -> (String, Range<usize>) {
+    let mut key = String::with_capacity(location.len() + message.len() + 16);
+    key.push_str(severity.as_str());
+    key.push('\u{0}');
+    let start = key.len();
+    template_part(location, false, LOCATION_MAX, &mut key);
+    let end = key.len();
+    key.push('\u{0}');
+    template_part(message, true, MESSAGE_MAX, &mut key);
+    (key, start..end)
+}
+
+/// The place and message of a problem's kind.
+#[cfg(test)]
 fn kind_of(location: &str, message: &str) -> (String, String) {
-    let mut place = String::with_capacity(location.len());
-    template_into(location, false, &mut place);
-    let mut what = String::with_capacity(message.len());
-    template_into(message, true, &mut what);
-    let place = shorten(&place, LOCATION_MAX).into_owned();
-    let what = shorten(&what, MESSAGE_MAX).into_owned();
-    (place, what)
+    let (key, place) = kind_key(Severity::Error, location, message);
+    (key[place.clone()].to_string(), key[place.end + 1..].to_string())
 }
 
 impl Report {
@@ -159,28 +181,24 @@ impl Report {
             let message = shorten(&message, MESSAGE_MAX).into_owned();
             self.problems.push(Problem { severity, location, message });
         } else {
-            let (place, what) = kind_of(&location, &message);
-            self.count_more(severity, place, what, 1);
+            self.count_more(severity, &location, &message, 1);
         }
     }
 
-    /// Counts `n` more problems of a kind (given as templates).
-    fn count_more(&mut self, severity: Severity, location: String, message: String, n: usize) {
-        let mut key = String::with_capacity(location.len() + message.len() + 10);
-        key.push_str(severity.as_str());
-        key.push('\u{0}');
-        key.push_str(&location);
-        key.push('\u{0}');
-        key.push_str(&message);
+    /// Counts `n` more problems of the kind of this place and message.
+    fn count_more(&mut self, severity: Severity, location: &str, message: &str, n: usize) {
+        let (key, place) = kind_key(severity, location, message);
         if let Some(&k) = self.kinds.get(&key) {
             self.more[k].count += n;
             return;
         }
-        if self.kinds.len() < KINDS_KEPT || location == OTHER_KINDS {
+        let other_kinds = &key[place.clone()] == OTHER_KINDS;
+        if self.kinds.len() < KINDS_KEPT || other_kinds {
+            let (location, message) = (key[place.clone()].to_string(), key[place.end + 1..].to_string());
             self.kinds.insert(key, self.more.len());
             self.more.push(MoreOfKind { severity, location, message, count: n });
         } else {
-            self.count_more(severity, OTHER_KINDS.to_string(), String::new(), n);
+            self.count_more(severity, OTHER_KINDS, "", n);
         }
     }
 
@@ -195,7 +213,8 @@ impl Report {
                 Severity::Error => self.errors += m.count,
                 Severity::Warning => self.warnings += m.count,
             }
-            self.count_more(m.severity, m.location, m.message, m.count);
+            // A kind's place and message are templates already: as templates they stay the same.
+            self.count_more(m.severity, &m.location, &m.message, m.count);
         }
         self.actors.excluded += other.actors.excluded;
         self.incidents.excluded += other.incidents.excluded;

@@ -31,13 +31,13 @@ impl Shape {
         }
     }
 
-    /// A name for benchmark rows.
-    pub fn name(self) -> &'static str {
+    /// A name for benchmark rows, at size `n`.
+    pub fn name(self, n: usize) -> String {
         match self {
-            Shape::OneIncident => "one incident of n claims",
-            Shape::ManyAccused => "one claim accusing n actors",
-            Shape::AnswersToOne => "n claims answering one",
-            Shape::Cycle => "a responds_to cycle of n claims",
+            Shape::OneIncident => format!("one incident of {n} claims"),
+            Shape::ManyAccused => format!("one claim accusing {n} actors"),
+            Shape::AnswersToOne => format!("{n} claims answering one"),
+            Shape::Cycle => format!("a responds_to cycle of {n} claims"),
         }
     }
 }
@@ -48,8 +48,13 @@ fn day(i: usize) -> String {
     format!("{}-{:02}-{:02}", 2000 + i / 336 % 26, 1 + i / 28 % 12, 1 + i % 28)
 }
 
-/// One claim as JSON text, with text that the benchmark's keystroke ("network intru") finds
-/// in every other claim.
+/// Whether a claim's text holds "network intrusion" (the benchmark's keystroke is "network
+/// intru"): one claim in ten, those whose id ends in 0.
+pub fn holds_network_intrusion(id: &str) -> bool {
+    id.ends_with('0')
+}
+
+/// One claim as JSON text (see `holds_network_intrusion`).
 #[allow(clippy::too_many_arguments)]
 fn claim(
     id: &str,
@@ -60,7 +65,7 @@ fn claim(
     incident: &str,
     responds_to: Option<&str>,
 ) -> String {
-    let word = if id.len() % 2 == 0 { "network intrusion" } else { "campaign" };
+    let word = if holds_network_intrusion(id) { "network intrusion" } else { "campaign" };
     let accused = accused.iter().map(|a| format!("\"{a}\"")).collect::<Vec<_>>().join(",");
     let answers = responds_to.map_or(String::new(), |r| format!(",\"responds_to\":[\"{r}\"]"));
     format!(
@@ -130,7 +135,7 @@ pub fn dataset(shape: Shape, n: usize) -> Vec<u8> {
     format!(
         "{{\"schema\":\"claims-explorer/1\",\"title\":\"Hostile: {}\",\"updated\":\"2026-11-25\",\"license\":\"CC0\",\
          \"actors\":[{}],\"incidents\":[{}],\"claims\":[{}]}}",
-        shape.name(),
+        shape.name(n),
         actors.join(","),
         incidents.join(","),
         claims.join(",")
