@@ -295,8 +295,12 @@ impl Index {
     /// The actor with this id, if a claim names it and the dataset has it (as
     /// `Dataset::actor`, without a search).
     pub fn actor<'d>(&self, dataset: &'d Dataset, id: &str) -> Option<&'d Actor> {
-        let p = self.actors.position(id)?;
-        match self.actor_record[p as usize] {
+        self.actor_at(dataset, self.actors.position(id)?)
+    }
+
+    /// The actor record of the actor vocabulary's value `a`, if the dataset has it.
+    pub fn actor_at<'d>(&self, dataset: &'d Dataset, a: u32) -> Option<&'d Actor> {
+        match self.actor_record[a as usize] {
             NO_ACTOR => None,
             i => Some(&dataset.actors[i as usize]),
         }
