@@ -6,8 +6,12 @@ use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, CONTRO
 
 use strum::VariantArray;
 
+use crate::ingest::{shorten, QUOTED_MAX};
 use crate::model::{one_of, Side, Stance};
 use crate::query::{Answered, Filter, Sort};
+
+/// How many notices about bad values a URL gets; the rest are counted in one more.
+pub const NOTICES_KEPT: usize = 20;
 
 /// Everything the URL holds.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -114,6 +118,7 @@ fn year(value: &str, name: &str, notices: &mut Vec<String>) -> Option<u16> {
     match value.parse::<u16>() {
         Ok(y) if (1900..=2100).contains(&y) => Some(y),
         _ => {
+            let value = shorten(value, QUOTED_MAX);
             notices.push(format!("“{name}={value}” was ignored: expected a year such as 2019"));
             None
         }
@@ -121,7 +126,8 @@ fn year(value: &str, name: &str, notices: &mut Vec<String>) -> Option<u16> {
 }
 
 /// Reads a query string (with or without `?`). Unknown parameters are ignored; bad values are
-/// left out, each with a notice for the reader.
+/// left out, each with a notice for the reader (the value shortened to `QUOTED_MAX`
+/// characters; after `NOTICES_KEPT` notices, one more counts the rest).
 pub fn parse(query: &str) -> (ViewState, Vec<String>) {
     let mut state = ViewState::default();
     let mut notices = Vec::new();
@@ -131,6 +137,7 @@ pub fn parse(query: &str) -> (ViewState, Vec<String>) {
         let key = decode(key);
         let items = || raw.split(',').map(decode).filter(|s| !s.is_empty());
         let one = decode(raw);
+        let shown = shorten(&one, QUOTED_MAX);
         let f = &mut state.filter;
         match key.as_str() {
             "q" => f.q = one,
@@ -140,7 +147,11 @@ pub fn parse(query: &str) -> (ViewState, Vec<String>) {
                         Some(s) => {
                             f.sides.insert(s);
                         }
-                        None => notices.push(format!("“side={item}” was ignored: expected {}", one_of(Side::VARIANTS))),
+                        None => notices.push(format!(
+                            "“side={}” was ignored: expected {}",
+                            shorten(&item, QUOTED_MAX),
+                            one_of(Side::VARIANTS)
+                        )),
                     }
                 }
             }
@@ -150,7 +161,9 @@ pub fn parse(query: &str) -> (ViewState, Vec<String>) {
                         Some(s) => {
                             f.stances.insert(s);
                         }
-                        None => notices.push(format!("“stance={item}” was ignored: not a stance")),
+                        None => {
+                            notices.push(format!("“stance={}” was ignored: not a stance", shorten(&item, QUOTED_MAX)))
+                        }
                     }
                 }
             }
@@ -163,15 +176,17 @@ pub fn parse(query: &str) -> (ViewState, Vec<String>) {
             "to" => f.to = year(&one, "to", &mut notices),
             "answered" => match Answered::parse(&one) {
                 Some(a) => f.answered = Some(a.into()),
-                None => notices.push(format!("“answered={one}” was ignored: expected {}", one_of(Answered::VARIANTS))),
+                None => {
+                    notices.push(format!("“answered={shown}” was ignored: expected {}", one_of(Answered::VARIANTS)))
+                }
             },
             "sort" => match Sort::parse(&one) {
                 Some(s) => f.sort = s,
-                None => notices.push(format!("“sort={one}” was ignored: expected {}", one_of(Sort::VARIANTS))),
+                None => notices.push(format!("“sort={shown}” was ignored: expected {}", one_of(Sort::VARIANTS))),
             },
             "lang" => match one.as_str() {
                 "en" | "zh" => state.lang = Some(one),
-                _ => notices.push(format!("“lang={one}” was ignored: expected en or zh")),
+                _ => notices.push(format!("“lang={shown}” was ignored: expected en or zh")),
             },
             "claim" => state.claim = Some(one).filter(|c| !c.is_empty()),
             "data" => state.data = Some(one).filter(|d| !d.is_empty()),
@@ -184,6 +199,11 @@ pub fn parse(query: &str) -> (ViewState, Vec<String>) {
             notices.push(format!("the years were swapped: from={a} is after to={b}"));
             (state.filter.from, state.filter.to) = (Some(b), Some(a));
         }
+    }
+    if notices.len() > NOTICES_KEPT {
+        let rest = notices.len() - NOTICES_KEPT;
+        notices.truncate(NOTICES_KEPT);
+        notices.push(format!("and {rest} more bad values were ignored"));
     }
     (state, notices)
 }
@@ -225,6 +245,20 @@ mod tests {
         assert_eq!((s.filter.from, s.filter.to), (Some(2019), Some(2021)));
         assert_eq!(notices.len(), 6, "{notices:?}");
         assert!(notices[0].contains("side=mars"));
+    }
+
+    #[test]
+    fn notices_are_bounded_in_number_and_length() {
+        let long = "x".repeat(10_000);
+        let (_, notices) = parse(&format!("sort={long}"));
+        assert_eq!(notices.len(), 1);
+        assert!(notices[0].chars().count() < QUOTED_MAX + 60, "{}", notices[0]);
+        assert!(notices[0].contains("x…”"), "{}", notices[0]);
+        let many: Vec<String> = (0..1_000).map(|i| format!("bad{i}")).collect();
+        let (_, notices) = parse(&format!("side={}", many.join(",")));
+        assert_eq!(notices.len(), NOTICES_KEPT + 1);
+        assert!(notices[0].contains("side=bad0"));
+        assert_eq!(notices[NOTICES_KEPT], "and 980 more bad values were ignored");
     }
 }
 

@@ -1,7 +1,9 @@
 //! Every rule of the ingest, each on a small fixture, for JSON and CSV; the CSV mapping; and
 //! the CSV → JSON round trip.
 
-use cyber_claims_explorer::ingest::{read, read_csv, read_json, Ingested, Severity};
+use cyber_claims_explorer::ingest::{
+    read, read_csv, read_json, Ingested, Severity, LOCATION_MAX, MESSAGE_MAX, PROBLEMS_KEPT, QUOTED_MAX,
+};
 use cyber_claims_explorer::model::Stance;
 use serde_json::{json, Value};
 
@@ -509,4 +511,71 @@ fn a_dataset_read_in_pieces_is_the_dataset_read_whole() {
     assert_eq!(empty.finish().unwrap_err().message, "the file is empty");
     let mut page = cyber_claims_explorer::ingest::Reading::new(&["x.json"]);
     assert!(page.push(b"  <html>").unwrap_err().message.contains("HTML"));
+}
+
+/// `n` empty claims `{}` in an otherwise valid dataset: the hostile file of the load report.
+fn empty_records(n: usize) -> Vec<u8> {
+    let mut bytes =
+        br#"{"schema":"claims-explorer/1","title":"T","updated":"2025","license":"CC0","claims":["#.to_vec();
+    for i in 0..n {
+        bytes.extend_from_slice(if i == 0 { b"{}" } else { b",{}" });
+    }
+    bytes.extend_from_slice(b"]}");
+    bytes
+}
+
+#[test]
+fn a_file_of_empty_records_gives_a_bounded_report_that_counts_every_problem() {
+    let i = read_json(&empty_records(2_000)).expect("readable");
+    let r = &i.report;
+    assert_eq!((r.claims.loaded, r.claims.excluded), (0, 2_000));
+    assert_eq!(r.problems.len(), PROBLEMS_KEPT);
+    // Each empty claim: six missing fields and its exclusion.
+    assert_eq!(r.count(Severity::Error), 2_000 * 7);
+    assert_eq!(r.problems.len() + r.more.iter().map(|m| m.count).sum::<usize>(), 2_000 * 7);
+    assert_eq!(r.problems[0].to_string(), "error: claims[0].id: the field \"id\" is missing");
+    let kinds: Vec<String> = r.more.iter().map(|m| m.to_string()).collect();
+    // Records 0–141 are kept whole (7 problems each), record 142 but for its exclusion.
+    assert_eq!(
+        kinds,
+        [
+            "and 1858 more: error: claims[#]: this claim is excluded because of the error(s) above",
+            "and 1857 more: error: claims[#].id: the field \"…\" is missing",
+            "and 1857 more: error: claims[#].date: the field \"…\" is missing",
+            "and 1857 more: error: claims[#].claimant: the field \"…\" is missing",
+            "and 1857 more: error: claims[#].stance: the field \"…\" is missing",
+            "and 1857 more: error: claims[#].headline: the field \"…\" is missing",
+            "and 1857 more: error: claims[#].sources: the field \"…\" is missing",
+        ]
+    );
+    assert!(r.summary().ends_with("14000 errors, 0 warnings; the first 1000 are listed"), "{}", r.summary());
+}
+
+#[test]
+fn quoted_values_in_messages_are_shortened() {
+    let long = "ü".repeat(10_000);
+    let mut v = base();
+    v["claims"][0]["claimant"] = json!(long);
+    v["claims"][0]["stance"] = json!(long);
+    v["claims"][1]["sources"][0]["url"] = json!(format!("ftp://{long}"));
+    v["claims"][1]["wrong"] = json!(1);
+    v["claims"][1][long.as_str()] = json!(1);
+    let i = ingest(&v);
+    let quoted = format!("\"{}…\"", "ü".repeat(QUOTED_MAX - 1));
+    has(&i, Severity::Error, "claims[0].stance", &format!("{quoted} is not a stance; expected one of"));
+    let at = format!("claims[1].{}…", "ü".repeat(LOCATION_MAX - "claims[1].".len() - 1));
+    has(&i, Severity::Warning, &at, &format!("unknown field {quoted} is ignored"));
+    let i = ingest(&{
+        let mut v = base();
+        v["claims"][0]["claimant"] = json!(long);
+        v["claims"][1]["sources"][0]["url"] = json!(format!("ftp://{long}"));
+        v["claims"][1]["sources"].as_array_mut().unwrap().push(json!({"publisher": "W", "url": "https://x.org"}));
+        v
+    });
+    has(&i, Severity::Error, "claims[0].claimant", &format!("{quoted} is not an actor in this dataset"));
+    let url = format!("\"ftp://{}…\"", "ü".repeat(QUOTED_MAX - 7));
+    has(&i, Severity::Warning, "claims[1].sources[0].url", &format!("{url} is not an http(s) URL"));
+    for p in &i.report.problems {
+        assert!(p.message.chars().count() <= MESSAGE_MAX && p.location.chars().count() <= LOCATION_MAX, "{p}");
+    }
 }

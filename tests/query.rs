@@ -318,6 +318,28 @@ proptest! {
         }
     }
 
+    /// A claim's first answer within its incident (the random claims name none by
+    /// `responds_to`) is the first claim of the incident in date order that is an answer from
+    /// another side and not dated before it.
+    #[test]
+    fn first_answers_in_an_incident_match_the_naive_definition(d in random_dataset::dataset(30)) {
+        let index = Index::build(&d);
+        for (a, claim) in d.claims.iter().enumerate() {
+            let naive = match &claim.incident {
+                Some(x) if !claim.stance.is_answer() => index.by_date.iter().copied().find(|&b| {
+                    let other = &d.claims[b as usize];
+                    b as usize != a
+                        && other.incident.as_ref() == Some(x)
+                        && other.stance.is_answer()
+                        && other.date.latest() >= claim.date.earliest()
+                        && d.side(other) != d.side(claim)
+                }),
+                _ => None,
+            };
+            prop_assert_eq!(index.first_answer[a], naive, "claim {}", a);
+        }
+    }
+
     /// Typing a phrase one character at a time (and deleting it again) through the text cache
     /// gives the naive outcome at every step.
     #[test]

@@ -59,6 +59,9 @@ Checks JSON or CSV claim datasets; exits 1 when any record is excluded, 0 otherw
                 for p in &ingested.report.problems {
                     println!("{path}: {p}");
                 }
+                for m in &ingested.report.more {
+                    println!("{path}: {m}");
+                }
                 println!("{path}: {}", ingested.report.summary());
                 Some(ingested)
             }

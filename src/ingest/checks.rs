@@ -3,6 +3,7 @@
 
 use rustc_hash::{FxBuildHasher, FxHashMap, FxHashSet};
 
+use super::echo::quoted;
 use super::place::Place;
 use super::plain_text;
 use super::report::{Report, Tally};
@@ -76,7 +77,7 @@ impl<'a> Verdict<'a> {
         if value.chars().any(char::is_whitespace) {
             self.error(
                 "id",
-                format!("the id \"{value}\" contains spaces; ids are slugs like \"2024-cn-advanced-materials\""),
+                format!("the id {} contains spaces; ids are slugs like \"2024-cn-advanced-materials\"", quoted(value)),
             );
         }
     }
@@ -108,7 +109,7 @@ fn first_places<T>(records: &[(Place, T)], id: impl Fn(&T) -> &str) -> FxHashMap
 
 fn duplicate<T>(first: &FxHashMap<&str, usize>, records: &[(Place, T)], i: usize, id: &str) -> Option<String> {
     let at = first[id];
-    (at != i).then(|| format!("the id \"{id}\" is already used at {}", records[at].0.whole()))
+    (at != i).then(|| format!("the id {} is already used at {}", quoted(id), records[at].0.whole()))
 }
 
 /// Applies every rule and returns the dataset of the records that passed. Text is made plain
@@ -133,7 +134,7 @@ pub fn finish(mut draft: Draft, report: &mut Report) -> Dataset {
         }
         let c = &actor.country;
         if !(c.len() == 2 && c.bytes().all(|b| b.is_ascii_uppercase())) {
-            v.warning("country", format!("\"{c}\" is not an ISO 3166-1 alpha-2 code such as \"US\" or \"CN\""));
+            v.warning("country", format!("{} is not an ISO 3166-1 alpha-2 code such as \"US\" or \"CN\"", quoted(c)));
         }
         for (k, alias) in actor.aliases.iter().enumerate() {
             v.text(&format_args!("aliases[{k}]"), alias, NAME_MAX, true);
@@ -188,19 +189,19 @@ pub fn finish(mut draft: Draft, report: &mut Report) -> Dataset {
             v.error("date", format!("{} is after the dataset's updated date ({u})", claim.date));
         }
         if !actor_ids.contains(claim.claimant.as_str()) {
-            v.error("claimant", format!("\"{}\" is not an actor in this dataset", claim.claimant));
+            v.error("claimant", format!("{} is not an actor in this dataset", quoted(&claim.claimant)));
         }
         for (k, a) in claim.accused.iter().enumerate() {
             if !actor_ids.contains(a.as_str()) {
-                v.error(&format!("accused[{k}]"), format!("\"{a}\" is not an actor in this dataset"));
+                v.error(&format!("accused[{k}]"), format!("{} is not an actor in this dataset", quoted(a)));
             }
         }
         if let Some(x) = claim.incident.as_deref().filter(|x| !incident_ids.contains(x)) {
-            v.error("incident", format!("\"{x}\" is not an incident in this dataset"));
+            v.error("incident", format!("{} is not an incident in this dataset", quoted(x)));
         }
         for (k, r) in claim.responds_to.iter().enumerate() {
             if !all_claim_ids.contains(r.as_str()) {
-                v.error(&format!("responds_to[{k}]"), format!("\"{r}\" is not a claim in this dataset"));
+                v.error(&format!("responds_to[{k}]"), format!("{} is not a claim in this dataset", quoted(r)));
             } else if r == &claim.id {
                 v.error(&format!("responds_to[{k}]"), "a claim cannot respond to itself".to_string());
             }
@@ -223,7 +224,7 @@ pub fn finish(mut draft: Draft, report: &mut Report) -> Dataset {
             if !s.url.is_empty() && !s.is_web_link() {
                 v.warning(
                     &format!("sources[{k}].url"),
-                    format!("\"{}\" is not an http(s) URL; it is shown as text, not as a link", s.url),
+                    format!("{} is not an http(s) URL; it is shown as text, not as a link", quoted(&s.url)),
                 );
             }
         }
@@ -241,18 +242,19 @@ pub fn finish(mut draft: Draft, report: &mut Report) -> Dataset {
         for (k, r) in claim.responds_to.iter().enumerate() {
             let at = place.at(&format!("responds_to[{k}]"));
             let Some(&t) = kept_ids.get(r.as_str()) else {
-                report.warning(at, format!("\"{r}\" was excluded, so this answer is shown without it"));
+                report.warning(at, format!("{} was excluded, so this answer is shown without it", quoted(r)));
                 continue;
             };
             let target = &draft.claims[t].1;
             if target.incident != claim.incident {
                 report.warning(
                     at.clone(),
-                    format!("\"{r}\" belongs to another incident; an answer should share its incident"),
+                    format!("{} belongs to another incident; an answer should share its incident", quoted(r)),
                 );
             }
             if target.date.earliest() > claim.date.latest() {
-                report.warning(at, format!("\"{r}\" is dated {}, after this claim ({})", target.date, claim.date));
+                report
+                    .warning(at, format!("{} is dated {}, after this claim ({})", quoted(r), target.date, claim.date));
             }
         }
     }

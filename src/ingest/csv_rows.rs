@@ -3,9 +3,13 @@
 
 use std::collections::HashMap;
 
+use rustc_hash::FxHashSet;
+
 use strum::VariantArray;
 
 use super::checks::Draft;
+use super::decode::not_a_date;
+use super::echo::{quoted, shorten, QUOTED_MAX};
 use super::place::Place;
 use super::plain_text::{self, Shape};
 use super::report::Report;
@@ -77,6 +81,9 @@ struct Registry {
     actor_at: HashMap<String, usize>,
     incidents: Vec<(Place, Incident)>,
     incident_at: HashMap<String, usize>,
+    /// (incident, whether a vector, name) of the sectors and vectors already in an incident's
+    /// lists, so that a row adds a name in constant time however long the lists grow.
+    listed: FxHashSet<(usize, bool, String)>,
 }
 
 impl Registry {
@@ -90,8 +97,11 @@ impl Registry {
                     report.warning(
                         place.at(column),
                         format!(
-                            "\"{name}\" was given the country {known} earlier ({}); {country} is ignored",
-                            self.actors[i].0.whole()
+                            "{} was given the country {} earlier ({}); {} is ignored",
+                            quoted(name),
+                            shorten(known, QUOTED_MAX),
+                            self.actors[i].0.whole(),
+                            shorten(&country, QUOTED_MAX)
                         ),
                     );
                 }
@@ -100,7 +110,7 @@ impl Registry {
                 if country == "XX" {
                     report.warning(
                         place.at(column),
-                        format!("no country is given for \"{name}\", so the claim's side is \"other\""),
+                        format!("no country is given for {}, so the claim's side is \"other\"", quoted(name)),
                     );
                 }
                 self.actor_at.insert(id.clone(), self.actors.len());
@@ -134,14 +144,11 @@ impl Registry {
             self.incidents.len() - 1
         });
         let incident = &mut self.incidents[i].1;
-        for s in sectors {
-            if !incident.sectors.contains(&s) {
-                incident.sectors.push(s);
-            }
-        }
-        for v in vectors {
-            if !incident.vectors.contains(&v) {
-                incident.vectors.push(v);
+        for (vector, names, list) in [(false, sectors, &mut incident.sectors), (true, vectors, &mut incident.vectors)] {
+            for name in names {
+                if self.listed.insert((i, vector, name.clone())) {
+                    list.push(name);
+                }
             }
         }
         id
@@ -198,20 +205,20 @@ fn claim_of(row: &Row, place: &Place, registry: &mut Registry, report: &mut Repo
     let date = match PartialDate::parse(row.get("date")) {
         Ok(d) => Some(d),
         Err(e) => {
-            error("date", e.to_string());
+            error("date", not_a_date(&e));
             None
         }
     };
     let stance = Stance::parse(&row.get("stance").to_ascii_lowercase());
     if stance.is_none() {
         let known: Vec<&str> = Stance::ALL.iter().map(|s| s.as_str()).collect();
-        error("stance", format!("\"{}\" is not a stance; expected one of {}", row.get("stance"), known.join(", ")));
+        error("stance", format!("{} is not a stance; expected one of {}", quoted(row.get("stance")), known.join(", ")));
     }
     let confidence = match row.get("confidence") {
         "" => Confidence::default(),
         text => Confidence::parse(text).unwrap_or_else(|| {
             let expected = one_of(Confidence::VARIANTS);
-            error("confidence", format!("\"{text}\" is not a confidence; expected {expected}"));
+            error("confidence", format!("{} is not a confidence; expected {expected}", quoted(text)));
             Confidence::default()
         }),
     };
@@ -286,9 +293,13 @@ pub fn read_csv(bytes: &[u8], title: &str, report: &mut Report) -> Result<Draft,
     }
     let names: Vec<String> = header.iter().map(|h| h.trim().to_ascii_lowercase()).collect();
     // In the header's order (a map's order would change from one read to the next), once each.
-    for (i, name) in names.iter().enumerate() {
-        if shape_of(name).is_none() && !names[..i].contains(name) {
-            report.warning(format!("row 1, column {name}"), format!("unknown column \"{name}\" is ignored"));
+    let mut seen = FxHashSet::default();
+    for name in &names {
+        if shape_of(name).is_none() && seen.insert(name.as_str()) {
+            report.warning(
+                format!("row 1, column {}", shorten(name, QUOTED_MAX)),
+                format!("unknown column {} is ignored", quoted(name)),
+            );
         }
     }
 

@@ -8,9 +8,10 @@ use std::collections::BTreeMap;
 use serde_json::{Map, Value};
 use strum::VariantArray;
 
+use super::echo::quoted;
 use super::place::Place;
 use super::report::Report;
-use crate::model::{one_of, Actor, Claim, Confidence, Incident, PartialDate, Quote, Source, Stance};
+use crate::model::{one_of, Actor, Claim, Confidence, DateError, Incident, PartialDate, Quote, Source, Stance};
 
 /// Field names of each record, for unknown-field warnings and their "did you mean" hints.
 pub const DATASET_FIELDS: &[&str] =
@@ -52,13 +53,22 @@ fn edit_distance(a: &str, b: &str) -> usize {
 
 /// "unknown field "claimnt" is ignored (did you mean "claimant"?)".
 pub fn unknown_field(key: &str, known: &[&str]) -> String {
+    // A key longer than a field's name by more than two is not within two edits of it (and a
+    // hostile key may be megabytes long).
+    let chars = key.chars().count();
     let hint = known
         .iter()
+        .filter(|f| chars <= f.len() + 2)
         .map(|f| (edit_distance(key, f), *f))
         .filter(|(d, f)| *d <= 2 && *d < f.len())
         .min()
         .map_or(String::new(), |(_, f)| format!(" (did you mean \"{f}\"?)"));
-    format!("unknown field \"{key}\" is ignored{hint}")
+    format!("unknown field {} is ignored{hint}", quoted(key))
+}
+
+/// "\"2023-02-30\" is not a date: that day does not exist in that month", the text shortened.
+pub fn not_a_date(e: &DateError) -> String {
+    format!("{} is not a date: {}", quoted(&e.input), e.reason)
 }
 
 fn kind_of(v: &Value) -> &'static str {
@@ -166,7 +176,7 @@ impl<'a> Fields<'a> {
         match PartialDate::parse(&text) {
             Ok(d) => Some(d),
             Err(e) => {
-                self.fail(report, key, e.to_string());
+                self.fail(report, key, not_a_date(&e));
                 None
             }
         }
@@ -254,7 +264,11 @@ pub fn claim(value: &Value, place: &Place, report: &mut Report) -> Option<Claim>
     let stance = Stance::parse(&stance_text);
     if stance.is_none() && !stance_text.is_empty() {
         let known: Vec<&str> = Stance::ALL.iter().map(|s| s.as_str()).collect();
-        f.fail(report, "stance", format!("\"{stance_text}\" is not a stance; expected one of {}", known.join(", ")));
+        f.fail(
+            report,
+            "stance",
+            format!("{} is not a stance; expected one of {}", quoted(&stance_text), known.join(", ")),
+        );
     }
     let incident = f.text_opt(report, "incident");
     let responds_to = f.texts(report, "responds_to");
@@ -299,7 +313,7 @@ pub fn claim(value: &Value, place: &Place, report: &mut Report) -> Option<Claim>
         None => Confidence::default(),
         Some(text) => Confidence::parse(&text).unwrap_or_else(|| {
             let expected = one_of(Confidence::VARIANTS);
-            f.fail(report, "confidence", format!("\"{text}\" is not a confidence; expected {expected}"));
+            f.fail(report, "confidence", format!("{} is not a confidence; expected {expected}", quoted(&text)));
             Confidence::default()
         }),
     };

@@ -380,9 +380,9 @@ impl JsonReader {
         let fields = &self.fields;
         let Head { schema, title, license, updated, description } =
             head(fields.keys().map(String::as_str), |f| fields.get(f).map(Vec::as_slice), report)?;
-        report.problems.extend(self.actors.report.problems);
-        report.problems.extend(self.incidents.report.problems);
-        report.problems.extend(self.claims.report.problems);
+        report.append(self.actors.report);
+        report.append(self.incidents.report);
+        report.append(self.claims.report);
         report.actors.excluded += self.actors.excluded;
         report.incidents.excluded += self.incidents.excluded;
         report.claims.excluded += self.claims.excluded;

@@ -5,6 +5,7 @@
 mod checks;
 mod csv_rows;
 mod decode;
+mod echo;
 mod json;
 mod place;
 mod plain_text;
@@ -15,9 +16,10 @@ use std::fmt;
 pub use checks::{HEADLINE_MAX, ID_MAX, NAME_MAX, TEXT_MAX, URL_MAX};
 pub use csv_rows::{slug, COLUMNS as CSV_COLUMNS};
 pub use decode::{ACTOR_FIELDS, CLAIM_FIELDS, DATASET_FIELDS, INCIDENT_FIELDS, QUOTE_FIELDS, SOURCE_FIELDS};
+pub use echo::{quoted, shorten, QUOTED_MAX};
 pub use place::Place;
 pub use plain_text::is_removed;
-pub use report::{Problem, Report, Severity, Tally};
+pub use report::{MoreOfKind, Problem, Report, Severity, Tally, KINDS_KEPT, LOCATION_MAX, MESSAGE_MAX, PROBLEMS_KEPT};
 
 use crate::model::Dataset;
 

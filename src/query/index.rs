@@ -6,7 +6,7 @@ use rustc_hash::{FxBuildHasher, FxHashMap};
 
 use super::lists::Lists;
 use super::search::SearchIndex;
-use crate::model::{Dataset, Side, Stance};
+use crate::model::{Actor, Dataset, Side, Stance};
 
 mod run;
 pub use run::{Counts, Outcome, TextCache};
@@ -50,6 +50,8 @@ impl Vocabulary {
 
 /// `Index::incident` of a claim without a (known) incident.
 pub const NO_INCIDENT: u32 = u32::MAX;
+/// An actor id of the claims that no actor record has.
+const NO_ACTOR: u32 = u32::MAX;
 
 /// One claim as the facet pass reads it, stored in date order so the pass reads memory in
 /// sequence.
@@ -99,6 +101,9 @@ pub struct Index {
     pub by_date: Vec<u32>,
     /// Actor ids (claimants and accused share one vocabulary).
     pub actors: Vocabulary,
+    /// Per actor of the vocabulary, its position in `dataset.actors` (the first with its id),
+    /// or `NO_ACTOR`: a card names its parties without searching the actors.
+    actor_record: Vec<u32>,
     pub sector_names: Vocabulary,
     pub vector_names: Vocabulary,
     /// Per incident (position in `dataset.incidents`), the claims naming its id, oldest first.
@@ -226,6 +231,14 @@ impl Index {
                 }
             }
         }
+        let mut actor_record = vec![NO_ACTOR; actors.len()];
+        for (i, a) in dataset.actors.iter().enumerate() {
+            if let Some(p) = actors.position(&a.id) {
+                if actor_record[p as usize] == NO_ACTOR {
+                    actor_record[p as usize] = i as u32;
+                }
+            }
+        }
         let first_year = year.iter().copied().min().unwrap_or(0);
         let last_year = year.iter().copied().max().unwrap_or(0);
         let first_answer = first_answers(dataset, &incident_claims, &stance, &side);
@@ -269,12 +282,27 @@ impl Index {
             first_answer,
             by_date,
             actors,
+            actor_record,
             sector_names,
             vector_names,
             incident_claims,
             incident_at,
             first_year,
             last_year,
+        }
+    }
+
+    /// The actor with this id, if a claim names it and the dataset has it (as
+    /// `Dataset::actor`, without a search).
+    pub fn actor<'d>(&self, dataset: &'d Dataset, id: &str) -> Option<&'d Actor> {
+        self.actor_at(dataset, self.actors.position(id)?)
+    }
+
+    /// The actor record of the actor vocabulary's value `a`, if the dataset has it.
+    pub fn actor_at<'d>(&self, dataset: &'d Dataset, a: u32) -> Option<&'d Actor> {
+        match self.actor_record[a as usize] {
+            NO_ACTOR => None,
+            i => Some(&dataset.actors[i as usize]),
         }
     }
 
@@ -325,7 +353,8 @@ impl Index {
             + self.incident_vectors.heap_bytes()
             + self.incident_members.heap_bytes()
             + self.first_answer.capacity() * std::mem::size_of::<Option<u32>>()
-            + self.by_date.capacity() * 4;
+            + self.by_date.capacity() * 4
+            + self.actor_record.capacity() * 4;
         let members: usize = self.incident_claims.iter().map(|(k, v)| k.capacity() + v.capacity() * 4 + 56).sum();
         let maps = self.actors.heap_bytes()
             + self.sector_names.heap_bytes()
@@ -367,20 +396,40 @@ fn first_answers(
             }
         }
     }
-    // Answers within an incident, for claims nobody answered by name.
+    // Answers within an incident, for claims nobody answered by name: the first member (in
+    // date order) that is an answer from another side whose latest day is not before the
+    // claim's earliest. Per side, the answers in member order with the running maximum of
+    // their latest days: the first answer late enough is the first whose running maximum is,
+    // found by a binary search, so an incident of n claims costs n log n, not n².
+    let mut answers: [Vec<(u32, (u16, u8, u8))>; 3] = Default::default();
     for members in incident_claims.values() {
+        answers.iter_mut().for_each(Vec::clear);
+        for (k, &b) in members.iter().enumerate() {
+            if stance[b as usize].is_answer() {
+                let latest = dataset.claims[b as usize].date.latest();
+                let list = &mut answers[side[b as usize] as usize];
+                let most = list.last().map_or(latest, |&(_, m)| m.max(latest));
+                list.push((k as u32, most));
+            }
+        }
+        if answers.iter().all(Vec::is_empty) {
+            continue;
+        }
         for &a in members {
+            // An answer is not answered this way (and so is never its own answer).
             if first[a as usize].is_some() || stance[a as usize].is_answer() {
                 continue;
             }
-            let ca = &dataset.claims[a as usize];
-            first[a as usize] = members.iter().copied().find(|&b| {
-                let cb = &dataset.claims[b as usize];
-                b != a
-                    && stance[b as usize].is_answer()
-                    && cb.date.latest() >= ca.date.earliest()
-                    && side[b as usize] != side[a as usize]
-            });
+            let earliest = dataset.claims[a as usize].date.earliest();
+            first[a as usize] = Side::ALL
+                .iter()
+                .filter(|&&s| s != side[a as usize])
+                .filter_map(|&s| {
+                    let list = &answers[s as usize];
+                    list.get(list.partition_point(|&(_, most)| most < earliest)).map(|&(k, _)| k)
+                })
+                .min()
+                .map(|k| members[k as usize]);
         }
     }
     first

@@ -12,4 +12,4 @@ pub use filter::{Answered, Facet, Filter, Sort};
 pub use index::{Counts, Index, IndexBytes, Outcome, TextCache, Vocabulary, NO_INCIDENT};
 pub use lists::Lists;
 pub use search::{naive_match, SearchIndex};
-pub use thread::{thread, thread_len, ThreadEntry};
+pub use thread::{thread, thread_len, thread_window, ThreadEntry, ThreadWindow};

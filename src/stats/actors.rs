@@ -55,11 +55,10 @@ pub fn who_accuses_whom(dataset: &Dataset, index: &Index, ids: &[u32]) -> ActorM
     if most == 0 {
         return ActorMatrix { claims: ids.len() as u32, ..ActorMatrix::default() };
     }
-    let mut names: FxHashMap<&str, &str> = FxHashMap::with_capacity_and_hasher(dataset.actors.len(), FxBuildHasher);
-    names.extend(dataset.actors.iter().map(|a| (a.id.as_str(), a.name.as_str())));
-    let name = |a: u32| {
-        let id = index.actors.values[a as usize].as_str();
-        names.get(id).copied().unwrap_or(id).to_string()
+    // Names through the index (no map of the actors built per call).
+    let name = |a: u32| match index.actor_at(dataset, a) {
+        Some(actor) => actor.name.clone(),
+        None => index.actors.values[a as usize].clone(),
     };
     // Claimants who accuse nobody have no row to fill.
     let top = |counts: &[u32], keep: &dyn Fn(usize) -> bool| -> Vec<(String, u32, u32)> {

@@ -45,15 +45,18 @@ fn count_per_claim(index: &Index, lists: &Lists, names: &[String], ids: &[u32]) 
         }
     }
     let mut counts = vec![0u32; names.len()];
-    for (list, &n) in lists.iter().zip(&per_incident) {
+    // The last incident that counted each name: a name repeated in an incident's list is
+    // counted once, in constant time however long the list.
+    let mut counted_for = vec![u32::MAX; names.len()];
+    for (x, (list, &n)) in lists.iter().zip(&per_incident).enumerate() {
         if n == 0 {
             continue;
         }
         without += if list.is_empty() { n } else { 0 };
-        for (k, v) in list.iter().enumerate() {
-            // Lists are short: a repeated value is skipped by looking back.
-            if !list[..k].contains(v) {
-                counts[*v as usize] += n;
+        for &v in list {
+            if counted_for[v as usize] != x as u32 {
+                counted_for[v as usize] = x as u32;
+                counts[v as usize] += n;
             }
         }
     }

@@ -28,11 +28,22 @@ pub(crate) fn days(n: f64) -> String {
     }
 }
 
-/// Names sorted by count, most first, ties by name (case-insensitive), then cut to `top`.
+/// Names sorted by count, most first, ties by name (case-insensitive), then cut to `top`: the
+/// top ones are selected first, so only they are sorted (ties left in their order given).
 pub(crate) fn ranked<T>(items: Vec<(String, u32, T)>, top: usize) -> Vec<(String, u32, T)> {
-    let mut keyed: Vec<(String, (String, u32, T))> =
-        items.into_iter().map(|item| (item.0.to_lowercase(), item)).collect();
-    keyed.sort_by(|(fa, a), (fb, b)| b.1.cmp(&a.1).then_with(|| fa.cmp(fb)).then_with(|| a.0.cmp(&b.0)));
-    keyed.truncate(top);
-    keyed.into_iter().map(|(_, item)| item).collect()
+    type Keyed<T> = (String, usize, (String, u32, T));
+    let mut keyed: Vec<Keyed<T>> =
+        items.into_iter().enumerate().map(|(i, item)| (item.0.to_lowercase(), i, item)).collect();
+    let order = |(fa, ia, a): &Keyed<T>, (fb, ib, b): &Keyed<T>| {
+        b.1.cmp(&a.1).then_with(|| fa.cmp(fb)).then_with(|| a.0.cmp(&b.0)).then(ia.cmp(ib))
+    };
+    if top == 0 {
+        return Vec::new();
+    }
+    if keyed.len() > top {
+        keyed.select_nth_unstable_by(top - 1, order);
+        keyed.truncate(top);
+    }
+    keyed.sort_unstable_by(order);
+    keyed.into_iter().map(|(_, _, item)| item).collect()
 }

@@ -95,7 +95,7 @@ pub fn App() -> impl IntoView {
         drawn.set(0);
         loading.set(Loading::Pending);
         progress.set(None);
-        let provenance = Provenance::File(file.name());
+        let provenance = Provenance::File(crate::ingest::shorten(&file.name(), crate::ingest::QUOTED_MAX).into_owned());
         leptos::task::spawn_local(async move {
             loading.set(read_file(file, report_progress).await.map(|i| (i, provenance)).into())
         });

@@ -89,7 +89,7 @@ fn excerpt(text: &str, max: usize) -> String {
 /// The text a link preview shows under the headline: who claimed it, when, and the summary.
 pub fn claim_description(loaded: &Loaded, claim: u32) -> String {
     let c = &loaded.dataset.claims[claim as usize];
-    let who = super::card::party(&loaded.dataset, &c.claimant);
+    let who = super::card::party(&loaded.dataset, &loaded.index, &c.claimant);
     excerpt(&format!("{who}, {}: {}", c.date.display(), c.summary), 200)
 }
 

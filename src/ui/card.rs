@@ -1,6 +1,8 @@
 //! One claim as a card: date at its precision, stance badge (icon and text), claimant →
 //! accused with countries, headline, summary and quote with search matches marked, sources,
-//! and the thread it belongs to. Dataset text is always inserted as text, never as HTML.
+//! and the thread it belongs to. Dataset text is always inserted as text, never as HTML. A card
+//! is bounded whatever the claim: at most `PARTIES_SHOWN` accused and `SOURCES_SHOWN` sources,
+//! then "and N more".
 
 use std::sync::Arc;
 
@@ -12,7 +14,12 @@ use super::loaded::Loaded;
 use super::timing::timed;
 use crate::model::Dataset;
 use crate::query::text::highlight;
-use crate::query::thread_len;
+use crate::query::{thread_len, Index};
+
+/// The most accused parties a card (or a thread entry) names; the rest are counted.
+pub const PARTIES_SHOWN: usize = 10;
+/// The most sources a card lists; the rest are counted.
+pub const SOURCES_SHOWN: usize = 10;
 
 /// Text with the runs that match the search words wrapped in `<mark>`, as text nodes. The
 /// marks are written straight to the DOM, and only when they move: on a keystroke the cards
@@ -61,12 +68,21 @@ fn write_runs(el: &web_sys::HtmlElement, runs: &[(&str, bool)]) {
 }
 
 /// "Name (US)".
-pub fn party(dataset: &Dataset, id: &str) -> String {
-    match dataset.actor(id) {
+pub fn party(dataset: &Dataset, index: &Index, id: &str) -> String {
+    match index.actor(dataset, id) {
         Some(a) if a.country.len() == 2 && a.country != "XX" => format!("{} ({})", a.name, a.country),
         Some(a) => a.name.clone(),
         None => id.to_string(),
     }
+}
+
+/// The accused of a claim, "A (CN), B (CN) and 9998 more": at most `PARTIES_SHOWN` named.
+pub fn accused_parties(dataset: &Dataset, index: &Index, accused: &[String]) -> String {
+    let mut text = accused.iter().take(PARTIES_SHOWN).map(|a| party(dataset, index, a)).collect::<Vec<_>>().join(", ");
+    if accused.len() > PARTIES_SHOWN {
+        text.push_str(&format!(" and {} more", accused.len() - PARTIES_SHOWN));
+    }
+    text
 }
 
 #[component]
@@ -75,7 +91,7 @@ pub fn ClaimCard(loaded: Loaded, claim: u32, words: Memo<Vec<String>>) -> impl I
     let dataset: &Arc<Dataset> = &loaded.dataset;
     let c = &dataset.claims[claim as usize];
     let stance = c.stance;
-    let accused = c.accused.iter().map(|a| party(dataset, a)).collect::<Vec<_>>().join(", ");
+    let accused = accused_parties(dataset, &loaded.index, &c.accused);
     let quote = c.quote.clone().map(|q| {
         view! {
             <blockquote class="quote">
@@ -84,9 +100,13 @@ pub fn ClaimCard(loaded: Loaded, claim: u32, words: Memo<Vec<String>>) -> impl I
             </blockquote>
         }
     });
+    let more_sources = c.sources.len().saturating_sub(SOURCES_SHOWN);
+    let more_sources =
+        (more_sources > 0).then(|| view! { <li class="muted">{format!("and {more_sources} more")}</li> });
     let sources = c
         .sources
         .iter()
+        .take(SOURCES_SHOWN)
         .map(|s| {
             let label = if s.title.is_empty() { s.publisher.clone() } else { format!("{}: {}", s.publisher, s.title) };
             let date = s.date.map(|d| format!(" ({})", d.display()));
@@ -125,7 +145,7 @@ pub fn ClaimCard(loaded: Loaded, claim: u32, words: Memo<Vec<String>>) -> impl I
                 </span>
             </div>
             <p class="parties">
-                <span class="claimant">{party(dataset, &c.claimant)}</span>
+                <span class="claimant">{party(dataset, &loaded.index, &c.claimant)}</span>
                 {(!accused.is_empty()).then(|| view! { <span aria-label="about">" → "</span><span class="accused">{accused}</span> })}
             </p>
             <h3 class="headline">{marked(c.headline.clone(), words)}</h3>
@@ -134,9 +154,38 @@ pub fn ClaimCard(loaded: Loaded, claim: u32, words: Memo<Vec<String>>) -> impl I
             {thread}
             <details class="sources">
                 <summary>{format!("Sources ({})", c.sources.len())}</summary>
-                <ul>{sources}</ul>
+                <ul>{sources}{more_sources}</ul>
             </details>
             {partial}
         </article>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_card_names_at_most_ten_accused_and_counts_the_rest() {
+        let actors: Vec<String> = (0..25)
+            .map(|k| format!("{{\"id\":\"a{k}\",\"name\":\"Actor {k}\",\"country\":\"CN\",\"kind\":\"agency\"}}"))
+            .collect();
+        let accused: Vec<String> = (0..25).map(|k| format!("\"a{k}\"")).collect();
+        let json = format!(
+            "{{\"schema\":\"claims-explorer/1\",\"title\":\"T\",\"updated\":\"2025\",\"license\":\"CC0\",\
+             \"actors\":[{}],\"claims\":[{{\"id\":\"c\",\"date\":\"2020\",\"claimant\":\"a0\",\"accused\":[{}],\
+             \"stance\":\"accusation\",\"headline\":\"H\",\"sources\":[{{\"publisher\":\"P\",\"url\":\"https://x.org\"}}]}}]}}",
+            actors.join(","),
+            accused.join(",")
+        );
+        let d = crate::ingest::read_json(json.as_bytes()).unwrap().dataset;
+        let index = Index::build(&d);
+        let text = accused_parties(&d, &index, &d.claims[0].accused);
+        assert_eq!(text.matches(" (CN)").count(), PARTIES_SHOWN);
+        assert!(text.starts_with("Actor 0 (CN), Actor 1 (CN)"), "{text}");
+        assert!(text.ends_with("Actor 9 (CN) and 15 more"), "{text}");
+        let few = accused_parties(&d, &index, &d.claims[0].accused[..2]);
+        assert_eq!(few, "Actor 0 (CN), Actor 1 (CN)");
+        assert_eq!(party(&d, &index, "unknown-id"), "unknown-id");
     }
 }

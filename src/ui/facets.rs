@@ -5,6 +5,7 @@
 use std::collections::BTreeSet;
 
 use leptos::prelude::*;
+use rustc_hash::FxHashMap;
 
 use super::history::{Entry, Nav};
 use super::loaded::Loaded;
@@ -184,17 +185,18 @@ fn FacetGroup(
         };
         let shown: Vec<FacetOption> =
             matching.iter().enumerate().filter(|(i, o)| *i < limit || o.selected).map(|(_, o)| o.clone()).collect();
-        (shown, n)
+        // Each shown option's count and state by value: an option finds its own in constant
+        // time, so a facet of thousands of options, expanded, updates in linear time.
+        let state: FxHashMap<String, (u32, bool)> =
+            shown.iter().map(|o| (o.value.clone(), (o.count, o.selected))).collect();
+        (shown, n, state)
     });
     // One element per option, kept while the option is shown: a keystroke changes the counts'
     // text, not the elements.
     let option = move |o: FacetOption| {
         let value = o.value.clone();
-        let state = Memo::new(move |_| {
-            visible.with(|(shown, _)| {
-                shown.iter().find(|x| x.value == o.value).map_or((0, false), |x| (x.count, x.selected))
-            })
-        });
+        let state =
+            Memo::new(move |_| visible.with(|(_, _, state)| state.get(&o.value).copied().unwrap_or((0, false))));
         let toggle = {
             let value = value.clone();
             move |_| nav.update(Entry::Push, |v| v.filter.toggle(facet, &value))

@@ -24,7 +24,7 @@ use web_sys::{AbortController, ReferrerPolicy, RequestCredentials, RequestMode};
 
 use super::timing::{now, record, timed};
 use crate::data_sources::{shown_address, Address, DataSources, Provenance, DATA_SOURCES_ID};
-use crate::ingest::{self, Ingested};
+use crate::ingest::{self, shorten, Ingested, LOCATION_MAX, MESSAGE_MAX, QUOTED_MAX};
 
 /// Where the bundled dataset lives, relative to the page (so the app works under a sub-path).
 pub const BUNDLED_DATA: &str = "data/claims.json";
@@ -50,9 +50,15 @@ fn data_sources() -> DataSources {
         .unwrap_or_default()
 }
 
-/// What a rejected browser promise says ("TypeError: Failed to fetch").
+/// What a rejected browser promise says ("TypeError: Failed to fetch"), shortened.
 fn js_text(e: &JsValue) -> String {
-    e.dyn_ref::<js_sys::Error>().map_or_else(|| format!("{e:?}"), |e| e.to_string().into())
+    let text: String = e.dyn_ref::<js_sys::Error>().map_or_else(|| format!("{e:?}"), |e| e.to_string().into());
+    shorten(&text, QUOTED_MAX).into_owned()
+}
+
+/// Why the bytes are not a dataset, at most `MESSAGE_MAX` characters.
+fn not_a_dataset(e: ingest::IngestError) -> String {
+    shorten(&e.to_string(), MESSAGE_MAX).into_owned()
 }
 
 /// Bytes read between two pauses in which the page can show how far the read has got.
@@ -170,6 +176,7 @@ pub async fn fetch_dataset(
                 if timed_out.get() {
                     too_slow()
                 } else {
+                    let e = shorten(&e.to_string(), QUOTED_MAX).into_owned();
                     fail(format!(
                         "the request failed ({e}): the address, the connection, or the server's permission for \
                          other sites to read it (CORS)"
@@ -177,7 +184,8 @@ pub async fn fetch_dataset(
                 }
             })?;
         if !response.ok() {
-            return Err(fail(format!("the server answered {} {}", response.status(), response.status_text())));
+            let status = response.status_text();
+            return Err(fail(format!("the server answered {} {}", response.status(), shorten(&status, QUOTED_MAX))));
         }
         let headers = response.headers();
         let content_type = headers.get("content-type").unwrap_or_default();
@@ -192,7 +200,7 @@ pub async fn fetch_dataset(
                 Stop::Broken(_) if timed_out.get() => too_slow(),
                 Stop::Broken(why) => fail(format!("the download broke off ({why})")),
                 Stop::TooLarge => too_large(),
-                Stop::Ingest(e) => fail(e.to_string()),
+                Stop::Ingest(e) => fail(not_a_dataset(e)),
             }
         })
     }
@@ -205,13 +213,14 @@ pub async fn fetch_dataset(
 
 /// Reads a file the reader chose or dropped.
 pub async fn read_file(file: web_sys::File, progress: impl Fn(Progress)) -> Result<Ingested, String> {
-    let name = file.name();
+    let full_name = file.name();
+    let name = shorten(&full_name, LOCATION_MAX);
     let fail = |why: String| format!("Could not read the file {name}: {why}");
     // The reader's own file, in the reader's own memory: no cap.
-    read_stream(file.stream(), Some(file.size() as usize), None, &[&name, &file.type_()], progress).await.map_err(
+    read_stream(file.stream(), Some(file.size() as usize), None, &[&full_name, &file.type_()], progress).await.map_err(
         |stop| match stop {
             Stop::Broken(why) => fail(format!("the browser could not read it ({why})")),
-            Stop::Ingest(e) => fail(e.to_string()),
+            Stop::Ingest(e) => fail(not_a_dataset(e)),
             Stop::TooLarge => fail("it is too large to read".into()),
         },
     )

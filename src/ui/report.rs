@@ -1,5 +1,7 @@
 //! The dataset's credit line and its load report (`data-report`): what was loaded, what was
-//! excluded, and every problem with its place.
+//! excluded, the problems the report kept (the first `ingest::PROBLEMS_KEPT`) with their
+//! places, and one line per kind of the rest ("and 199000 more: …"), so that a file of any
+//! number of bad records gives a page of bounded size.
 
 use std::sync::Arc;
 
@@ -23,6 +25,28 @@ pub fn DataReport(dataset: Arc<Dataset>, report: Arc<Report>) -> impl IntoView {
             }
         })
         .collect_view();
+    let more = report
+        .more
+        .iter()
+        .map(|m| {
+            let severity = m.severity.as_str();
+            let what = if m.is_other_kinds() {
+                view! { <span class="message">{format!("{severity}s of other kinds")}</span> }.into_any()
+            } else {
+                view! {
+                    <span class="severity">{severity}</span>" "
+                    <code class="location">{m.location.clone()}</code>": "
+                    <span class="message">{m.message.clone()}</span>
+                }
+                .into_any()
+            };
+            view! {
+                <li class=format!("problem more {severity}") data-testid="report-more">
+                    {format!("and {} more: ", m.count)}{what}
+                </li>
+            }
+        })
+        .collect_view();
     let has_problems = !report.problems.is_empty();
     let open = report.count(Severity::Error) > 0;
     view! {
@@ -34,7 +58,7 @@ pub fn DataReport(dataset: Arc<Dataset>, report: Arc<Report>) -> impl IntoView {
             </p>
             <details class="data-report" data-testid="data-report" open=open>
                 <summary data-testid="report-summary">{report.summary()}</summary>
-                {has_problems.then(|| view! { <ol class="problems">{problems}</ol> })}
+                {has_problems.then(|| view! { <ol class="problems">{problems}{more}</ol> })}
             </details>
         </section>
     }

@@ -1,13 +1,17 @@
 //! The open thread (`?claim=<id>`): the incident's claims in date order, each with its stance,
 //! and how many days an accusation waited for its first answer. Scrolled into view on opening.
+//! At most `THREAD_SHOWN` claims around the open one are listed; the others are counted.
 
 use leptos::html::Section;
 use leptos::prelude::*;
 
-use super::card::party;
+use super::card::{accused_parties, party};
 use super::history::{Entry, Nav};
 use super::loaded::Loaded;
-use crate::query::thread;
+use crate::query::thread_window;
+
+/// The most claims of a thread listed at once.
+pub const THREAD_SHOWN: usize = 50;
 
 #[component]
 pub fn Thread(loaded: Loaded) -> impl IntoView {
@@ -47,13 +51,24 @@ pub fn Thread(loaded: Loaded) -> impl IntoView {
                     .as_ref()
                     .and_then(|x| loaded.index.incident(d, x))
                     .map_or_else(|| c.headline.clone(), |i| i.title.clone());
-                let entries = thread(d, &loaded.index, claim);
-                let n = entries.len();
-                let items = entries
+                let window = thread_window(d, &loaded.index, claim, THREAD_SHOWN);
+                let (before, after) = (window.before, window.after);
+                let n = before + window.entries.len() + after;
+                let not_shown = |k: usize, which: &str| {
+                    (k > 0).then(|| {
+                        let claims = if k == 1 { "claim" } else { "claims" };
+                        view! { <p class="muted" data-testid="thread-not-shown">{format!("{k} {which} {claims} not shown")}</p> }
+                    })
+                };
+                let (earlier, later) = (not_shown(before, "earlier"), not_shown(after, "later"));
+                // The list numbers its claims in the whole thread.
+                let start = (before + 1).to_string();
+                let items = window
+                    .entries
                     .into_iter()
                     .map(|e| {
                         let t = &d.claims[e.claim as usize];
-                        let accused = t.accused.iter().map(|a| party(d, a)).collect::<Vec<_>>().join(", ");
+                        let accused = accused_parties(d, &loaded.index, &t.accused);
                         let lag = e.answered_after_days.map(|days| {
                             let text = match days {
                                 0 => "answered the same day".to_string(),
@@ -72,7 +87,7 @@ pub fn Thread(loaded: Loaded) -> impl IntoView {
                                         {t.stance.label()}
                                     </span>
                                 </div>
-                                <p class="parties">{party(d, &t.claimant)} {(!accused.is_empty()).then(|| format!(" → {accused}"))}</p>
+                                <p class="parties">{party(d, &loaded.index, &t.claimant)} {(!accused.is_empty()).then(|| format!(" → {accused}"))}</p>
                                 <p class="headline">{t.headline.clone()}</p>
                                 {lag}
                             </li>
@@ -87,7 +102,9 @@ pub fn Thread(loaded: Loaded) -> impl IntoView {
                                 <button type="button" class="button" data-testid="close-thread" on:click=close>"Close"</button>
                             </div>
                             <p class="muted">{format!("{n} {} in date order", if n == 1 { "claim" } else { "claims" })}</p>
-                            <ol class="thread-entries">{items}</ol>
+                            {earlier}
+                            <ol class="thread-entries" start=start>{items}</ol>
+                            {later}
                         </section>
                     }
                     .into_any(),

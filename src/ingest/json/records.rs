@@ -8,6 +8,7 @@ use strum::{EnumString, IntoStaticStr};
 
 use super::{located, Position};
 use crate::ingest::decode::{self, DATASET_FIELDS};
+use crate::ingest::echo::quoted;
 use crate::ingest::place::Place;
 use crate::ingest::report::Report;
 use crate::ingest::IngestError;
@@ -126,7 +127,7 @@ pub(super) fn head<'k, 'r>(
     if schema != SCHEMA_V1 {
         return Err(IngestError {
             location: Some("schema".into()),
-            message: format!("expected \"{SCHEMA_V1}\", found \"{schema}\""),
+            message: format!("expected \"{SCHEMA_V1}\", found {}", quoted(&schema)),
         });
     }
     let title = text("title", report).unwrap_or_else(|| {
@@ -141,7 +142,7 @@ pub(super) fn head<'k, 'r>(
         Some(s) => match PartialDate::parse(&s) {
             Ok(d) => Some(d),
             Err(e) => {
-                report.warning("updated", format!("{e}; dates are not checked against it"));
+                report.warning("updated", format!("{}; dates are not checked against it", decode::not_a_date(&e)));
                 None
             }
         },
