@@ -64,6 +64,10 @@ fn not_a_dataset(e: ingest::IngestError) -> String {
 /// Bytes read between two pauses in which the page can show how far the read has got.
 const BETWEEN_PAUSES: usize = 8 << 20;
 
+/// The longest the reading goes on without a pause, in milliseconds: a file that is slow to
+/// read for its size (thousands of problems in a few kilobytes) must not freeze the tab.
+const LONGEST_WITHOUT_PAUSE: f64 = 100.0;
+
 /// Lets the browser run its other tasks (and paint) before going on.
 async fn pause() {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
@@ -92,8 +96,9 @@ enum Stop {
 }
 
 /// Reads a dataset from a stream of byte chunks, handing each to the ingest as it arrives.
-/// A large file pauses every few megabytes and reports how much has been read (of `total`, the
-/// expected length, when known), so the page shows how far it has got. It stops after `cap`
+/// A large file pauses every few megabytes, and any file after a tenth of a second of reading,
+/// and reports how much has been read (of `total`, the expected length, when known), so the
+/// page shows how far it has got and stays responsive. It stops after `cap`
 /// bytes, if there is one.
 async fn read_stream(
     stream: web_sys::ReadableStream,
@@ -105,7 +110,7 @@ async fn read_stream(
     let mut chunks = wasm_streams::ReadableStream::from_raw(stream).into_stream();
     let mut reading = ingest::Reading::new(hints);
     let mut piece = Vec::new();
-    let (mut read, mut since_pause) = (0usize, 0usize);
+    let (mut read, mut since_pause, mut paused_at) = (0usize, 0usize, now());
     while let Some(chunk) = chunks.next().await {
         let chunk = chunk.map_err(|e| Stop::Broken(js_text(&e)))?;
         let Some(bytes) = chunk.dyn_ref::<js_sys::Uint8Array>() else {
@@ -120,10 +125,10 @@ async fn read_stream(
         timed("load: parse and check", || reading.push(&piece)).map_err(Stop::Ingest)?;
         read += piece.len();
         since_pause += piece.len();
-        if since_pause >= BETWEEN_PAUSES {
+        if since_pause >= BETWEEN_PAUSES || now() - paused_at >= LONGEST_WITHOUT_PAUSE {
             progress(Progress { read, total: total.filter(|t| *t > 0) });
             pause().await;
-            since_pause = 0;
+            (since_pause, paused_at) = (0, now());
         }
     }
     timed("load: parse and check", || reading.finish()).map_err(Stop::Ingest)
