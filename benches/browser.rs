@@ -4,6 +4,9 @@
 //! DOM, and the shell's gzipped size — beside the same file loaded and filtered by a plain
 //! JavaScript reference page. Writes BENCHMARKS.md with the date and the machine.
 
+#[path = "../tests/common/hostile.rs"]
+#[allow(dead_code)]
+mod hostile;
 #[path = "../tests/support/mod.rs"]
 mod support;
 
@@ -152,18 +155,6 @@ fn phases(text: &str) -> Vec<Phase> {
 const LONGEST_TASK: &str = "window.__longestTask = 0;
     new PerformanceObserver(l => { for (const e of l.getEntries()) window.__longestTask = Math.max(window.__longestTask, e.duration); })
       .observe({ type: 'longtask' });";
-
-/// `n` empty records `{}`, as the native benchmark's: a few bytes each, several problems each.
-fn empty_records(n: usize) -> Vec<u8> {
-    let mut bytes =
-        br#"{"schema":"claims-explorer/1","title":"Empty records","updated":"2026","license":"CC0","claims":["#
-            .to_vec();
-    for i in 0..n {
-        bytes.extend_from_slice(if i == 0 { b"{}" } else { b",{}" });
-    }
-    bytes.extend_from_slice(b"]}");
-    bytes
-}
 
 async fn retained_heap(browser: &Browser) -> f64 {
     browser.driver.cdp().send_raw("HeapProfiler.collectGarbage", json!({})).await.expect("collect garbage");
@@ -356,7 +347,7 @@ async fn main() {
     // responsive (the wasm's start is one of its tasks).
     let generated = root().join("target/test-data");
     std::fs::create_dir_all(&generated).unwrap();
-    std::fs::write(generated.join("empty-200000.json"), empty_records(200_000)).unwrap();
+    std::fs::write(generated.join("empty-200000.json"), hostile::empty_records(200_000)).unwrap();
     browser
         .driver
         .cdp()

@@ -105,18 +105,6 @@ fn median_of_three(mut f: impl FnMut()) -> Duration {
     times[1]
 }
 
-/// `n` empty records `{}`: a few bytes each, several problems each.
-fn empty_records(n: usize) -> Vec<u8> {
-    let mut bytes =
-        br#"{"schema":"claims-explorer/1","title":"Empty records","updated":"2026","license":"CC0","claims":["#
-            .to_vec();
-    for i in 0..n {
-        bytes.extend_from_slice(if i == 0 { b"{}" } else { b",{}" });
-    }
-    bytes.extend_from_slice(b"]}");
-    bytes
-}
-
 fn hostile_inputs(c: &mut Criterion) {
     use hostile::Shape;
     let Some(ordinary) = load(100_000) else { return };
@@ -137,7 +125,7 @@ fn hostile_inputs(c: &mut Criterion) {
             b.iter(|| keystroke(&ingested, &index, black_box(&typed)))
         });
     }
-    let empty = empty_records(200_000);
+    let empty = hostile::empty_records(200_000);
     group.bench_function("200000 empty records: parse + check", |b| b.iter(|| read_json(black_box(&empty)).unwrap()));
     group.finish();
 

@@ -145,3 +145,15 @@ fn every_shape_is_the_same_for_the_same_size_and_valid() {
         assert!(!i.dataset.claims.is_empty());
     }
 }
+
+#[test]
+fn empty_records_are_all_excluded_and_the_report_stays_bounded() {
+    let n = 5_000;
+    let i = read_json(&hostile::empty_records(n)).expect("a dataset, every record of it excluded");
+    assert!(i.dataset.claims.is_empty());
+    assert_eq!(i.report.problems.len(), cyber_claims_explorer::ingest::PROBLEMS_KEPT, "the first problems, listed");
+    assert!(!i.report.more.is_empty(), "the rest, counted by kind");
+    let summary = i.report.summary();
+    assert!(summary.starts_with(&format!("0 claims loaded, {n} excluded;")), "{summary}");
+    assert!(i.report.count(Severity::Error) > n, "several problems a record, every one counted: {summary}");
+}

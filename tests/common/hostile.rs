@@ -142,3 +142,15 @@ pub fn dataset(shape: Shape, n: usize) -> Vec<u8> {
     )
     .into_bytes()
 }
+
+/// `n` empty records `{}`: a few bytes each, several problems each (the bounded report's case).
+pub fn empty_records(n: usize) -> Vec<u8> {
+    let mut bytes =
+        br#"{"schema":"claims-explorer/1","title":"Empty records","updated":"2026","license":"CC0","claims":["#
+            .to_vec();
+    for i in 0..n {
+        bytes.extend_from_slice(if i == 0 { b"{}" } else { b",{}" });
+    }
+    bytes.extend_from_slice(b"]}");
+    bytes
+}

@@ -4,6 +4,7 @@
 
 use std::sync::OnceLock;
 
+use cyber_claims_explorer::ingest::CSV_COLUMNS;
 use proptest::prelude::*;
 use proptest::sample::Index;
 use serde_json::{json, Map, Value};
@@ -341,35 +342,15 @@ pub fn json() -> impl Strategy<Value = Vec<u8>> {
 /// A generated spreadsheet: the columns in any order (some unknown, some missing), rows of
 /// [`text`] quoted or not, LF or CRLF, with or without a byte-order mark.
 fn spreadsheet() -> impl Strategy<Value = Vec<u8>> {
-    const COLUMNS: &[&str] = &[
-        "id",
-        "date",
-        "claimant",
-        "claimant_country",
-        "accused",
-        "accused_country",
-        "stance",
-        "incident",
-        "headline",
-        "summary",
-        "quote",
-        "source_url",
-        "source_title",
-        "source_publisher",
-        "sectors",
-        "vectors",
-        "tags",
-        "confidence",
-        "responds_to",
-        "Extra",
-        "ID ",
-    ];
+    // The format's columns, the others it reads, and some it does not know.
+    let columns: Vec<&'static str> =
+        CSV_COLUMNS.iter().copied().chain(["tags", "confidence", "responds_to", "Extra", "ID "]).collect();
     let cell = prop_oneof![
         3 => text(),
         2 => prop::sample::select(vec!["2021", "2021-07-19", "2019-02-29", "report", "DENIAL", "US", "CN", "a;b", "https://example.org/a", "partial", ""]).prop_map(String::from),
     ];
     (
-        proptest::collection::vec(prop::sample::select(COLUMNS), 0..12),
+        proptest::collection::vec(prop::sample::select(columns), 0..12),
         proptest::collection::vec(proptest::collection::vec((cell, any::<bool>()), 0..14), 0..6),
         any::<bool>(),
         any::<bool>(),
