@@ -4,8 +4,8 @@
 //!
 //! Scripts run only from the site itself and from the inline scripts the build wrote (no
 //! `'unsafe-inline'`, no `'unsafe-eval'`; `'wasm-unsafe-eval'` where the page starts its
-//! WebAssembly); styles only from the site's stylesheet; data only from the site and the
-//! origins of the data-sources list; no plugins, no `<base>`, no form posts.
+//! WebAssembly); styles only from the site's stylesheet; data only from the site and, for the
+//! explorer, the origins of the data-sources list; no plugins, no `<base>`, no form posts.
 //!
 //! Also written here: the data-sources list itself, as a JSON block in the explorer's page,
 //! where the page reads it (`ui::load`).
@@ -37,7 +37,9 @@ pub fn policy(page: &str, kind: PageKind, sources: &DataSources) -> String {
     }
     let connect = match kind {
         PageKind::App => std::iter::once("'self'".to_string()).chain(sources.origins()).collect::<Vec<_>>().join(" "),
-        PageKind::Static => "'none'".to_string(),
+        // Its own site only: nothing on the page reads data, but tools that audit a page (a
+        // search engine's robots.txt, read by Lighthouse from the page) ask from within it.
+        PageKind::Static => "'self'".to_string(),
     };
     format!(
         "default-src 'self'; script-src {}; style-src 'self'; img-src 'self'; connect-src {connect}; \
@@ -179,9 +181,9 @@ mod tests {
     }
 
     #[test]
-    fn a_static_page_runs_only_its_own_inline_scripts_and_reads_nothing() {
+    fn a_static_page_runs_only_its_own_inline_scripts_and_no_wasm() {
         let csp = policy("<meta charset=utf-8><p>x</p>", PageKind::Static, &DataSources::default());
-        assert!(csp.contains("script-src 'none';") && csp.contains("connect-src 'none';"), "{csp}");
+        assert!(csp.contains("script-src 'none';") && csp.contains("connect-src 'self';"), "{csp}");
         let csp = policy(PAGE, PageKind::Static, &DataSources::default());
         assert!(csp.contains("script-src 'sha256-") && !csp.contains("wasm-unsafe-eval"), "{csp}");
     }
