@@ -68,6 +68,10 @@ const BETWEEN_PAUSES: usize = 8 << 20;
 /// read for its size (thousands of problems in a few kilobytes) must not freeze the tab.
 const LONGEST_WITHOUT_PAUSE: f64 = 100.0;
 
+/// The bytes handed to the ingest at once: a piece from the network can be megabytes, and the
+/// reading can pause only between two of these. Any split reads the same (`ingest::Reading`).
+const PUSHED_AT_ONCE: usize = 32 << 10;
+
 /// Lets the browser run its other tasks (and paint) before going on.
 async fn pause() {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
@@ -121,14 +125,16 @@ async fn read_stream(
         if cap.is_some_and(|cap| (read + piece.len()) as u64 > cap) {
             return Err(Stop::TooLarge);
         }
-        // Timed piece by piece: the waits for the network and the pauses are not reading.
-        timed("load: parse and check", || reading.push(&piece)).map_err(Stop::Ingest)?;
-        read += piece.len();
-        since_pause += piece.len();
-        if since_pause >= BETWEEN_PAUSES || now() - paused_at >= LONGEST_WITHOUT_PAUSE {
-            progress(Progress { read, total: total.filter(|t| *t > 0) });
-            pause().await;
-            (since_pause, paused_at) = (0, now());
+        for part in piece.chunks(PUSHED_AT_ONCE) {
+            // Timed part by part: the waits for the network and the pauses are not reading.
+            timed("load: parse and check", || reading.push(part)).map_err(Stop::Ingest)?;
+            read += part.len();
+            since_pause += part.len();
+            if since_pause >= BETWEEN_PAUSES || now() - paused_at >= LONGEST_WITHOUT_PAUSE {
+                progress(Progress { read, total: total.filter(|t| *t > 0) });
+                pause().await;
+                (since_pause, paused_at) = (0, now());
+            }
         }
     }
     timed("load: parse and check", || reading.finish()).map_err(Stop::Ingest)
