@@ -4,7 +4,9 @@
 
 use std::sync::OnceLock;
 
-use cyber_claims_explorer::ingest::CSV_COLUMNS;
+use cyber_claims_explorer::ingest::{
+    ACTOR_FIELDS, CLAIM_FIELDS, CSV_COLUMNS, INCIDENT_FIELDS, QUOTE_FIELDS, SOURCE_FIELDS,
+};
 use proptest::prelude::*;
 use proptest::sample::Index;
 use serde_json::{json, Map, Value};
@@ -178,40 +180,20 @@ fn value() -> impl Strategy<Value = Value> {
     leaf.prop_recursive(3, 24, 4, |inner| {
         prop_oneof![
             proptest::collection::vec(inner.clone(), 0..4).prop_map(Value::Array),
-            proptest::collection::btree_map(prop::sample::select(FIELDS), inner, 0..4)
+            proptest::collection::btree_map(prop::sample::select(fields()), inner, 0..4)
                 .prop_map(|m| Value::Object(m.into_iter().map(|(k, v)| (k.to_string(), v)).collect())),
         ]
     })
 }
 
-/// Field names the records have, and a few they do not.
-const FIELDS: &[&str] = &[
-    "id",
-    "name",
-    "country",
-    "aliases",
-    "title",
-    "sectors",
-    "scale",
-    "date",
-    "claimant",
-    "accused",
-    "stance",
-    "incident",
-    "responds_to",
-    "headline",
-    "summary",
-    "quote",
-    "text",
-    "speaker",
-    "sources",
-    "publisher",
-    "url",
-    "confidence",
-    "tags",
-    "claimnt",
-    "\u{7}",
-];
+/// Field names the records have (the model's own lists), and a few they do not.
+fn fields() -> Vec<&'static str> {
+    [ACTOR_FIELDS, INCIDENT_FIELDS, CLAIM_FIELDS, QUOTE_FIELDS, SOURCE_FIELDS]
+        .concat()
+        .into_iter()
+        .chain(["claimnt", "\u{7}"])
+        .collect()
+}
 
 /// One change to a dataset's value: a value replaced, a field added or removed.
 #[derive(Debug, Clone)]
@@ -224,7 +206,7 @@ enum ValueEdit {
 fn value_edit() -> impl Strategy<Value = ValueEdit> {
     prop_oneof![
         3 => (any::<Index>(), value()).prop_map(|(at, v)| ValueEdit::Replace(at, v)),
-        1 => (any::<Index>(), prop::sample::select(FIELDS), value()).prop_map(|(at, k, v)| ValueEdit::AddField(at, k, v)),
+        1 => (any::<Index>(), prop::sample::select(fields()), value()).prop_map(|(at, k, v)| ValueEdit::AddField(at, k, v)),
         1 => any::<Index>().prop_map(ValueEdit::Remove),
     ]
 }
