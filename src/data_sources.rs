@@ -142,12 +142,7 @@ fn normalised_origin(entry: &str) -> Result<String, &'static str> {
 pub fn shown_address(href: &str, max: usize) -> String {
     let rest = href.split_once("://").map_or(href, |(_, r)| r);
     let rest = rest.split(['?', '#']).next().unwrap_or(rest);
-    if rest.chars().count() <= max {
-        rest.to_string()
-    } else {
-        let kept: String = rest.chars().take(max.saturating_sub(1)).collect();
-        format!("{kept}…")
-    }
+    crate::ingest::shorten(rest, max).into_owned()
 }
 
 /// Where the dataset on screen came from, as readers are told.
