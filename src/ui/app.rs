@@ -64,8 +64,10 @@ fn remove_baked(taking_over: bool) {
 fn status_text(progress: Option<Progress>) -> String {
     match progress {
         Some(Progress { read, total: Some(total) }) => {
-            // A compressed transfer announces fewer bytes than arrive: never past 99%.
-            format!("Reading the claims… {}%", (read as f64 / total as f64 * 100.0).clamp(0.0, 99.0).floor())
+            // A compressed transfer announces fewer bytes than arrive: never past 99%. The
+            // reading pauses after its first tenth of a second, which may be under 1%: once
+            // reading has begun, it shows at least 1%.
+            format!("Reading the claims… {}%", (read as f64 / total as f64 * 100.0).floor().clamp(1.0, 99.0))
         }
         Some(Progress { read, total: None }) => format!("Reading the claims… {} MB", read >> 20),
         None => "Loading claims…".to_string(),
