@@ -2,6 +2,9 @@
  *   <iframe src="https://…/?embed=timeline" data-claims-explorer title="…" loading="lazy" width="100%"></iframe>
  *   <script src="https://…/embed.js" async></script>
  * Each embedded chart posts {"claims-explorer-height": {"chart": id, "height": px}} to its parent.
+ * A chart that finished loading before this script ran has posted to no one, so on start the
+ * script asks every marked iframe, at the origin of its src, to post again
+ * ({"claims-explorer-ask-height": true}).
  * This script sets the height of the iframe that sent it, and of no other element: only an
  * iframe marked data-claims-explorer, only when the message comes from that iframe's own
  * window at the origin of its src, and never beyond MAX_HEIGHT, so that no frame on the host
@@ -36,4 +39,18 @@
       return;
     }
   });
+
+  function ask(frame) {
+    var origin;
+    try {
+      origin = new URL(frame.getAttribute("src"), window.location.href).origin;
+    } catch (e) {
+      return;
+    }
+    if (!frame.contentWindow || origin === "null") return;
+    // Sent only to a document at the origin of src; a frame still loading answers by itself.
+    frame.contentWindow.postMessage({ "claims-explorer-ask-height": true }, origin);
+  }
+  var marked = document.querySelectorAll("iframe[data-claims-explorer]");
+  for (var i = 0; i < marked.length; i++) ask(marked[i]);
 })();

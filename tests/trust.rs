@@ -224,7 +224,31 @@ async fn embed_js_sizes_only_the_charts_it_was_meant_for_from_their_own_origin_a
     let server = StaticServer::start();
     let other = DataHost::start(true);
     let browser = Browser::start(1280, 900).await;
+    // The baked embed: embed.js starts after the chart has loaded and posted to no one.
     browser.driver.goto(format!("{}/fixtures/host-hostile.html?other={}", server.base, other.base)).await.unwrap();
+    check_host_hostile(&browser).await;
+    // The page in embed mode: embed.js starts only after the chart is drawn.
+    let chart = "../app/?embed=stances";
+    browser
+        .driver
+        .goto(format!("{}/fixtures/host-hostile.html?other={}&wait=1&chart={}", server.base, other.base, chart))
+        .await
+        .unwrap();
+    browser
+        .until(
+            "the chart in embed mode to be drawn",
+            "return document.getElementById('chart').contentDocument
+                     .querySelector('canvas[data-claims]') !== null;",
+        )
+        .await;
+    browser.js("window.addHelperNow(); return true;").await;
+    check_host_hostile(&browser).await;
+    browser.quit().await;
+}
+
+/// On `host-hostile.html`: the real chart gets its own height, once embed.js has asked for it;
+/// the greedy frame is clamped; the unmarked frame and the one that left its origin keep theirs.
+async fn check_host_hostile(browser: &Browser) {
     let sized = "return document.getElementById('%').getAttribute('data-claims-explorer-height') !== null;";
     browser.until("the chart's height", &sized.replace('%', "chart")).await;
     browser.until("the greedy frame's height", &sized.replace('%', "greedy")).await;
@@ -252,5 +276,4 @@ async fn embed_js_sizes_only_the_charts_it_was_meant_for_from_their_own_origin_a
         serde_json::json!([null, 150]),
         "a frame that left its origin is left alone: {heights}"
     );
-    browser.quit().await;
 }

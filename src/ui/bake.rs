@@ -191,11 +191,14 @@ pub fn dataset_json_ld(loaded: &Loaded, site: &Site) -> String {
 }
 
 /// The baked embed page's one script: posts the chart's height to the host page, as the page
-/// in embed mode does (`{"claims-explorer-height": {"chart", "height"}}`), on load and on every
-/// resize. The same text in every embed page, so that one hash allows it.
+/// in embed mode does (`{"claims-explorer-height": {"chart", "height"}}`), on load, on every
+/// resize, and when the parent asks (`{"claims-explorer-ask-height": true}`, sent by an
+/// `embed.js` that started after the frame had loaded). The same text in every embed page, so
+/// that one hash allows it.
 pub const EMBED_HEIGHT_SCRIPT: &str = "(function(){var e=document.querySelector('[data-testid=\"embed\"]');if(!e||parent===window)return;\
 function p(){parent.postMessage({'claims-explorer-height':{chart:e.dataset.chart,height:Math.ceil(e.offsetHeight)}},'*')}\
-p();addEventListener('load',p);if(window.ResizeObserver)new ResizeObserver(p).observe(e)})();";
+p();addEventListener('load',p);if(window.ResizeObserver)new ResizeObserver(p).observe(e);\
+addEventListener('message',function(m){if(m.source===parent&&m.data&&m.data['claims-explorer-ask-height']===true)p()})})();";
 
 /// `chart`'s baked embed page, a whole document: the page's own embed view (the chart as SVG,
 /// its summary and credit line) for the bundled data unfiltered, and `EMBED_HEIGHT_SCRIPT`.

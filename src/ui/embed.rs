@@ -9,7 +9,7 @@ use wasm_bindgen::JsValue;
 
 use super::chart::{app_address, ChartCard};
 use super::history::Nav;
-use super::listen::resize_observer;
+use super::listen::{resize_observer, window_event};
 use super::loaded::Loaded;
 use crate::charts::ChartId;
 use crate::url_state::{to_query, ViewState};
@@ -48,6 +48,19 @@ pub fn EmbedView(chart: ChartId, loaded: Loaded, drawn: RwSignal<u8>) -> impl In
         post_height(chart, f64::from(el.offset_height()));
         let measured = el.clone();
         resize_observer(&el, move || post_height(chart, f64::from(measured.offset_height())));
+    });
+    window_event(leptos::ev::message, move |event| {
+        let from_parent = web_sys::window()
+            .and_then(|w| w.parent().ok().flatten())
+            .zip(event.source())
+            .is_some_and(|(parent, source)| JsValue::from(parent) == JsValue::from(source));
+        let asked =
+            js_sys::Reflect::get(&event.data(), &"claims-explorer-ask-height".into()).is_ok_and(|v| v == JsValue::TRUE);
+        if from_parent && asked && drawn.get_untracked() & chart.bit() != 0 {
+            if let Some(el) = root.get_untracked() {
+                post_height(chart, f64::from(el.offset_height()));
+            }
+        }
     });
 
     let d = loaded.dataset.clone();
