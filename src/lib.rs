@@ -11,6 +11,9 @@ pub mod charts;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod content_policy;
 pub mod data_sources;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod editorial;
+pub mod export;
 pub mod ingest;
 pub mod model;
 pub mod query;

@@ -231,6 +231,12 @@ pub fn finish(mut draft: Draft, report: &mut Report) -> Dataset {
         for (k, t) in claim.tags.iter().enumerate() {
             v.text(&format_args!("tags[{k}]"), t, NAME_MAX, true);
         }
+        for (k, a) in claim.aliases.iter().enumerate() {
+            v.text(&format_args!("aliases[{k}]"), a, ID_MAX, true);
+        }
+        if let Some(reason) = &claim.same_side_reason {
+            v.text(&"same_side_reason", reason, HEADLINE_MAX, true);
+        }
         if v.keep("claim", |r| &mut r.claims) {
             kept.push(i);
         }

@@ -37,8 +37,9 @@ pub const COLUMNS: &[&str] = &[
 ];
 /// Columns a file must have.
 pub const REQUIRED: &[&str] = &["id", "date", "claimant", "stance", "headline", "source_url"];
-/// Optional columns read beyond the documented ones.
-const EXTRA: &[&str] = &["tags", "confidence"];
+/// Optional columns read beyond the documented ones, in the order the export writes them.
+pub const EXTRA: &[&str] =
+    &["tags", "confidence", "responds_to", "quote_speaker", "source_date", "aliases", "same_side_reason"];
 
 /// An id made from a name: lower case, words joined by `-`; Chinese letters are kept.
 pub fn slug(name: &str) -> String {
@@ -53,8 +54,41 @@ pub fn slug(name: &str) -> String {
     out.trim_end_matches('-').to_string()
 }
 
+/// The items of a `;`-separated cell, trimmed, empty ones dropped. `\\;` is a `;` within an
+/// item and `\\\\` a backslash (`list_cell` writes them so).
 fn split(value: &str) -> Vec<String> {
-    value.split(';').map(str::trim).filter(|s| !s.is_empty()).map(String::from).collect()
+    split_keeping_empty(value).into_iter().filter(|s| !s.is_empty()).collect()
+}
+
+/// The items of a `;`-separated cell, trimmed, empty ones kept, so that they stay matched by
+/// position with another column's (a source without a date); an empty cell has none.
+fn split_keeping_empty(value: &str) -> Vec<String> {
+    if value.trim().is_empty() {
+        return Vec::new();
+    }
+    if !value.contains('\\') {
+        return value.split(';').map(|s| s.trim().to_string()).collect();
+    }
+    let mut items = vec![String::new()];
+    let mut chars = value.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => match chars.next() {
+                Some(next @ (';' | '\\')) => items.last_mut().expect("an item").push(next),
+                Some(other) => items.last_mut().expect("an item").extend(['\\', other]),
+                None => items.last_mut().expect("an item").push('\\'),
+            },
+            ';' => items.push(String::new()),
+            c => items.last_mut().expect("an item").push(c),
+        }
+    }
+    items.iter().map(|s| s.trim().to_string()).collect()
+}
+
+/// A cell of `;`-separated items, as `split` reads them back.
+pub fn list_cell<'a>(items: impl IntoIterator<Item = &'a str>) -> String {
+    let escaped: Vec<String> = items.into_iter().map(|s| s.replace('\\', "\\\\").replace(';', "\\;")).collect();
+    escaped.join(";")
 }
 
 /// The host of a URL, used as the publisher when none is given.
@@ -159,7 +193,7 @@ impl Registry {
 fn shape_of(column: &str) -> Option<Shape> {
     match column {
         "summary" | "quote" => Some(Shape::Block),
-        c if COLUMNS.contains(&c) || EXTRA.contains(&c) || c == "responds_to" => Some(Shape::Line),
+        c if COLUMNS.contains(&c) || EXTRA.contains(&c) => Some(Shape::Line),
         _ => None,
     }
 }
@@ -242,20 +276,27 @@ fn claim_of(row: &Row, place: &Place, registry: &mut Registry, report: &mut Repo
         .collect();
     let incident = (!row.get("incident").is_empty())
         .then(|| registry.incident(row.get("incident"), split(row.get("sectors")), split(row.get("vectors")), place));
-    let titles = split(row.get("source_title"));
-    let publishers = split(row.get("source_publisher"));
+    let titles = split_keeping_empty(row.get("source_title"));
+    let publishers = split_keeping_empty(row.get("source_publisher"));
+    let dates = split_keeping_empty(row.get("source_date"));
+    let mut date_errors = Vec::new();
     let sources = split(row.get("source_url"))
         .into_iter()
         .enumerate()
         .map(|(k, url)| Source {
-            publisher: publishers.get(k).cloned().unwrap_or_else(|| host(&url)),
+            publisher: publishers.get(k).filter(|p| !p.is_empty()).cloned().unwrap_or_else(|| host(&url)),
             title: titles.get(k).cloned().unwrap_or_default(),
             url,
-            date: None,
+            date: dates.get(k).filter(|d| !d.is_empty()).and_then(|d| {
+                PartialDate::parse(d).map_err(|e| date_errors.push(format!("source {}: {}", k + 1, not_a_date(&e)))).ok()
+            }),
         })
         .collect();
-    let quote =
-        (!row.get("quote").is_empty()).then(|| Quote { text: row.get("quote").to_string(), speaker: String::new() });
+    for message in date_errors {
+        report.warning(place.at("source_date"), message);
+    }
+    let quote = (!row.get("quote").is_empty())
+        .then(|| Quote { text: row.get("quote").to_string(), speaker: row.get("quote_speaker").to_string() });
     Ok(Claim {
         id: row.get("id").to_string(),
         date,
@@ -270,6 +311,8 @@ fn claim_of(row: &Row, place: &Place, registry: &mut Registry, report: &mut Repo
         sources,
         confidence,
         tags: split(row.get("tags")),
+        aliases: split(row.get("aliases")),
+        same_side_reason: Some(row.get("same_side_reason").to_string()).filter(|r| !r.is_empty()),
     })
 }
 

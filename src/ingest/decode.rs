@@ -32,6 +32,8 @@ pub const CLAIM_FIELDS: &[&str] = &[
     "sources",
     "confidence",
     "tags",
+    "aliases",
+    "same_side_reason",
 ];
 pub const QUOTE_FIELDS: &[&str] = &["text", "speaker"];
 pub const SOURCE_FIELDS: &[&str] = &["publisher", "title", "url", "date"];
@@ -318,6 +320,8 @@ pub fn claim(value: &Value, place: &Place, report: &mut Report) -> Option<Claim>
         }),
     };
     let tags = f.texts(report, "tags");
+    let aliases = f.texts(report, "aliases");
+    let same_side_reason = f.text_opt(report, "same_side_reason");
     if f.errors > 0 {
         return None;
     }
@@ -335,5 +339,7 @@ pub fn claim(value: &Value, place: &Place, report: &mut Report) -> Option<Claim>
         sources,
         confidence,
         tags,
+        aliases,
+        same_side_reason,
     })
 }

@@ -154,6 +154,10 @@ pub fn clean_draft(draft: &mut Draft, report: &mut Report) {
             field.line(&format_args!("sources[{k}].url"), &mut source.url);
         }
         field.list("tags", &mut claim.tags);
+        field.list("aliases", &mut claim.aliases);
+        if let Some(reason) = &mut claim.same_side_reason {
+            field.line(&"same_side_reason", reason);
+        }
     }
     // The ids of records that were already excluded only serve to tell a reference to them
     // from a reference to nothing; they are cleaned as the kept ids are, without a word.

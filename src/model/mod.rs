@@ -105,6 +105,12 @@ pub struct Claim {
     pub confidence: Confidence,
     #[serde(default)]
     pub tags: Vec<String>,
+    /// Ids this claim had before: a deep link to one of them opens this claim.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+    /// Why this claim answers a claim of its own side, when it does (the checker asks).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub same_side_reason: Option<String>,
 }
 
 /// Words quoted from a speaker, exactly as reported.
@@ -143,6 +149,15 @@ impl Source {
 }
 
 impl Dataset {
+    /// Where the claim with this id is: the claim of that id, or else the one that lists it
+    /// among its former ids (`aliases`), so that an old deep link still opens its claim.
+    pub fn claim_position(&self, id: &str) -> Option<usize> {
+        self.claims
+            .iter()
+            .position(|c| c.id == id)
+            .or_else(|| self.claims.iter().position(|c| c.aliases.iter().any(|a| a == id)))
+    }
+
     /// The actor with this id, if any.
     pub fn actor(&self, id: &str) -> Option<&Actor> {
         self.actors.iter().find(|a| a.id == id)

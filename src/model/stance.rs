@@ -36,6 +36,10 @@ pub enum Stance {
     Report,
     Denial,
     CounterAccusation,
+    /// "Declined to comment", "neither confirm nor deny": an answer that says nothing either way.
+    NonAnswer,
+    /// A joint or unilateral commitment, such as the 2015 US–China commitment on cyber-enabled theft.
+    Agreement,
 }
 
 impl Stance {
@@ -63,6 +67,8 @@ impl Stance {
             Stance::Report => "Report",
             Stance::Denial => "Denial",
             Stance::CounterAccusation => "Counter-accusation",
+            Stance::NonAnswer => "Non-answer",
+            Stance::Agreement => "Agreement",
         }
     }
 
@@ -77,12 +83,20 @@ impl Stance {
             Stance::Report => "≡",
             Stance::Denial => "✕",
             Stance::CounterAccusation => "⇄",
+            Stance::NonAnswer => "…",
+            Stance::Agreement => "◇",
         }
     }
 
-    /// Whether this stance answers rather than accuses.
+    /// Whether this stance answers a claim: a denial, a counter-accusation or a non-answer.
     pub fn is_answer(self) -> bool {
-        matches!(self, Stance::Denial | Stance::CounterAccusation)
+        matches!(self, Stance::Denial | Stance::CounterAccusation | Stance::NonAnswer)
+    }
+
+    /// Whether this stance accuses someone (accusation to report): what an answer answers.
+    /// An agreement neither accuses nor answers.
+    pub fn accuses(self) -> bool {
+        !self.is_answer() && self != Stance::Agreement
     }
 }
 

@@ -8,6 +8,7 @@ use super::lists::Lists;
 use super::search::SearchIndex;
 use crate::model::{Actor, Dataset, Side, Stance};
 
+mod answer_order;
 mod run;
 pub use run::{Counts, Outcome, TextCache};
 
@@ -204,16 +205,7 @@ impl Index {
             incident.push(claim.incident.as_deref().and_then(|i| incident_at.get(i)).copied().unwrap_or(NO_INCIDENT));
         }
         let mut by_date: Vec<u32> = (0..n as u32).collect();
-        // `PartialDate` orders by year, then month, then day, a missing part first: so does
-        // this key (a missing part is 0, a present one at least 1).
-        let key: Vec<u32> = dataset
-            .claims
-            .iter()
-            .map(|c| {
-                let d = c.date;
-                u32::from(d.year) << 16 | u32::from(d.month.unwrap_or(0)) << 8 | u32::from(d.day.unwrap_or(0))
-            })
-            .collect();
+        let key = answer_order::keys(dataset);
         by_date.sort_unstable_by(|&a, &b| {
             key[a as usize]
                 .cmp(&key[b as usize])
@@ -416,8 +408,8 @@ fn first_answers(
             continue;
         }
         for &a in members {
-            // An answer is not answered this way (and so is never its own answer).
-            if first[a as usize].is_some() || stance[a as usize].is_answer() {
+            // Only an accusing claim is answered this way (so an answer is never its own).
+            if first[a as usize].is_some() || !stance[a as usize].accuses() {
                 continue;
             }
             let earliest = dataset.claims[a as usize].date.earliest();

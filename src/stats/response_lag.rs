@@ -36,7 +36,7 @@ pub struct ResponseLags {
 }
 
 /// Per incident, the wait from its first accusation-type claim among the claims `ids` that
-/// has an answer (`Index::first_answer`, a denial or counter-accusation) also among `ids`,
+/// has an answer (`Index::first_answer`, a denial, counter-accusation or non-answer) also among `ids`,
 /// to that answer. Incidents without such a pair are left out.
 pub fn response_lags(dataset: &Dataset, index: &Index, ids: &[u32]) -> ResponseLags {
     // A bit per claim: small enough to stay in the cache.
@@ -51,7 +51,7 @@ pub fn response_lags(dataset: &Dataset, index: &Index, ids: &[u32]) -> ResponseL
         let pair = members.iter().find_map(|&c| {
             let c = c as usize;
             let answer = index.first_answer[c]? as usize;
-            (matching(c) && matching(answer) && !index.stance[c].is_answer() && index.stance[answer].is_answer())
+            (matching(c) && matching(answer) && index.stance[c].accuses() && index.stance[answer].is_answer())
                 .then_some((c, answer))
         });
         if let Some((c, a)) = pair {

@@ -2,7 +2,7 @@
 //! timeline chart.
 
 use super::words::{claims, NO_MATCH};
-use crate::model::{PartialDate, Side};
+use crate::model::{PartialDate, Side, Stance};
 use crate::query::Index;
 
 /// A calendar quarter, such as 2024 Q4.
@@ -86,8 +86,10 @@ pub fn claims_per_quarter(index: &Index, ids: &[u32]) -> Timeline {
     for &i in ids {
         let i = i as usize;
         // 0, 1: US→China accusing, answering; 2, 3: China→US; 4: other parties.
+        // An agreement neither accuses nor answers: it is counted with the other parties'.
         let cell = match index.side[i] {
             Side::Other => 4,
+            _ if index.stance[i] == Stance::Agreement => 4,
             side => side as usize * 2 + usize::from(index.stance[i].is_answer()),
         };
         cells[usize::from(index.quarter[i] - base)][cell] += 1;

@@ -20,7 +20,7 @@ pub fn Thread(loaded: Loaded) -> impl IntoView {
     let dataset = loaded.dataset.clone();
     let open = Memo::new(move |_| {
         let id = nav.view.read().claim.clone()?;
-        Some(dataset.claims.iter().position(|c| c.id == id).map(|i| i as u32).ok_or(id))
+        Some(dataset.claim_position(&id).map(|i| i as u32).ok_or(id))
     });
     Effect::new(move |_| {
         if open.get().is_some_and(|o| o.is_ok()) {
