@@ -43,6 +43,8 @@ NATIVE_TESTS := $(filter-out browser explorer charts_ui baked trust,$(basename $
 
 test-native:
 	cargo test --locked --lib --bins $(foreach t,$(NATIVE_TESTS),--test $(t))
+	# The bundled dataset keeps the editor's rules (CONTRACTS.md, The editor's rules).
+	cargo run --locked --quiet --bin claims-check -- --strict public/data/claims.json
 	# The benchmarks and the examples are not run by the tests, but they must keep compiling.
 	cargo check --locked --benches --examples
 

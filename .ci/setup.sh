@@ -2,7 +2,8 @@
 # Installs, idempotently, the tools the build and the tests need. Fast when all are present;
 # says what it installs when not (those installs take minutes).
 #   .ci/setup.sh           build tools: wasm32 target, Trunk, wasm-bindgen-cli, binaryen (wasm-opt)
-#   .ci/setup.sh browser   also Debian's chromium + chromium-driver, for the browser tests
+#   .ci/setup.sh browser   also Debian's chromium + chromium-driver, for the browser tests, and
+#                          OASIS's stix2 (PyPI) in .tools/stix/, which checks the STIX export
 #   .ci/setup.sh bench     also Lighthouse from npm into .tools/, for make bench
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,6 +14,7 @@ TERSER_VERSION=5.51.4
 # Lighthouse 12.x: 13 needs a newer Node than these machines have. It drives Debian's Chromium
 # (CHROME_PATH) and downloads no browser.
 LIGHTHOUSE_VERSION=12.8.2
+STIX2_VERSION=3.0.1
 export PATH="$HOME/.cargo/bin:$PWD/.tools/node_modules/.bin:$PATH"
 
 say() { printf '\033[1msetup:\033[0m %s\n' "$*"; }
@@ -48,6 +50,21 @@ if [ "${1:-}" = browser ] || [ "${1:-}" = bench ]; then
     SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo
     $SUDO apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver fonts-wqy-microhei
+  fi
+fi
+
+if [ "${1:-}" = browser ] || [ "${1:-}" = bench ]; then
+  if [ "$(.tools/stix/bin/python -c 'import stix2; print(stix2.__version__)' 2>/dev/null)" != "$STIX2_VERSION" ]; then
+    if ! python3 -m venv --help >/dev/null 2>&1 || ! python3 -c 'import ensurepip' >/dev/null 2>&1; then
+      say "installing Debian's python3 and python3-venv (apt-get)"
+      SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo
+      $SUDO apt-get update -qq
+      DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq python3 python3-venv
+    fi
+    say "installing stix2 $STIX2_VERSION from PyPI into .tools/stix/"
+    rm -rf .tools/stix
+    python3 -m venv .tools/stix
+    .tools/stix/bin/pip install --quiet --disable-pip-version-check "stix2==$STIX2_VERSION"
   fi
 fi
 

@@ -69,6 +69,9 @@ pub struct Finding {
 #[derive(Debug, Clone, Default)]
 pub struct Review {
     pub findings: Vec<Finding>,
+    /// Sources without a title: listed for the editor, not failed, since a title is never
+    /// guessed and some stored pages do not show theirs.
+    pub untitled: Vec<Finding>,
     pub sources: usize,
     pub dated: usize,
 }
@@ -107,11 +110,15 @@ pub fn review(dataset: &Dataset, publishers: &Publishers) -> Review {
     let country = |actor: &str| dataset.actor(actor).map(|a| a.country.as_str());
     let mut aliases: FxHashSet<&str> = FxHashSet::default();
     for claim in &dataset.claims {
-        let mut find = |message: String| review.findings.push(Finding { claim: claim.id.clone(), message });
         for (k, s) in claim.sources.iter().enumerate() {
             if s.title.trim().is_empty() {
-                find(format!("sources[{k}] ({}) has no title; give the page's own title", s.publisher));
-            } else if is_placeholder(&s.title, &s.publisher) {
+                let message = format!("sources[{k}] ({}) has no title yet; give the page's own title", s.publisher);
+                review.untitled.push(Finding { claim: claim.id.clone(), message });
+            }
+        }
+        let mut find = |message: String| review.findings.push(Finding { claim: claim.id.clone(), message });
+        for (k, s) in claim.sources.iter().enumerate() {
+            if !s.title.trim().is_empty() && is_placeholder(&s.title, &s.publisher) {
                 find(format!("sources[{k}].title \"{}\" is a placeholder, not the page's title", s.title));
             }
         }
@@ -134,7 +141,8 @@ pub fn review(dataset: &Dataset, publishers: &Publishers) -> Review {
                 find(format!("it answers {target}, dated {}, but is dated {}, before it", answered.date, claim.date));
             }
             let (mine, theirs) = (country(&claim.claimant), country(&answered.claimant));
-            if mine.is_some() && mine == theirs && claim.same_side_reason.as_deref().is_none_or(|r| r.trim().is_empty()) {
+            if mine.is_some() && mine == theirs && claim.same_side_reason.as_deref().is_none_or(|r| r.trim().is_empty())
+            {
                 find(format!(
                     "it answers {target}, a claim of its own side ({}); an answer answers the other side, or says why in same_side_reason",
                     mine.unwrap_or_default()

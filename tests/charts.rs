@@ -187,6 +187,8 @@ fn stances_count_every_stance_by_side() {
             vec!["Report", "0", "0", "0", "0"],
             vec!["Denial", "0", "1", "0", "1"],
             vec!["Counter-accusation", "0", "1", "0", "1"],
+            vec!["Non-answer", "0", "0", "0", "0"],
+            vec!["Agreement", "0", "0", "0", "0"],
         ]
     );
     assert_eq!(
@@ -489,7 +491,7 @@ fn csv_quotes_fields_with_commas_quotes_and_line_breaks() {
     let (d, index) = small();
     let csv = to_csv(&table(&aggregate(ChartId::Stances, &d, &index, &all(&d))));
     assert!(csv.starts_with("Stance,US → China,China → US,Other,Total\r\nAccusation,0,2,0,2\r\n"), "{csv}");
-    assert_eq!(csv.matches("\r\n").count(), 9);
+    assert_eq!(csv.matches("\r\n").count(), 11);
 }
 
 #[test]

@@ -64,3 +64,55 @@ fn schema_is_printed() {
     let schema: serde_json::Value = serde_json::from_str(&out).expect("the schema is JSON");
     assert!(schema["$defs"]["Claim"].is_object());
 }
+
+#[test]
+fn strict_fails_on_each_editor_rule_and_passes_what_keeps_them() {
+    let (code, out) = run(&["--strict", "tests/fixtures/strict-bad.json"]);
+    assert_eq!(code, 1, "{out}");
+    for (claim, what) in [
+        ("placeholder", "is a placeholder, not the page's title"),
+        ("mirror-only", "no source is a primary or reputable publisher"),
+        ("someone-else", "does not name the claimant"),
+        ("same-side", "a claim of its own side (US)"),
+        ("too-early", "dated 2019-03-04, but is dated 2019-02, before it"),
+        ("coarse-answer", "former id \"placeholder\" is another claim's id"),
+    ] {
+        assert!(out.contains(&format!("error: claim {claim}: ")) && out.contains(what), "{claim}: {what}\n{out}");
+    }
+    // Kept: the claimant's own words, an answer to its own side that says why, a coarser answer.
+    for kept in ["claim ok:", "claim said-why:", "claim coarse-answer: it answers"] {
+        assert!(!out.contains(kept), "{kept}\n{out}");
+    }
+    assert!(out.contains("strict: 6 broken rule(s)"), "{out}");
+    assert!(out.contains("7 of 8 sources dated (87%)"), "{out}");
+    // Without --strict the same file passes: the rules are the editor's, not the reader's.
+    assert_eq!(run(&["tests/fixtures/strict-bad.json"]).0, 0);
+}
+
+#[test]
+fn the_bundled_dataset_keeps_the_editor_rules() {
+    let (code, out) = run(&["--strict", "public/data/claims.json"]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("strict: 0 broken rule(s)"), "{out}");
+    let dated = out.lines().find(|l| l.contains("sources dated")).expect("the dated share");
+    let share: u32 = dated.rsplit('(').next().unwrap().trim_end_matches("%)").parse().unwrap();
+    assert!(share >= 75, "{dated}");
+}
+
+#[test]
+fn stix_and_csv_are_written_from_the_command_line() {
+    let dir = std::env::temp_dir().join(format!("claims-check-out-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let (stix, csv) = (dir.join("c.stix.json"), dir.join("c.csv"));
+    let (code, out) =
+        run(&["tests/fixtures/small.json", "--to-stix", stix.to_str().unwrap(), "--to-csv", csv.to_str().unwrap()]);
+    assert_eq!(code, 0, "{out}");
+    let bundle: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&stix).unwrap()).unwrap();
+    assert_eq!(bundle["type"], "bundle");
+    let reports = bundle["objects"].as_array().unwrap().iter().filter(|o| o["type"] == "report").count();
+    assert_eq!(reports, 6);
+    assert!(std::fs::read_to_string(&csv).unwrap().starts_with("id,date,claimant,"));
+    let (code, out) = run(&["tests/fixtures/small.json", "--to-stix", "-"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("\"type\": \"bundle\""), "{out}");
+}

@@ -21,7 +21,8 @@ mod checker {
     use cyber_claims_explorer::ingest::{self, Ingested};
     use cyber_claims_explorer::model::schema::json_schema;
 
-    const USAGE: &str = "usage: claims-check [--strict [--publishers LIST]] FILE... [--to-json OUT] [--to-csv OUT] [--to-stix OUT]
+    const USAGE: &str =
+        "usage: claims-check [--strict [--publishers LIST]] FILE... [--to-json OUT] [--to-csv OUT] [--to-stix OUT]
                                          (OUT may be - for standard output)
        claims-check --schema             print the JSON Schema of the format
 Checks JSON or CSV claim datasets; exits 1 when any record is excluded (or, with --strict, when
@@ -143,7 +144,14 @@ side or dated before what it answers), 0 otherwise.";
                         for f in &found.findings {
                             println!("{path}: error: claim {}: {}", f.claim, f.message);
                         }
-                        println!("{path}: strict: {} broken rule(s)", found.findings.len());
+                        for f in &found.untitled {
+                            println!("{path}: note: claim {}: {}", f.claim, f.message);
+                        }
+                        println!(
+                            "{path}: strict: {} broken rule(s); {} source(s) without a title",
+                            found.findings.len(),
+                            found.untitled.len()
+                        );
                         failed |= !found.findings.is_empty();
                     }
                     println!("{path}: {}", found.dated_line());

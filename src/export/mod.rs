@@ -76,8 +76,10 @@ pub fn selection(dataset: &Dataset, ids: &[u32]) -> Dataset {
             c
         })
         .collect();
-    let named: FxHashSet<&str> =
-        claims.iter().flat_map(|c| std::iter::once(c.claimant.as_str()).chain(c.accused.iter().map(String::as_str))).collect();
+    let named: FxHashSet<&str> = claims
+        .iter()
+        .flat_map(|c| std::iter::once(c.claimant.as_str()).chain(c.accused.iter().map(String::as_str)))
+        .collect();
     let incidents: FxHashSet<&str> = claims.iter().filter_map(|c| c.incident.as_deref()).collect();
     Dataset {
         schema: dataset.schema.clone(),

@@ -153,7 +153,9 @@ pub fn to_stix(dataset: &Dataset) -> String {
                 None => {
                     let groups = accused.iter().filter(|(_, g)| *g);
                     groups
-                        .flat_map(|(g, _)| accused.iter().filter(|(_, g2)| !*g2).map(move |(t, _)| (g.clone(), t.clone())))
+                        .flat_map(|(g, _)| {
+                            accused.iter().filter(|(_, g2)| !*g2).map(move |(t, _)| (g.clone(), t.clone()))
+                        })
                         .collect()
                 }
             };

@@ -41,10 +41,11 @@ pub const REQUIRED: &[&str] = &["id", "date", "claimant", "stance", "headline", 
 pub const EXTRA: &[&str] =
     &["tags", "confidence", "responds_to", "quote_speaker", "source_date", "aliases", "same_side_reason"];
 
-/// An id made from a name: lower case, words joined by `-`; Chinese letters are kept.
+/// An id made from a name: lower case, words joined by `-`; Chinese letters are kept. At most
+/// `ID_MAX` characters, so that a long incident title still makes a valid id.
 pub fn slug(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
-    for c in name.trim().chars() {
+    for c in name.trim().chars().take(super::ID_MAX) {
         if c.is_alphanumeric() {
             out.extend(c.to_lowercase());
         } else if !out.ends_with('-') && !out.is_empty() {
@@ -288,7 +289,9 @@ fn claim_of(row: &Row, place: &Place, registry: &mut Registry, report: &mut Repo
             title: titles.get(k).cloned().unwrap_or_default(),
             url,
             date: dates.get(k).filter(|d| !d.is_empty()).and_then(|d| {
-                PartialDate::parse(d).map_err(|e| date_errors.push(format!("source {}: {}", k + 1, not_a_date(&e)))).ok()
+                PartialDate::parse(d)
+                    .map_err(|e| date_errors.push(format!("source {}: {}", k + 1, not_a_date(&e))))
+                    .ok()
             }),
         })
         .collect();

@@ -36,9 +36,9 @@ pub enum Stance {
     Report,
     Denial,
     CounterAccusation,
-    /// "Declined to comment", "neither confirm nor deny": an answer that says nothing either way.
+    // "Declined to comment", "neither confirm nor deny": an answer that says nothing either way.
     NonAnswer,
-    /// A joint or unilateral commitment, such as the 2015 US–China commitment on cyber-enabled theft.
+    // A joint or unilateral commitment, such as the 2015 US–China commitment on cyber-enabled theft.
     Agreement,
 }
 
@@ -225,9 +225,15 @@ mod tests {
                 "advisory",
                 "report",
                 "denial",
-                "counter-accusation"
+                "counter-accusation",
+                "non-answer",
+                "agreement"
             ]
         );
+        let answers: Vec<Stance> = Stance::ALL.into_iter().filter(|s| s.is_answer()).collect();
+        assert_eq!(answers, [Stance::Denial, Stance::CounterAccusation, Stance::NonAnswer]);
+        assert!(!Stance::Agreement.accuses() && !Stance::Agreement.is_answer());
+        assert!(Stance::ALL.iter().filter(|s| s.accuses()).count() == 6);
         assert_eq!(Side::ALL.map(Side::as_str), ["us-cn", "cn-us", "other"]);
         for side in Side::ALL {
             assert_eq!(Side::parse(side.as_str()), Some(side));

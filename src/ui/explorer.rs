@@ -8,6 +8,7 @@ use leptos::prelude::*;
 
 use super::card_list::CardList;
 use super::chart::ChartCard;
+use super::export_claims::ExportClaims;
 use super::facets::Facets;
 use super::history::{Entry, Nav};
 use super::listen::{intersection_observer, when_idle, IN_BROWSER};
@@ -124,6 +125,8 @@ pub fn Explorer(loaded: Loaded, drawn: RwSignal<u8>) -> impl IntoView {
         let sort = Sort::parse(&event_target_value(&ev)).unwrap_or_default();
         nav.update(Entry::Push, |v| v.filter.sort = sort);
     };
+    // A reader's own file is on no server: Share cannot point at it.
+    let local_file = matches!(*loaded.provenance, crate::data_sources::Provenance::File(_));
     // Baked pages open the filters; the page closes them on a narrow screen.
     let wide = !IN_BROWSER
         || web_sys::window().and_then(|w| w.inner_width().ok()).and_then(|w| w.as_f64()).is_some_and(|w| w >= 800.0);
@@ -155,13 +158,14 @@ pub fn Explorer(loaded: Loaded, drawn: RwSignal<u8>) -> impl IntoView {
                         <option value="newest">"Newest first"</option>
                         <option value="oldest">"Oldest first"</option>
                     </select>
-                    <ShareButton/>
+                    <ShareButton local_file/>
                 </div>
                 <div class="summary-line">
                     <p class="result-count" data-testid="result-count" aria-live="polite">{count_text}</p>
                     {move || filter.read().is_active().then(|| view! {
                         <button type="button" class="link-button" data-testid="clear-filters" on:click=clear>"Clear filters"</button>
                     })}
+                    <ExportClaims loaded=loaded.clone() ids/>
                 </div>
                 {move || {
                     let notices = nav.notices.get();

@@ -10,6 +10,7 @@ mod chart;
 mod download;
 mod embed;
 mod explorer;
+mod export_claims;
 mod facets;
 mod history;
 mod listen;

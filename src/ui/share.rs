@@ -30,9 +30,24 @@ fn shared_url(window: &web_sys::Window, claim: Option<&str>) -> String {
 }
 
 #[component]
-pub fn ShareButton() -> impl IntoView {
+pub fn ShareButton(
+    /// The data is a file the reader opened: a link would show the site's dataset instead.
+    local_file: bool,
+) -> impl IntoView {
     let nav = expect_context::<Nav>();
     let state = RwSignal::new(Shared::Not);
+    if local_file {
+        let said = RwSignal::new(false);
+        return view! {
+            <button type="button" class="button" data-testid="share" on:click=move |_| said.set(true)>"Share"</button>
+            {move || said.get().then(|| view! {
+                <p class="share-note" data-testid="share-unavailable" role="status">
+                    "This data is a file on your computer only: a link cannot carry it. Download the claims and publish the file to share them."
+                </p>
+            })}
+        }
+        .into_any();
+    }
     let field = NodeRef::<Input>::new();
     let share = move |_| {
         let Some(window) = web_sys::window() else { return };
@@ -64,4 +79,5 @@ pub fn ShareButton() -> impl IntoView {
             _ => None,
         }}
     }
+    .into_any()
 }

@@ -151,8 +151,9 @@ mod tests {
         let n = 200_000;
         let claims: Vec<Claim> = (0..n)
             .map(|i| {
-                let prev = format!("c{}", i + 1);
-                claim(&format!("c{i}"), "2020", if i + 1 < n { &[prev.as_str()][..] } else { &[] })
+                let prev = [format!("c{}", i + 1)];
+                let answers: Vec<&str> = prev.iter().filter(|_| i + 1 < n).map(String::as_str).collect();
+                claim(&format!("c{i}"), "2020", &answers)
             })
             .collect();
         let got = order(claims);

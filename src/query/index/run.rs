@@ -5,7 +5,9 @@
 use std::sync::Arc;
 
 use super::{Index, Row, Vocabulary, NO_INCIDENT};
-use crate::model::Dataset;
+use strum::EnumCount;
+
+use crate::model::{Dataset, Stance};
 use crate::query::filter::{Facet, Filter, Sort};
 use crate::query::lists::Lists;
 use crate::query::text::query_words;
@@ -16,7 +18,7 @@ pub struct Counts {
     /// By `Side::ALL` order.
     pub side: [u32; 3],
     /// By `Stance::ALL` order.
-    pub stance: [u32; 8],
+    pub stance: [u32; Stance::COUNT],
     pub claimant: Vec<u32>,
     pub accused: Vec<u32>,
     pub sector: Vec<u32>,
@@ -120,7 +122,7 @@ impl Index {
         for s in &filter.sides {
             side_ok[*s as usize] = true;
         }
-        let mut stance_ok = [filter.stances.is_empty(); 8];
+        let mut stance_ok = [filter.stances.is_empty(); Stance::COUNT];
         for s in &filter.stances {
             stance_ok[*s as usize] = true;
         }
