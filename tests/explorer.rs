@@ -436,3 +436,69 @@ async fn a_second_dataset_by_the_file_picker_scrolls_and_searches_without_errors
     assert_eq!(browser.page_errors().await, Vec::<String>::new());
     browser.quit().await;
 }
+
+/// "Download these claims": the current filter's claims, in the three formats, read back by
+/// the core's own reader (JSON, CSV) or parsed as a STIX bundle.
+#[tokio::test]
+async fn the_filtered_claims_download_as_json_csv_and_stix() {
+    let d = bundled();
+    let denials: Vec<&str> = d.claims.iter().filter(|c| c.stance == Stance::Denial).map(|c| c.id.as_str()).collect();
+    let server = StaticServer::start();
+    let browser = Browser::start(1280, 900).await;
+    assert_eq!(browser.open(&server.app("?stance=denial")).await, "ready");
+    // Record downloads instead of saving them: the Blob behind each link's address.
+    browser
+        .js("window.__downloads = [];
+             const blobs = new Map(), made = URL.createObjectURL;
+             URL.createObjectURL = b => { const u = made(b); blobs.set(u, b); return u; };
+             HTMLAnchorElement.prototype.click = async function () {
+               const name = this.download, b = blobs.get(this.href);
+               window.__downloads.push({name, type: b.type, text: await b.text()});
+             }; return true;")
+        .await;
+    let summary = browser.driver.find(By::Css("[data-testid=\"export\"] summary")).await.unwrap();
+    assert_eq!(summary.text().await.unwrap(), format!("Download these {} claims", denials.len()));
+    summary.click().await.unwrap();
+    for format in ["json", "csv", "stix"] {
+        browser
+            .driver
+            .find(By::Css(format!("[data-testid=\"export-{format}\"]")))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+    }
+    browser.until("three downloads", "return window.__downloads.length === 3;").await;
+    let downloads = browser.js("return window.__downloads;").await;
+    let file = |name: &str| {
+        let d = downloads
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|d| d["name"] == name)
+            .unwrap_or_else(|| panic!("{name}: {downloads}"));
+        (d["type"].as_str().unwrap().to_string(), d["text"].as_str().unwrap().to_string())
+    };
+    let ids = |ds: &Dataset| ds.claims.iter().map(|c| c.id.clone()).collect::<BTreeSet<_>>();
+    let wanted: BTreeSet<String> = denials.iter().map(|s| s.to_string()).collect();
+
+    let (kind, json) = file("us-china-cyber-accusations-and-denials.json");
+    assert_eq!(kind, "application/json");
+    let back = read_json(json.as_bytes()).expect("the JSON export reads back");
+    assert!(back.report.problems.is_empty(), "{:?}", back.report.problems);
+    assert_eq!(ids(&back.dataset), wanted);
+
+    let (kind, csv) = file("us-china-cyber-accusations-and-denials.csv");
+    assert_eq!(kind, "text/csv;charset=utf-8");
+    let back = cyber_claims_explorer::ingest::read(csv.as_bytes(), &["claims.csv"]).expect("the CSV export reads back");
+    assert_eq!(ids(&back.dataset), wanted);
+
+    let (kind, stix) = file("us-china-cyber-accusations-and-denials.stix.json");
+    assert_eq!(kind, "application/json");
+    let bundle: serde_json::Value = serde_json::from_str(&stix).unwrap();
+    assert_eq!(bundle["type"], "bundle");
+    let reports = bundle["objects"].as_array().unwrap().iter().filter(|o| o["type"] == "report").count();
+    assert_eq!(reports, denials.len());
+    browser.quit().await;
+}

@@ -87,7 +87,7 @@ async fn a_listed_host_is_read_without_referrer_or_cookies_and_the_page_says_whe
 }
 
 #[tokio::test]
-async fn the_bundled_dataset_carries_no_notice_and_a_local_file_cannot_be_embedded() {
+async fn the_bundled_dataset_carries_no_notice_and_a_local_file_cannot_be_embedded_or_shared() {
     let server = StaticServer::start();
     let browser = Browser::start(1280, 900).await;
     assert_eq!(browser.open(&server.app("?stance=denial")).await, "ready");
@@ -100,6 +100,10 @@ async fn the_bundled_dataset_carries_no_notice_and_a_local_file_cannot_be_embedd
     browser.driver.find(thirtyfour::By::Css("[data-testid=\"embed-timeline\"]")).await.unwrap().click().await.unwrap();
     assert!(browser.text("embed-unavailable").await.contains("cannot be embedded"));
     assert_eq!(browser.count("embed-code").await, 0, "no snippet that would show other data");
+    // Share says the file is only on this computer, instead of a link to the site's own data.
+    browser.driver.find(thirtyfour::By::Css("[data-testid=\"share\"]")).await.unwrap().click().await.unwrap();
+    assert!(browser.text("share-unavailable").await.contains("a file on your computer only"));
+    assert_eq!(browser.count("share-url").await, 0);
     browser.quit().await;
 }
 
