@@ -59,3 +59,16 @@ fn search_needs_every_word_and_matches_names_aliases_and_chinese() {
     assert_eq!(ids(&d, index.matching("brazen")), ["c1"], "quotes are searched");
     assert!(index.matching("china nonsense").is_empty());
 }
+
+#[test]
+fn a_former_id_still_finds_its_claim() {
+    let mut d = small();
+    d.claims[2].aliases = vec!["an-old-id".into()];
+    assert_eq!(d.claim_position("an-old-id"), Some(2));
+    assert_eq!(d.claim_position(&d.claims[4].id.clone()), Some(4));
+    assert_eq!(d.claim_position("never-was"), None);
+    // An id in use wins over another claim's former id.
+    let taken = d.claims[1].id.clone();
+    d.claims[3].aliases = vec![taken.clone()];
+    assert_eq!(d.claim_position(&taken), Some(1));
+}

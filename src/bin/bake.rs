@@ -92,6 +92,12 @@ mod native {
             let csp = write_secured(&dir.join(&path), &html, PageKind::Static, &sources)?;
             add_header(&mut headers, "/claims/*", csp)?;
             baked += 1;
+            // A former id keeps its page: the same claim, whose canonical link names the new one.
+            for alias in &c.aliases {
+                if let Some(old) = claim_page(alias).filter(|_| loaded.dataset.claims.iter().all(|x| &x.id != alias)) {
+                    write_secured(&dir.join(&old), &html, PageKind::Static, &sources)?;
+                }
+            }
         }
         let embed_dir = dir.join("embed");
         std::fs::create_dir_all(&embed_dir).map_err(|e| format!("{}: {e}", embed_dir.display()))?;
