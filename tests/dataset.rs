@@ -192,3 +192,30 @@ fn the_field_lists_of_the_reader_match_the_schema() {
     );
     assert_eq!(stances, Stance::ALL.map(Stance::as_str));
 }
+
+#[test]
+fn every_claim_reads_in_both_languages_and_a_search_in_either_finds_it() {
+    let d = bundled();
+    for c in &d.claims {
+        let zh = |t: &Option<String>| {
+            t.as_deref().is_some_and(|t| t.chars().any(|ch| ('\u{4e00}'..='\u{9fff}').contains(&ch)))
+        };
+        assert!(zh(&c.headline_zh) && zh(&c.summary_zh), "{}: a Chinese headline and summary", c.id);
+    }
+    for x in d.incidents.iter().filter(|x| d.claims.iter().any(|c| c.incident.as_deref() == Some(&x.id))) {
+        assert!(x.title_zh.is_some(), "{}: a Chinese title", x.id);
+    }
+    let search = cyber_claims_explorer::query::SearchIndex::build(&d);
+    let seed = d.claims.iter().position(|c| c.id == "2024-12-18-cncert-us-advanced-materials").unwrap();
+    // Its Chinese text, searched in Chinese; its English text, searched in English.
+    let zh_words: String = d.claims[seed]
+        .headline_zh
+        .as_deref()
+        .unwrap()
+        .chars()
+        .filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c))
+        .take(4)
+        .collect();
+    assert!(search.matching(&zh_words).contains(&seed), "{zh_words}");
+    assert!(search.matching("advanced materials").contains(&seed));
+}

@@ -48,6 +48,7 @@ fn csv_reads_back_to_the_same_claims_in_every_column() {
         let at = &a.id;
         assert_eq!((&a.id, a.date, a.stance, a.confidence), (&b.id, b.date, b.stance, b.confidence), "{at}");
         assert_eq!((&a.headline, &a.summary, &a.tags), (&b.headline, &b.summary, &b.tags), "{at}");
+        assert_eq!((&a.headline_zh, &a.summary_zh), (&b.headline_zh, &b.summary_zh), "{at}");
         assert_eq!(
             (&a.responds_to, &a.aliases, &a.same_side_reason),
             (&b.responds_to, &b.aliases, &b.same_side_reason),
@@ -64,6 +65,10 @@ fn csv_reads_back_to_the_same_claims_in_every_column() {
             c.incident.as_ref().map(|x| ds.incidents.iter().find(|i| &i.id == x).unwrap().title.clone())
         };
         assert_eq!(incident(&d, a), incident(&back, b), "{at}");
+        let incident_zh = |ds: &Dataset, c: &cyber_claims_explorer::model::Claim| {
+            c.incident.as_ref().and_then(|x| ds.incidents.iter().find(|i| &i.id == x).unwrap().title_zh.clone())
+        };
+        assert_eq!(incident_zh(&d, a), incident_zh(&back, b), "{at}");
         semicolons += a.sources.iter().filter(|s| s.title.contains(';')).count();
     }
     assert!(semicolons > 0, "the bundled data has titles with a ';', which the export escapes");

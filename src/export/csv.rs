@@ -58,6 +58,9 @@ fn cell(d: &Dataset, c: &Claim, column: &str) -> String {
         "responds_to" => list(&c.responds_to),
         "aliases" => list(&c.aliases),
         "same_side_reason" => c.same_side_reason.clone().unwrap_or_default(),
+        "headline_zh" => c.headline_zh.clone().unwrap_or_default(),
+        "summary_zh" => c.summary_zh.clone().unwrap_or_default(),
+        "incident_zh" => incident.and_then(|i| i.title_zh.clone()).unwrap_or_default(),
         _ => String::new(),
     }
 }

@@ -155,6 +155,9 @@ pub fn finish(mut draft: Draft, report: &mut Report) -> Dataset {
             v.error("id", m);
         }
         v.text(&"title", &incident.title, NAME_MAX, true);
+        if let Some(title) = &incident.title_zh {
+            v.text(&"title_zh", title, NAME_MAX, false);
+        }
         if let Some(b) = incident.began.filter(|b| later_than_updated(b)) {
             v.error("began", format!("{b} is after the dataset's updated date"));
         }
@@ -208,6 +211,12 @@ pub fn finish(mut draft: Draft, report: &mut Report) -> Dataset {
         }
         v.text(&"headline", &claim.headline, HEADLINE_MAX, true);
         v.text(&"summary", &claim.summary, TEXT_MAX, false);
+        if let Some(headline) = &claim.headline_zh {
+            v.text(&"headline_zh", headline, HEADLINE_MAX, false);
+        }
+        if let Some(summary) = &claim.summary_zh {
+            v.text(&"summary_zh", summary, TEXT_MAX, false);
+        }
         if let Some(q) = &claim.quote {
             v.text(&"quote.text", &q.text, TEXT_MAX, true);
             v.text(&"quote.speaker", &q.speaker, NAME_MAX, false);

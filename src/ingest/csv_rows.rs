@@ -38,8 +38,18 @@ pub const COLUMNS: &[&str] = &[
 /// Columns a file must have.
 pub const REQUIRED: &[&str] = &["id", "date", "claimant", "stance", "headline", "source_url"];
 /// Optional columns read beyond the documented ones, in the order the export writes them.
-pub const EXTRA: &[&str] =
-    &["tags", "confidence", "responds_to", "quote_speaker", "source_date", "aliases", "same_side_reason"];
+pub const EXTRA: &[&str] = &[
+    "tags",
+    "confidence",
+    "responds_to",
+    "quote_speaker",
+    "source_date",
+    "aliases",
+    "same_side_reason",
+    "headline_zh",
+    "summary_zh",
+    "incident_zh",
+];
 
 /// An id made from a name: lower case, words joined by `-`; Chinese letters are kept. At most
 /// `ID_MAX` characters, so that a long incident title still makes a valid id.
@@ -163,12 +173,20 @@ impl Registry {
         id
     }
 
-    fn incident(&mut self, title: &str, sectors: Vec<String>, vectors: Vec<String>, place: &Place) -> String {
+    fn incident(
+        &mut self,
+        title: &str,
+        title_zh: &str,
+        sectors: Vec<String>,
+        vectors: Vec<String>,
+        place: &Place,
+    ) -> String {
         let id = slug(title);
         let i = *self.incident_at.entry(id.clone()).or_insert_with(|| {
             let incident = Incident {
                 id: id.clone(),
                 title: title.to_string(),
+                title_zh: Some(title_zh.to_string()).filter(|t| !t.is_empty()),
                 began: None,
                 sectors: vec![],
                 vectors: vec![],
@@ -193,7 +211,7 @@ impl Registry {
 /// The shape of each column's text, for the columns the reader reads (see `plain_text`).
 fn shape_of(column: &str) -> Option<Shape> {
     match column {
-        "summary" | "quote" => Some(Shape::Block),
+        "summary" | "summary_zh" | "quote" => Some(Shape::Block),
         c if COLUMNS.contains(&c) || EXTRA.contains(&c) => Some(Shape::Line),
         _ => None,
     }
@@ -275,8 +293,10 @@ fn claim_of(row: &Row, place: &Place, registry: &mut Registry, report: &mut Repo
             registry.actor(name, country, place, "accused", report)
         })
         .collect();
-    let incident = (!row.get("incident").is_empty())
-        .then(|| registry.incident(row.get("incident"), split(row.get("sectors")), split(row.get("vectors")), place));
+    let incident = (!row.get("incident").is_empty()).then(|| {
+        let (sectors, vectors) = (split(row.get("sectors")), split(row.get("vectors")));
+        registry.incident(row.get("incident"), row.get("incident_zh"), sectors, vectors, place)
+    });
     let titles = split_keeping_empty(row.get("source_title"));
     let publishers = split_keeping_empty(row.get("source_publisher"));
     let dates = split_keeping_empty(row.get("source_date"));
@@ -310,6 +330,8 @@ fn claim_of(row: &Row, place: &Place, registry: &mut Registry, report: &mut Repo
         responds_to: split(row.get("responds_to")),
         headline: row.get("headline").to_string(),
         summary: row.get("summary").to_string(),
+        headline_zh: Some(row.get("headline_zh").to_string()).filter(|t| !t.is_empty()),
+        summary_zh: Some(row.get("summary_zh").to_string()).filter(|t| !t.is_empty()),
         quote,
         sources,
         confidence,

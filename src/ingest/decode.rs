@@ -17,7 +17,7 @@ use crate::model::{one_of, Actor, Claim, Confidence, DateError, Incident, Partia
 pub const DATASET_FIELDS: &[&str] =
     &["schema", "title", "updated", "license", "description", "actors", "incidents", "claims"];
 pub const ACTOR_FIELDS: &[&str] = &["id", "name", "name_zh", "country", "kind", "aliases"];
-pub const INCIDENT_FIELDS: &[&str] = &["id", "title", "began", "sectors", "vectors", "cves", "scale"];
+pub const INCIDENT_FIELDS: &[&str] = &["id", "title", "title_zh", "began", "sectors", "vectors", "cves", "scale"];
 pub const CLAIM_FIELDS: &[&str] = &[
     "id",
     "date",
@@ -28,6 +28,8 @@ pub const CLAIM_FIELDS: &[&str] = &[
     "responds_to",
     "headline",
     "summary",
+    "headline_zh",
+    "summary_zh",
     "quote",
     "sources",
     "confidence",
@@ -246,6 +248,7 @@ pub fn incident(value: &Value, place: &Place, report: &mut Report) -> Option<Inc
     let incident = Incident {
         id: f.text(report, "id"),
         title: f.text(report, "title"),
+        title_zh: f.text_opt(report, "title_zh"),
         began: f.date(report, "began", false),
         sectors: f.texts(report, "sectors"),
         vectors: f.texts(report, "vectors"),
@@ -276,6 +279,8 @@ pub fn claim(value: &Value, place: &Place, report: &mut Report) -> Option<Claim>
     let responds_to = f.texts(report, "responds_to");
     let headline = f.text(report, "headline");
     let summary = f.text_opt(report, "summary").unwrap_or_default();
+    let headline_zh = f.text_opt(report, "headline_zh");
+    let summary_zh = f.text_opt(report, "summary_zh");
     let quote = f.value("quote").and_then(|q| {
         let mut qf = Fields::open(q, place, "quote", QUOTE_FIELDS, report)?;
         let quote =
@@ -335,6 +340,8 @@ pub fn claim(value: &Value, place: &Place, report: &mut Report) -> Option<Claim>
         responds_to,
         headline,
         summary,
+        headline_zh,
+        summary_zh,
         quote,
         sources,
         confidence,

@@ -120,6 +120,9 @@ pub fn clean_draft(draft: &mut Draft, report: &mut Report) {
         let mut field = Field { place, report };
         field.line(&"id", &mut incident.id);
         field.line(&"title", &mut incident.title);
+        if let Some(title) = &mut incident.title_zh {
+            field.line(&"title_zh", title);
+        }
         field.list("sectors", &mut incident.sectors);
         field.list("vectors", &mut incident.vectors);
         field.list("cves", &mut incident.cves);
@@ -144,6 +147,12 @@ pub fn clean_draft(draft: &mut Draft, report: &mut Report) {
         field.list("responds_to", &mut claim.responds_to);
         field.line(&"headline", &mut claim.headline);
         field.text(&"summary", &mut claim.summary, Shape::Block);
+        if let Some(headline) = &mut claim.headline_zh {
+            field.line(&"headline_zh", headline);
+        }
+        if let Some(summary) = &mut claim.summary_zh {
+            field.text(&"summary_zh", summary, Shape::Block);
+        }
         if let Some(quote) = &mut claim.quote {
             field.text(&"quote.text", &mut quote.text, Shape::Block);
             field.line(&"quote.speaker", &mut quote.speaker);

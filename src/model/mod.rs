@@ -63,6 +63,9 @@ pub struct Actor {
 pub struct Incident {
     pub id: String,
     pub title: String,
+    /// The title in Simplified Chinese.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title_zh: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub began: Option<PartialDate>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -98,6 +101,12 @@ pub struct Claim {
     pub responds_to: Vec<String>,
     pub headline: String,
     pub summary: String,
+    /// The headline, written in Simplified Chinese.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub headline_zh: Option<String>,
+    /// The summary, written in Simplified Chinese.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary_zh: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub quote: Option<Quote>,
     pub sources: Vec<Source>,

@@ -85,10 +85,13 @@ fn byte_set(text: &[u8]) -> u64 {
     text.iter().fold(0, |set, &b| set | byte_bit(b))
 }
 
-/// The claim's own searched fields: headline, summary, and its quote's text and speaker.
+/// The claim's own searched fields: headline and summary in both languages, and its quote's
+/// text and speaker; so a search in either language finds a claim by either text.
 fn own_fields(claim: &Claim) -> impl Iterator<Item = &str> {
     [claim.headline.as_str(), claim.summary.as_str()]
         .into_iter()
+        .chain(claim.headline_zh.as_deref())
+        .chain(claim.summary_zh.as_deref())
         .chain(claim.quote.iter().flat_map(|q| [q.text.as_str(), q.speaker.as_str()]))
 }
 

@@ -95,6 +95,8 @@ mod tests {
             responds_to: answers.iter().map(|s| s.to_string()).collect(),
             headline: id.into(),
             summary: String::new(),
+            headline_zh: None,
+            summary_zh: None,
             quote: None,
             sources: vec![],
             confidence: Default::default(),
