@@ -39,7 +39,7 @@ test: setup-browser
 	$(MAKE) --no-print-directory size
 
 # Integration tests other than the browser ones (tests/*.rs except browser.rs).
-NATIVE_TESTS := $(filter-out browser explorer charts_ui baked trust,$(basename $(notdir $(wildcard tests/*.rs))))
+NATIVE_TESTS := $(filter-out browser explorer charts_ui baked trust accessibility,$(basename $(notdir $(wildcard tests/*.rs))))
 
 test-native:
 	cargo test --locked --lib --bins $(foreach t,$(NATIVE_TESTS),--test $(t))
@@ -56,7 +56,7 @@ fuzz:
 
 ## test-browser: the end-to-end tests against dist/ (fail, never skip, without Chromium)
 test-browser:
-	cargo test --locked --test browser --test explorer --test charts_ui --test baked --test trust
+	cargo test --locked --test browser --test explorer --test charts_ui --test baked --test trust --test accessibility
 
 ## size: gzipped size of each file of the shell and the total; fails above the ceiling
 SHELL_FILES = find dist -maxdepth 1 -type f \( -name '*.html' -o -name '*.js' -o -name '*.wasm' -o -name '*.css' \) ! -name embed.js

@@ -3,7 +3,8 @@
 # says what it installs when not (those installs take minutes).
 #   .ci/setup.sh           build tools: wasm32 target, Trunk, wasm-bindgen-cli, binaryen (wasm-opt)
 #   .ci/setup.sh browser   also Debian's chromium + chromium-driver, for the browser tests, and
-#                          OASIS's stix2 (PyPI) in .tools/stix/, which checks the STIX export
+#                          OASIS's stix2 (PyPI) in .tools/stix/, which checks the STIX export, and
+#                          axe-core (npm) in .tools/, which checks the pages' accessibility
 #   .ci/setup.sh bench     also Lighthouse from npm into .tools/, for make bench
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,6 +16,7 @@ TERSER_VERSION=5.51.4
 # (CHROME_PATH) and downloads no browser.
 LIGHTHOUSE_VERSION=12.8.2
 STIX2_VERSION=3.0.1
+AXE_CORE_VERSION=4.14.1
 export PATH="$HOME/.cargo/bin:$PWD/.tools/node_modules/.bin:$PATH"
 
 say() { printf '\033[1msetup:\033[0m %s\n' "$*"; }
@@ -66,6 +68,13 @@ if [ "${1:-}" = browser ] || [ "${1:-}" = bench ]; then
     python3 -m venv .tools/stix
     .tools/stix/bin/pip install --quiet --disable-pip-version-check "stix2==$STIX2_VERSION"
   fi
+fi
+
+if { [ "${1:-}" = browser ] || [ "${1:-}" = bench ]; } \
+  && ! grep -q "\"version\": \"$AXE_CORE_VERSION\"" .tools/node_modules/axe-core/package.json 2>/dev/null; then
+  say "installing axe-core $AXE_CORE_VERSION from npm into .tools/"
+  mkdir -p .tools
+  npm install --prefix .tools --no-audit --no-fund --silent "axe-core@$AXE_CORE_VERSION"
 fi
 
 if [ "${1:-}" = bench ] && [ "$(.tools/node_modules/.bin/lighthouse --version 2>/dev/null)" != "$LIGHTHOUSE_VERSION" ]; then

@@ -229,7 +229,7 @@ fn FacetGroup(
         <section class="facet" data-testid=format!("facet-{name}") aria-labelledby=heading.clone()>
             <h3 id=heading.clone()>{title}</h3>
             {searchable.then(|| view! {
-                <input type="search" class="facet-search" placeholder="Find…" aria-label=format!("Find a {}", title.to_lowercase())
+                <input type="search" class="facet-search" placeholder="Find…" aria-label=format!("Search {}", title.to_lowercase())
                     on:input=move |ev| needle.set(event_target_value(&ev))/>
             })}
             <ul class="facet-options">{list}</ul>
