@@ -281,3 +281,51 @@ async fn charts_follow_the_readers_colour_scheme() {
     browser.until("the chart to be redrawn dark", &format!("return (function () {{ {background} }})() < 200;")).await;
     browser.quit().await;
 }
+
+/// The theme switch: dark or light whatever the system's scheme, remembered by the browser
+/// across a reload, with the charts redrawn in it; "System" follows the system again.
+#[tokio::test]
+async fn the_theme_switch_recolours_the_page_and_the_charts_and_is_remembered() {
+    let server = StaticServer::start();
+    let browser = Browser::start(1280, 900).await;
+    assert_eq!(browser.open(&server.app("")).await, "ready");
+    let background = "return getComputedStyle(document.body).backgroundColor;";
+    // The top-left pixel of the timeline's canvas: the chart's background.
+    let chart_corner = "const c = document.querySelector('[data-testid=\"chart-timeline\"]');
+                        return Array.from(c.getContext('2d').getImageData(1, 1, 1, 1).data.slice(0, 3));";
+    assert_eq!(browser.js(background).await, "rgb(247, 247, 245)", "the system's light scheme");
+    let light_corner = browser.js(chart_corner).await;
+    let choose = |value: &'static str| {
+        let browser = &browser;
+        async move {
+            let select = browser.driver.find(By::Css("[data-testid=\"theme\"]")).await.unwrap();
+            select.find(By::Css(format!("option[value=\"{value}\"]"))).await.unwrap().click().await.unwrap();
+        }
+    };
+    choose("dark").await;
+    browser
+        .until("the dark scheme", "return getComputedStyle(document.body).backgroundColor === 'rgb(18, 19, 20)';")
+        .await;
+    assert_eq!(browser.js("return document.documentElement.dataset.theme;").await, "dark");
+    browser
+        .until(
+            "the charts in the dark theme",
+            &format!("return JSON.stringify((function () {{ {chart_corner} }})()) === '[24,26,27]';"),
+        )
+        .await;
+    assert_ne!(browser.js(chart_corner).await, light_corner);
+    // Remembered: a reload opens dark, before and after the page takes over.
+    assert_eq!(browser.open(&server.app("")).await, "ready");
+    assert_eq!(browser.js(background).await, "rgb(18, 19, 20)");
+    assert_eq!(browser.js("return document.querySelector('[data-testid=\"theme\"]').value;").await, "dark");
+    choose("system").await;
+    browser
+        .until(
+            "the system's scheme again",
+            "return getComputedStyle(document.body).backgroundColor === 'rgb(247, 247, 245)';",
+        )
+        .await;
+    assert_eq!(browser.js("return document.documentElement.hasAttribute('data-theme');").await, false);
+    assert_eq!(browser.js("return localStorage.getItem('claims-explorer-theme');").await, serde_json::Value::Null);
+    browser.quit().await;
+}

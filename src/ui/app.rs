@@ -14,7 +14,7 @@ use super::load::{fetch_dataset, read_file, Progress, BUNDLED_DATA};
 use super::loaded::Loaded;
 use super::open_file::OpenFile;
 use super::report::DataReport;
-use super::scheme::ColourScheme;
+use super::scheme::{ColourScheme, ThemeSwitch};
 use super::timing::timed;
 use crate::charts::ChartId;
 use crate::data_sources::Provenance;
@@ -190,7 +190,10 @@ pub fn Masthead(open: Callback<web_sys::File>) -> impl IntoView {
         <header class="masthead">
             <h1>"Cyber Claims Explorer"</h1>
             <p class="tagline">"Who accused whom of what in US–China cyber conflict, and how the other side answered."</p>
-            <OpenFile open/>
+            <div class="masthead-controls">
+                <OpenFile open/>
+                <ThemeSwitch/>
+            </div>
         </header>
     }
 }
