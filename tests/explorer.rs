@@ -502,3 +502,36 @@ async fn the_filtered_claims_download_as_json_csv_and_stix() {
     assert_eq!(reports, denials.len());
     browser.quit().await;
 }
+
+/// Printing: the browser's `beforeprint` brings every current claim into the page (not only
+/// the pages near the screen), and the print style shows the claims, their sources and the
+/// charts without the controls; `afterprint` goes back to the list near the screen.
+#[tokio::test]
+async fn printing_holds_every_current_claim_and_no_controls() {
+    let d = bundled();
+    let denials = d.claims.iter().filter(|c| c.stance == Stance::Denial).count();
+    assert!(denials > 3 * 12, "more than the pages near the screen: {denials}");
+    let server = StaticServer::start();
+    let browser = Browser::start(1280, 900).await;
+    assert_eq!(browser.open(&server.app("?stance=denial")).await, "ready");
+    let cards = "return document.querySelectorAll('[data-testid=\"claim-card\"]').length;";
+    assert!(browser.js(cards).await.as_u64().unwrap() < denials as u64);
+    let devtools = browser.driver.cdp();
+    devtools.send_raw("Emulation.setEmulatedMedia", json!({"media": "print"})).await.unwrap();
+    browser.js("window.dispatchEvent(new Event('beforeprint')); return true;").await;
+    browser.until("every denial in the page", &format!("{} === {denials};", cards.trim_end_matches(';'))).await;
+    let shown = browser
+        .js("const shown = s => { const e = document.querySelector(s); return !!e && e.getClientRects().length > 0; };
+             return ['.toolbar', '.facets-panel', '[data-testid=\"theme\"]', '[data-testid=\"export\"]', '.chart-actions',
+                     '[data-testid=\"chart-timeline\"]', '.sources', '[data-testid=\"claim-card\"]'].map(shown);")
+        .await;
+    assert_eq!(
+        shown,
+        json!([false, false, false, false, false, true, true, true]),
+        "controls hidden, claims and charts shown"
+    );
+    devtools.send_raw("Emulation.setEmulatedMedia", json!({"media": ""})).await.unwrap();
+    browser.js("window.dispatchEvent(new Event('afterprint')); return true;").await;
+    browser.until("the list near the screen again", &format!("{} < {denials};", cards.trim_end_matches(';'))).await;
+    browser.quit().await;
+}

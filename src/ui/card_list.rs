@@ -1,6 +1,7 @@
 //! The card list, virtualised: the results are cut into pages of `PAGE` cards and only the
 //! page at the viewport and its neighbours are in the DOM (at most `3 × PAGE` cards); spacers
-//! stand in for the rest, sized by the pages' measured heights.
+//! stand in for the rest, sized by the pages' measured heights. While the page is printed,
+//! every card is (up to `PRINT_MAX`), so that the paper holds the current claims.
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -16,6 +17,8 @@ use crate::query::text::marked_words;
 
 /// Cards per page.
 pub const PAGE: usize = 12;
+/// The most cards a printout holds; beyond them it says how many it leaves out.
+pub const PRINT_MAX: usize = 1000;
 /// Height of a page not yet measured, in CSS pixels.
 const GUESS: f64 = 12.0 * 120.0;
 
@@ -57,10 +60,17 @@ pub fn CardList(loaded: Loaded, ids: Memo<Arc<Vec<u32>>>) -> impl IntoView {
     };
     let height_of =
         |h: &[f64], guess: f64, p: usize| -> f64 { h.get(p).copied().filter(|x| *x > 0.0).unwrap_or(guess) };
+    // Printing: the browser asks for the whole list before it lays the paper out.
+    let printing = RwSignal::new(false);
+    window_event(leptos::ev::Custom::<web_sys::Event>::new("beforeprint"), move |_| printing.set(true));
+    window_event(leptos::ev::Custom::<web_sys::Event>::new("afterprint"), move |_| printing.set(false));
     let window = move || {
         // Baked: every card, for readers without the page's script.
         if !IN_BROWSER {
             return (0, pages().saturating_sub(1));
+        }
+        if printing.get() {
+            return (0, pages().min(PRINT_MAX / PAGE).saturating_sub(1));
         }
         let p = page.get().min(pages().saturating_sub(1));
         if settled() {
@@ -183,6 +193,14 @@ pub fn CardList(loaded: Loaded, ids: Memo<Arc<Vec<u32>>>) -> impl IntoView {
                 }
             />
             <div class="spacer" aria-hidden="true" style:height=move || spacer(window().1 + 1, pages())></div>
+            {move || {
+                let n = ids.read().len();
+                (n > PRINT_MAX).then(|| view! {
+                    <p class="print-only" data-testid="print-note">
+                        {format!("This printout holds the first {PRINT_MAX} of {n} claims; “Download these claims” saves them all.")}
+                    </p>
+                })
+            }}
         </section>
     }
 }
