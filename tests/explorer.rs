@@ -535,3 +535,19 @@ async fn printing_holds_every_current_claim_and_no_controls() {
     browser.until("the list near the screen again", &format!("{} < {denials};", cards.trim_end_matches(';'))).await;
     browser.quit().await;
 }
+
+/// The skip link keeps the search box within three key presses of the top of the page:
+/// Tab (the skip link), Enter (to the results), Tab (the search box).
+#[tokio::test]
+async fn the_search_box_is_three_key_presses_from_the_top() {
+    let server = StaticServer::start();
+    let browser = Browser::start(1280, 900).await;
+    assert_eq!(browser.open(&server.app("")).await, "ready");
+    let active = "const a = document.activeElement; return a ? (a.dataset.testid || a.className || a.tagName) : null;";
+    press(&browser, Key::Tab).await;
+    assert_eq!(browser.js(active).await, json!("skip-link"));
+    press(&browser, Key::Enter).await;
+    press(&browser, Key::Tab).await;
+    assert_eq!(browser.js(active).await, json!("search"));
+    browser.quit().await;
+}
