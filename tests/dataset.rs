@@ -219,3 +219,22 @@ fn every_claim_reads_in_both_languages_and_a_search_in_either_finds_it() {
     assert!(search.matching(&zh_words).contains(&seed), "{zh_words}");
     assert!(search.matching("advanced materials").contains(&seed));
 }
+
+#[test]
+fn quotes_record_the_language_they_were_said_in_and_originals_are_chinese() {
+    let d = bundled();
+    let quotes: Vec<_> = d.claims.iter().filter_map(|c| c.quote.as_ref().map(|q| (c, q))).collect();
+    let said_in_zh = quotes.iter().filter(|(_, q)| q.said_in.as_deref() == Some("zh")).count();
+    assert!(said_in_zh >= 60, "{said_in_zh} quotes said in Chinese");
+    for (c, q) in &quotes {
+        if let Some(original) = &q.original {
+            assert!(q.is_translation(), "{}: an original goes with a translated text", c.id);
+            assert!(original.chars().any(|ch| ('\u{4e00}'..='\u{9fff}').contains(&ch)), "{}: {original}", c.id);
+        }
+        if q.said_in.as_deref() == Some("zh") {
+            let country = d.actor(&c.claimant).map(|a| a.country.as_str());
+            assert_eq!(country, Some("CN"), "{}: said in Chinese by a Chinese claimant", c.id);
+        }
+    }
+    assert!(quotes.iter().filter(|(_, q)| q.original.is_some()).count() >= 8);
+}

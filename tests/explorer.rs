@@ -551,3 +551,28 @@ async fn the_search_box_is_three_key_presses_from_the_top() {
     assert_eq!(browser.js(active).await, json!("search"));
     browser.quit().await;
 }
+
+/// A quote said in Chinese is marked as a translation, and its Chinese original, where the
+/// data has it, is shown with its own language.
+#[tokio::test]
+async fn a_translated_quote_is_marked_and_shows_its_original() {
+    let d = bundled();
+    let c = d.claims.iter().find(|c| c.id == "2023-05-25-mfa-rejects-volt-typhoon-advisory").unwrap();
+    let q = c.quote.as_ref().unwrap();
+    assert!(q.is_translation() && q.original.is_some());
+    let server = StaticServer::start();
+    let browser = Browser::start(1280, 900).await;
+    assert_eq!(browser.open(&server.app("?q=extremely%20unprofessional")).await, "ready");
+    let card = format!("[data-claim-id=\"{}\"]", c.id);
+    browser.until("the card", &format!("return !!document.querySelector('{card}');")).await;
+    let shown = browser
+        .js(&format!(
+            "const c = document.querySelector('{card}'), o = c.querySelector('.quote-original');
+             return [!!c.querySelector('[data-testid=\"quote-translated\"]'), o && o.lang, o && o.textContent];"
+        ))
+        .await;
+    assert_eq!(shown[0], json!(true));
+    assert_eq!(shown[1], json!("zh"));
+    assert!(shown[2].as_str().unwrap().contains(q.original.as_deref().unwrap()), "{shown}");
+    browser.quit().await;
+}

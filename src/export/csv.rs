@@ -44,6 +44,8 @@ fn cell(d: &Dataset, c: &Claim, column: &str) -> String {
         "summary" => c.summary.clone(),
         "quote" => c.quote.as_ref().map_or(String::new(), |q| q.text.clone()),
         "quote_speaker" => c.quote.as_ref().map_or(String::new(), |q| q.speaker.clone()),
+        "quote_said_in" => c.quote.as_ref().and_then(|q| q.said_in.clone()).unwrap_or_default(),
+        "quote_original" => c.quote.as_ref().and_then(|q| q.original.clone()).unwrap_or_default(),
         "source_url" => of_sources(|s| Cow::Borrowed(&s.url)),
         "source_title" => of_sources(|s| Cow::Borrowed(&s.title)),
         "source_publisher" => of_sources(|s| Cow::Borrowed(&s.publisher)),

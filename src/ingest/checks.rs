@@ -99,6 +99,16 @@ impl<'a> Verdict<'a> {
     }
 }
 
+/// A language tag as the data uses them: a two- or three-letter language, then optional
+/// `-`-separated subtags of letters and digits (`en`, `zh`, `zh-Hant`).
+fn is_language_tag(tag: &str) -> bool {
+    let mut parts = tag.split('-');
+    let language = parts.next().unwrap_or("");
+    (2..=3).contains(&language.len())
+        && language.bytes().all(|b| b.is_ascii_lowercase())
+        && parts.all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
+}
+
 fn first_places<T>(records: &[(Place, T)], id: impl Fn(&T) -> &str) -> FxHashMap<&str, usize> {
     let mut first = FxHashMap::with_capacity_and_hasher(records.len(), FxBuildHasher);
     for (i, (_, r)) in records.iter().enumerate() {
@@ -220,6 +230,15 @@ pub fn finish(mut draft: Draft, report: &mut Report) -> Dataset {
         if let Some(q) = &claim.quote {
             v.text(&"quote.text", &q.text, TEXT_MAX, true);
             v.text(&"quote.speaker", &q.speaker, NAME_MAX, false);
+            if let Some(original) = &q.original {
+                v.text(&"quote.original", original, TEXT_MAX, false);
+            }
+            if let Some(lang) = q.said_in.as_deref().filter(|l| !is_language_tag(l)) {
+                v.error(
+                    "quote.said_in",
+                    format!("{} is not a language tag; expected one such as \"en\" or \"zh\"", quoted(lang)),
+                );
+            }
         }
         if claim.sources.is_empty() {
             v.error("sources", "a claim needs at least one source".to_string());

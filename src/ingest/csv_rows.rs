@@ -49,6 +49,8 @@ pub const EXTRA: &[&str] = &[
     "headline_zh",
     "summary_zh",
     "incident_zh",
+    "quote_said_in",
+    "quote_original",
 ];
 
 /// An id made from a name: lower case, words joined by `-`; Chinese letters are kept. At most
@@ -211,7 +213,7 @@ impl Registry {
 /// The shape of each column's text, for the columns the reader reads (see `plain_text`).
 fn shape_of(column: &str) -> Option<Shape> {
     match column {
-        "summary" | "summary_zh" | "quote" => Some(Shape::Block),
+        "summary" | "summary_zh" | "quote" | "quote_original" => Some(Shape::Block),
         c if COLUMNS.contains(&c) || EXTRA.contains(&c) => Some(Shape::Line),
         _ => None,
     }
@@ -318,8 +320,12 @@ fn claim_of(row: &Row, place: &Place, registry: &mut Registry, report: &mut Repo
     for message in date_errors {
         report.warning(place.at("source_date"), message);
     }
-    let quote = (!row.get("quote").is_empty())
-        .then(|| Quote { text: row.get("quote").to_string(), speaker: row.get("quote_speaker").to_string() });
+    let quote = (!row.get("quote").is_empty()).then(|| Quote {
+        text: row.get("quote").to_string(),
+        speaker: row.get("quote_speaker").to_string(),
+        said_in: Some(row.get("quote_said_in").to_string()).filter(|t| !t.is_empty()),
+        original: Some(row.get("quote_original").to_string()).filter(|t| !t.is_empty()),
+    });
     Ok(Claim {
         id: row.get("id").to_string(),
         date,

@@ -37,7 +37,7 @@ pub const CLAIM_FIELDS: &[&str] = &[
     "aliases",
     "same_side_reason",
 ];
-pub const QUOTE_FIELDS: &[&str] = &["text", "speaker"];
+pub const QUOTE_FIELDS: &[&str] = &["text", "speaker", "said_in", "original"];
 pub const SOURCE_FIELDS: &[&str] = &["publisher", "title", "url", "date"];
 
 fn edit_distance(a: &str, b: &str) -> usize {
@@ -283,8 +283,12 @@ pub fn claim(value: &Value, place: &Place, report: &mut Report) -> Option<Claim>
     let summary_zh = f.text_opt(report, "summary_zh");
     let quote = f.value("quote").and_then(|q| {
         let mut qf = Fields::open(q, place, "quote", QUOTE_FIELDS, report)?;
-        let quote =
-            Quote { text: qf.text(report, "text"), speaker: qf.text_opt(report, "speaker").unwrap_or_default() };
+        let quote = Quote {
+            text: qf.text(report, "text"),
+            speaker: qf.text_opt(report, "speaker").unwrap_or_default(),
+            said_in: qf.text_opt(report, "said_in"),
+            original: qf.text_opt(report, "original"),
+        };
         f.errors += qf.errors;
         Some(quote)
     });

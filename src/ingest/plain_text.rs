@@ -156,6 +156,9 @@ pub fn clean_draft(draft: &mut Draft, report: &mut Report) {
         if let Some(quote) = &mut claim.quote {
             field.text(&"quote.text", &mut quote.text, Shape::Block);
             field.line(&"quote.speaker", &mut quote.speaker);
+            if let Some(original) = &mut quote.original {
+                field.text(&"quote.original", original, Shape::Block);
+            }
         }
         for (k, source) in claim.sources.iter_mut().enumerate() {
             field.line(&format_args!("sources[{k}].publisher"), &mut source.publisher);

@@ -132,6 +132,20 @@ pub struct Quote {
     pub text: String,
     #[serde(default)]
     pub speaker: String,
+    /// The language the words were said or written in (`en`, `zh`); when it is not the
+    /// language of `text`, `text` is a translation.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub said_in: Option<String>,
+    /// The words as they were said, in `said_in`, when `text` translates them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub original: Option<String>,
+}
+
+impl Quote {
+    /// Whether `text` is a translation: the words were said in another language than English.
+    pub fn is_translation(&self) -> bool {
+        self.said_in.as_deref().is_some_and(|l| l != "en")
+    }
 }
 
 /// Where a claim was reported.

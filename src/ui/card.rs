@@ -93,10 +93,22 @@ pub fn ClaimCard(loaded: Loaded, claim: u32, words: Memo<Vec<String>>) -> impl I
     let stance = c.stance;
     let accused = accused_parties(dataset, &loaded.index, &c.accused);
     let quote = c.quote.clone().map(|q| {
+        let translated = q.is_translation();
+        let original = q.original.clone().map(|o| {
+            let lang = q.said_in.clone().unwrap_or_default();
+            view! { <p class="quote-original" lang=lang>"“" {o} "”"</p> }
+        });
+        let speaker = (!q.speaker.is_empty()).then(|| format!("— {}", q.speaker));
         view! {
             <blockquote class="quote">
                 <p>"“" {marked(q.text, words)} "”"</p>
-                {(!q.speaker.is_empty()).then(|| view! { <footer>"— " {q.speaker}</footer> })}
+                {original}
+                {(speaker.is_some() || translated).then(|| view! {
+                    <footer>
+                        {speaker}
+                        {translated.then(|| view! { <span class="translated" data-testid="quote-translated">" (translated)"</span> })}
+                    </footer>
+                })}
             </blockquote>
         }
     });
