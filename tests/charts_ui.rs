@@ -189,29 +189,11 @@ async fn downloads_have_the_right_types() {
     let server = StaticServer::start();
     let browser = Browser::start(1280, 900).await;
     assert_eq!(browser.open(&server.app("")).await, "ready");
-    // Record downloads instead of saving them: the Blob behind each link's address (the
-    // page's policy lets it fetch nothing but its own site, so the Blob is kept as it is made).
-    browser
-        .js("window.__downloads = [];
-             const blobs = new Map(), made = URL.createObjectURL;
-             URL.createObjectURL = b => { const u = made(b); blobs.set(u, b); return u; };
-             HTMLAnchorElement.prototype.click = async function () {
-               const name = this.download, b = blobs.get(this.href);
-               window.__downloads.push({name, type: b.type, head: (await b.text()).slice(0, 200)});
-             }; return true;")
-        .await;
+    browser.record_downloads().await;
     for kind in ["png", "svg", "csv"] {
-        browser
-            .driver
-            .find(By::Css(format!("[data-testid=\"download-{kind}-timeline\"]")))
-            .await
-            .unwrap()
-            .click()
-            .await
-            .unwrap();
+        browser.click(&format!("download-{kind}-timeline")).await;
     }
-    browser.until("three downloads", "return window.__downloads.length === 3;").await;
-    let downloads = browser.js("return window.__downloads.sort((a, b) => a.name.localeCompare(b.name));").await;
+    let downloads = browser.downloads(3).await;
     let got: Vec<(String, String)> = downloads
         .as_array()
         .unwrap()
@@ -227,8 +209,8 @@ async fn downloads_have_the_right_types() {
         ]
     );
     let heads = &downloads.as_array().unwrap();
-    assert!(heads[2]["head"].as_str().unwrap().starts_with("<svg"), "{}", heads[2]["head"]);
-    assert!(heads[0]["head"].as_str().unwrap().contains(','), "the CSV has columns: {}", heads[0]["head"]);
+    assert!(heads[2]["text"].as_str().unwrap().starts_with("<svg"), "{}", heads[2]["text"]);
+    assert!(heads[0]["text"].as_str().unwrap().contains(','), "the CSV has columns: {}", heads[0]["text"]);
     browser.quit().await;
 }
 

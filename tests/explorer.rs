@@ -446,31 +446,14 @@ async fn the_filtered_claims_download_as_json_csv_and_stix() {
     let server = StaticServer::start();
     let browser = Browser::start(1280, 900).await;
     assert_eq!(browser.open(&server.app("?stance=denial")).await, "ready");
-    // Record downloads instead of saving them: the Blob behind each link's address.
-    browser
-        .js("window.__downloads = [];
-             const blobs = new Map(), made = URL.createObjectURL;
-             URL.createObjectURL = b => { const u = made(b); blobs.set(u, b); return u; };
-             HTMLAnchorElement.prototype.click = async function () {
-               const name = this.download, b = blobs.get(this.href);
-               window.__downloads.push({name, type: b.type, text: await b.text()});
-             }; return true;")
-        .await;
+    browser.record_downloads().await;
     let summary = browser.driver.find(By::Css("[data-testid=\"export\"] summary")).await.unwrap();
     assert_eq!(summary.text().await.unwrap(), format!("Download these {} claims", denials.len()));
     summary.click().await.unwrap();
     for format in ["json", "csv", "stix"] {
-        browser
-            .driver
-            .find(By::Css(format!("[data-testid=\"export-{format}\"]")))
-            .await
-            .unwrap()
-            .click()
-            .await
-            .unwrap();
+        browser.click(&format!("export-{format}")).await;
     }
-    browser.until("three downloads", "return window.__downloads.length === 3;").await;
-    let downloads = browser.js("return window.__downloads;").await;
+    let downloads = browser.downloads(3).await;
     let file = |name: &str| {
         let d = downloads
             .as_array()

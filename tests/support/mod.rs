@@ -378,6 +378,31 @@ impl Browser {
         }
     }
 
+    /// Records the page's downloads instead of saving them: for each link clicked to save a
+    /// Blob, its file name, type and text. (The page's policy lets it fetch nothing but its
+    /// own site, so each Blob is kept as it is made.)
+    pub async fn record_downloads(&self) {
+        self.js("window.__downloads = [];
+             const blobs = new Map(), made = URL.createObjectURL;
+             URL.createObjectURL = b => { const u = made(b); blobs.set(u, b); return u; };
+             HTMLAnchorElement.prototype.click = async function () {
+               const name = this.download, b = blobs.get(this.href);
+               window.__downloads.push({name, type: b.type, text: await b.text()});
+             }; return true;")
+            .await;
+    }
+
+    /// Waits for `n` recorded downloads and returns them, sorted by file name.
+    pub async fn downloads(&self, n: usize) -> serde_json::Value {
+        self.until(&format!("{n} downloads"), &format!("return window.__downloads.length === {n};")).await;
+        self.js("return window.__downloads.sort((a, b) => a.name.localeCompare(b.name));").await
+    }
+
+    /// Clicks the element with this test id.
+    pub async fn click(&self, testid: &str) {
+        self.driver.find(By::Css(format!("[data-testid=\"{testid}\"]"))).await.unwrap().click().await.unwrap();
+    }
+
     /// Opens the Embed panel of `chart` on the current page and returns the snippet it offers.
     pub async fn embed_snippet(&self, chart: &str) -> String {
         self.driver.find(By::Css(format!("[data-testid=\"embed-{chart}\"]"))).await.unwrap().click().await.unwrap();
