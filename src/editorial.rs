@@ -79,7 +79,7 @@ pub struct Review {
 impl Review {
     /// "324 of 403 sources dated (80%)".
     pub fn dated_line(&self) -> String {
-        let share = if self.sources == 0 { 0 } else { self.dated * 100 / self.sources };
+        let share = (self.dated * 100).checked_div(self.sources).unwrap_or(0);
         format!("{} of {} sources dated ({share}%)", self.dated, self.sources)
     }
 }

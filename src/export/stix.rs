@@ -65,7 +65,7 @@ fn accused_object(dataset: &Dataset, id: &str, stamp: &str) -> (String, Value) {
     (sid, Value::Object(o))
 }
 
-fn report(dataset: &Dataset, claim: &Claim, refs: Vec<String>, stamp: &str) -> Value {
+fn report(claim: &Claim, refs: Vec<String>, stamp: &str) -> Value {
     let mut o = common("report", &stix_id("report", &claim.id), stamp);
     o.insert("name".into(), claim.headline.clone().into());
     let mut description = claim.summary.clone();
@@ -81,7 +81,7 @@ fn report(dataset: &Dataset, claim: &Claim, refs: Vec<String>, stamp: &str) -> V
     let mut labels = vec![claim.stance.as_str().to_string(), format!("confidence:{}", claim.confidence.as_str())];
     labels.extend(claim.tags.iter().cloned());
     o.insert("labels".into(), json!(labels));
-    let references: Vec<Value> = claim
+    let mut references: Vec<Value> = claim
         .sources
         .iter()
         .map(|s| {
@@ -100,10 +100,8 @@ fn report(dataset: &Dataset, claim: &Claim, refs: Vec<String>, stamp: &str) -> V
             Value::Object(r)
         })
         .collect();
-    let mut references = references;
     references.insert(0, json!({"source_name": "cyber-claims-explorer", "external_id": claim.id}));
     o.insert("external_references".into(), json!(references));
-    let _ = dataset;
     Value::Object(o)
 }
 
@@ -172,7 +170,7 @@ pub fn to_stix(dataset: &Dataset) -> String {
                 refs.push(rid);
             }
         }
-        objects.push(report(dataset, claim, refs, &stamp));
+        objects.push(report(claim, refs, &stamp));
     }
     let bundle = json!({
         "type": "bundle",
