@@ -8,6 +8,7 @@ use rustc_hash::FxHashSet;
 use strum::VariantArray;
 
 use super::checks::Draft;
+use super::csv_lists::{split, split_keeping_empty};
 use super::decode::not_a_date;
 use super::echo::{quoted, shorten, QUOTED_MAX};
 use super::place::Place;
@@ -65,43 +66,6 @@ pub fn slug(name: &str) -> String {
         }
     }
     out.trim_end_matches('-').to_string()
-}
-
-/// The items of a `;`-separated cell, trimmed, empty ones dropped. `\\;` is a `;` within an
-/// item and `\\\\` a backslash (`list_cell` writes them so).
-fn split(value: &str) -> Vec<String> {
-    split_keeping_empty(value).into_iter().filter(|s| !s.is_empty()).collect()
-}
-
-/// The items of a `;`-separated cell, trimmed, empty ones kept, so that they stay matched by
-/// position with another column's (a source without a date); an empty cell has none.
-fn split_keeping_empty(value: &str) -> Vec<String> {
-    if value.trim().is_empty() {
-        return Vec::new();
-    }
-    if !value.contains('\\') {
-        return value.split(';').map(|s| s.trim().to_string()).collect();
-    }
-    let mut items = vec![String::new()];
-    let mut chars = value.chars();
-    while let Some(c) = chars.next() {
-        match c {
-            '\\' => match chars.next() {
-                Some(next @ (';' | '\\')) => items.last_mut().expect("an item").push(next),
-                Some(other) => items.last_mut().expect("an item").extend(['\\', other]),
-                None => items.last_mut().expect("an item").push('\\'),
-            },
-            ';' => items.push(String::new()),
-            c => items.last_mut().expect("an item").push(c),
-        }
-    }
-    items.iter().map(|s| s.trim().to_string()).collect()
-}
-
-/// A cell of `;`-separated items, as `split` reads them back.
-pub fn list_cell<'a>(items: impl IntoIterator<Item = &'a str>) -> String {
-    let escaped: Vec<String> = items.into_iter().map(|s| s.replace('\\', "\\\\").replace(';', "\\;")).collect();
-    escaped.join(";")
 }
 
 /// The host of a URL, used as the publisher when none is given.

@@ -3,6 +3,7 @@
 //! all gives one [`IngestError`]. Pure: no I/O, no browser types.
 
 mod checks;
+mod csv_lists;
 mod csv_rows;
 mod decode;
 mod echo;
@@ -14,7 +15,8 @@ mod report;
 use std::fmt;
 
 pub use checks::{HEADLINE_MAX, ID_MAX, NAME_MAX, TEXT_MAX, URL_MAX};
-pub use csv_rows::{list_cell as csv_list_cell, slug, COLUMNS as CSV_COLUMNS, EXTRA as CSV_EXTRA};
+pub use csv_lists::list_cell as csv_list_cell;
+pub use csv_rows::{slug, COLUMNS as CSV_COLUMNS, EXTRA as CSV_EXTRA};
 pub use decode::{ACTOR_FIELDS, CLAIM_FIELDS, DATASET_FIELDS, INCIDENT_FIELDS, QUOTE_FIELDS, SOURCE_FIELDS};
 pub use echo::{quoted, shorten, QUOTED_MAX};
 pub use place::Place;
