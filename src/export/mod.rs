@@ -66,12 +66,11 @@ impl Format {
 /// dataset of its own with the same title, licence and date. An answer to a claim left out
 /// loses that reference, since the file has no such claim to point at.
 pub fn selection(dataset: &Dataset, ids: &[u32]) -> Dataset {
-    let claims: Vec<_> = ids.iter().map(|&i| dataset.claims[i as usize].clone()).collect();
-    let kept: FxHashSet<&str> = claims.iter().map(|c| c.id.as_str()).collect();
-    let claims: Vec<_> = claims
+    let kept: FxHashSet<&str> = ids.iter().map(|&i| dataset.claims[i as usize].id.as_str()).collect();
+    let claims: Vec<_> = ids
         .iter()
-        .map(|c| {
-            let mut c = c.clone();
+        .map(|&i| {
+            let mut c = dataset.claims[i as usize].clone();
             c.responds_to.retain(|r| kept.contains(r.as_str()));
             c
         })
