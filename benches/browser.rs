@@ -56,7 +56,7 @@ const TYPE: &str = r#"
         if (canvases.length) charts.push(performance.now() - t0);
         await new Promise(r => setTimeout(r, 20));
     }
-    return { times, frames, charts, visible, count: parseInt(count.textContent, 10), cards: document.querySelectorAll('[data-testid="claim-card"]').length,
+    return { times, frames, charts, visible, count: parseInt(count.textContent.replace(/,/g, ''), 10), cards: document.querySelectorAll('[data-testid="claim-card"]').length,
              phases: profiled ? window.wasmBindings.phase_times() : '' };
 "#;
 
@@ -331,7 +331,7 @@ async fn main() {
     };
     let mut big_loads = Vec::new();
     for _ in 0..3 {
-        big_loads.push(load(&browser, &server.app(&format!("?data={BIG}"))).await);
+        big_loads.push(load(&browser, &server.app(&format!("?view=charts&data={BIG}"))).await);
     }
     let big_ready = median_of(big_loads.iter().map(|l| l.ready_ms).collect());
     let ours = typing(&browser).await;

@@ -19,6 +19,8 @@ pub struct ViewState {
     pub filter: Filter,
     /// The claim whose thread is open.
     pub claim: Option<String>,
+    /// The charts are shown above the claims (`view=charts`; by default the claims come first).
+    pub charts: bool,
     /// `en` or `zh`.
     pub lang: Option<String>,
     /// Another dataset's address.
@@ -105,6 +107,9 @@ pub fn to_query(state: &ViewState) -> String {
     if f.sort != Sort::default() {
         pairs.push(("sort", f.sort.as_str().to_string()));
     }
+    if state.charts {
+        pairs.push(("view", "charts".to_string()));
+    }
     if let Some(l) = &state.lang {
         pairs.push(("lang", encode(l)));
     }
@@ -187,6 +192,11 @@ pub fn parse(query: &str) -> (ViewState, Vec<String>) {
             "lang" => match one.as_str() {
                 "en" | "zh" => state.lang = Some(one),
                 _ => notices.push(format!("“lang={shown}” was ignored: expected en or zh")),
+            },
+            "view" => match one.as_str() {
+                "charts" => state.charts = true,
+                "claims" => state.charts = false,
+                _ => notices.push(format!("“view={shown}” was ignored: expected claims or charts")),
             },
             "claim" => state.claim = Some(one).filter(|c| !c.is_empty()),
             "data" => state.data = Some(one).filter(|d| !d.is_empty()),

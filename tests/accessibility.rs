@@ -37,6 +37,7 @@ async fn the_explorer_a_thread_and_the_embeds_have_no_wcag_violations() {
     let mut all = Vec::new();
     for (browser, page) in [
         (&wide, server.app("")),
+        (&wide, server.app("?view=charts")),
         (&wide, server.app("?claim=2024-12-18-cncert-us-advanced-materials")),
         (&wide, server.app("?stance=denial&q=typhoon")),
         (&phone, server.app("")),

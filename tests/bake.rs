@@ -113,7 +113,13 @@ fn dataset_text_in_the_baked_explorer_and_its_svg_charts_stays_text() {
     }
     dataset.claims[0].headline = hostile.to_string();
     let html = bake::explorer(&loaded);
-    assert!(html.contains("data-testid=\"baked-chart-actors\"") && html.contains("<svg"));
     assert!(!html.contains("<script") && !html.contains("<img"), "markup from the dataset got into the page");
     assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "the names are shown, as text");
+    // The charts are baked as embed pages: the actors chart draws the names in its SVG.
+    let page = bake::embed_page(&loaded, cyber_claims_explorer::charts::ChartId::Actors, "styles-x.css");
+    let body = page.split("<body>").nth(1).expect("a body");
+    assert!(body.contains("data-testid=\"baked-chart-actors\"") && body.contains("<svg"));
+    let body = body.replace(&format!("<script>{}</script>", bake::EMBED_HEIGHT_SCRIPT), "");
+    assert!(!body.contains("<script") && !body.contains("<img"), "markup from the dataset got into the chart");
+    assert!(body.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "the names are drawn, as text");
 }

@@ -25,7 +25,7 @@ async fn texts(browser: &Browser, css: &str) -> Vec<String> {
 }
 
 #[tokio::test]
-async fn without_javascript_the_baked_page_shows_the_claims_facets_and_charts() {
+async fn without_javascript_the_baked_pages_show_the_claims_facets_and_charts() {
     let data = bundled();
     let newest = Index::build(&data).run(&Filter::default()).ids;
     let server = StaticServer::start();
@@ -43,8 +43,12 @@ async fn without_javascript_the_baked_page_shows_the_claims_facets_and_charts() 
     assert_eq!(sides.len(), 3, "the side facet's three options have counts: {sides:?}");
     let total: usize = sides.iter().map(|n| n.parse::<usize>().expect("a count")).sum();
     assert_eq!(total, data.claims.len());
-    // Every chart as SVG with ink in it, and its summary.
+    // The claims come first: the baked view has the switch to the charts, and no chart.
+    assert_eq!(texts(&browser, "#baked [data-testid=\"view-claims\"]").await, ["Claims"]);
+    assert!(browser.driver.find_all(By::Css("#baked .chart")).await.unwrap().is_empty(), "no chart before the cards");
+    // Every chart is baked as its embed page: SVG with ink in it, and its summary.
     for chart in ["timeline", "stances", "sectors", "vectors", "response-lag", "actors"] {
+        browser.driver.goto(&format!("{}/app/embed/{chart}.html", server.base)).await.expect("navigate");
         let frame = browser.driver.find(By::Css(format!("[data-testid=\"baked-chart-{chart}\"]"))).await.expect(chart);
         let svg = frame.find(By::Css("svg")).await.unwrap_or_else(|_| panic!("{chart} has an inline SVG"));
         assert!(
@@ -87,7 +91,9 @@ async fn the_page_takes_over_the_baked_view_without_a_jump_and_fetched_the_data_
                          getComputedStyle(document.getElementById('app')).visibility];")
             .await;
         assert_eq!(left, json!([false, if width < 800 { "narrow" } else { "" }, "visible"]), "at {width} px");
-        assert!(browser.driver.find_all(By::Css("canvas[data-claims]")).await.unwrap().len() == 6);
+        // The page took over with the same view: the claims, no chart.
+        assert!(browser.count("claim-card").await > 0, "at {width} px");
+        assert!(browser.driver.find_all(By::Css("canvas")).await.unwrap().is_empty(), "at {width} px");
         let shift = layout_shift(&browser).await;
         assert!(shift <= 0.02, "layout shift {shift} at {width} px");
         // The baked view was painted before anything else was asked for; then the dataset and

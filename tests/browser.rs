@@ -152,7 +152,7 @@ async fn search_matches_names_aliases_chinese_and_all_words() {
 async fn chart_is_drawn_and_redrawn_when_the_search_changes() {
     let server = StaticServer::start();
     let browser = Browser::start(1280, 900).await;
-    assert_eq!(browser.open(&server.app("")).await, "ready");
+    assert_eq!(browser.open(&server.app("?view=charts")).await, "ready");
     let selector = "[data-testid=\"chart-timeline\"]";
     let (ink, colours) = canvas_ink(&browser, selector).await;
     assert!(ink > 5_000, "the chart canvas is nearly blank ({ink} pixels of ink)");

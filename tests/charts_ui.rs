@@ -24,7 +24,7 @@ async fn picture(browser: &Browser, chart: &str) -> String {
 async fn six_charts_are_drawn_and_follow_the_filter() {
     let server = StaticServer::start();
     let browser = Browser::start(1280, 1000).await;
-    assert_eq!(browser.open(&server.app("")).await, "ready");
+    assert_eq!(browser.open(&server.app("?view=charts")).await, "ready");
     let mut before = Vec::new();
     for chart in CHARTS {
         let sel = format!("[data-testid=\"chart-{chart}\"]");
@@ -76,7 +76,7 @@ async fn six_charts_are_drawn_and_follow_the_filter() {
 async fn a_dataset_with_control_characters_in_its_names_is_drawn_and_ready() {
     let server = StaticServer::start();
     let browser = Browser::start(1280, 1000).await;
-    assert_eq!(browser.open(&server.app("?data=../fixtures/control-characters.json")).await, "ready");
+    assert_eq!(browser.open(&server.app("?view=charts&data=../fixtures/control-characters.json")).await, "ready");
     for chart in CHARTS {
         let ink = browser.js_with(CANVAS_INK, vec![json!(format!("[data-testid=\"chart-{chart}\"]"))]).await;
         assert!(ink["ink"].as_u64().unwrap_or(0) > 3_000, "{chart} looks blank: {ink}");
@@ -106,7 +106,7 @@ async fn a_chart_that_cannot_be_drawn_says_why_and_the_page_is_still_ready() {
         )
         .await
         .expect("add a script to the page");
-    assert_eq!(browser.open(&server.app("?sort=oldest")).await, "ready");
+    assert_eq!(browser.open(&server.app("?view=charts&sort=oldest")).await, "ready");
     let error = browser.text("chart-error-sectors").await;
     assert!(error.contains("cannot be drawn"), "{error}");
     let hidden = browser.js("return document.querySelector('[data-testid=\"chart-sectors\"]').offsetHeight;").await;
@@ -166,7 +166,7 @@ async fn a_host_page_with_embed_js_gets_its_iframe_sized_to_the_chart() {
 async fn the_embed_snippet_carries_the_filters() {
     let server = StaticServer::start();
     let browser = Browser::start(1280, 900).await;
-    assert_eq!(browser.open(&server.app("?stance=denial&from=2020")).await, "ready");
+    assert_eq!(browser.open(&server.app("?view=charts&stance=denial&from=2020")).await, "ready");
     let code = browser.embed_snippet("timeline").await;
     let code = code.as_str();
     for part in [
@@ -188,7 +188,7 @@ async fn the_embed_snippet_carries_the_filters() {
 async fn downloads_have_the_right_types() {
     let server = StaticServer::start();
     let browser = Browser::start(1280, 900).await;
-    assert_eq!(browser.open(&server.app("")).await, "ready");
+    assert_eq!(browser.open(&server.app("?view=charts")).await, "ready");
     browser.record_downloads().await;
     for kind in ["png", "svg", "csv"] {
         browser.click(&format!("download-{kind}-timeline")).await;
@@ -219,7 +219,7 @@ async fn downloads_have_the_right_types() {
 async fn screenshots_of_the_charts_and_an_embedded_chart() {
     let server = StaticServer::start();
     let browser = Browser::start(1280, 1000).await;
-    assert_eq!(browser.open(&server.app("")).await, "ready");
+    assert_eq!(browser.open(&server.app("?view=charts")).await, "ready");
     browser.js("document.querySelector('.charts').scrollIntoView(); return true;").await;
     tokio::time::sleep(Duration::from_millis(300)).await;
     let out = support::root().join("target/screenshots");
@@ -245,7 +245,7 @@ async fn screenshots_of_the_charts_and_an_embedded_chart() {
 async fn charts_follow_the_readers_colour_scheme() {
     let server = StaticServer::start();
     let browser = Browser::start(1280, 900).await;
-    assert_eq!(browser.open(&server.app("")).await, "ready");
+    assert_eq!(browser.open(&server.app("?view=charts")).await, "ready");
     // The top-left pixel of a chart is its background.
     let background = "const c = document.querySelector('[data-testid=\"chart-stances\"]');
                       const d = c.getContext('2d').getImageData(2, 2, 1, 1).data; return d[0] + d[1] + d[2];";
@@ -270,7 +270,7 @@ async fn charts_follow_the_readers_colour_scheme() {
 async fn the_theme_switch_recolours_the_page_and_the_charts_and_is_remembered() {
     let server = StaticServer::start();
     let browser = Browser::start(1280, 900).await;
-    assert_eq!(browser.open(&server.app("")).await, "ready");
+    assert_eq!(browser.open(&server.app("?view=charts")).await, "ready");
     let background = "return getComputedStyle(document.body).backgroundColor;";
     // The top-left pixel of the timeline's canvas: the chart's background.
     let chart_corner = "const c = document.querySelector('[data-testid=\"chart-timeline\"]');
@@ -297,7 +297,7 @@ async fn the_theme_switch_recolours_the_page_and_the_charts_and_is_remembered() 
         .await;
     assert_ne!(browser.js(chart_corner).await, light_corner);
     // Remembered: a reload opens dark, before and after the page takes over.
-    assert_eq!(browser.open(&server.app("")).await, "ready");
+    assert_eq!(browser.open(&server.app("?view=charts")).await, "ready");
     assert_eq!(browser.js(background).await, "rgb(18, 19, 20)");
     assert_eq!(browser.js("return document.querySelector('[data-testid=\"theme\"]').value;").await, "dark");
     choose("system").await;

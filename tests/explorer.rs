@@ -496,7 +496,7 @@ async fn printing_holds_every_current_claim_and_no_controls() {
     assert!(denials > 3 * 12, "more than the pages near the screen: {denials}");
     let server = StaticServer::start();
     let browser = Browser::start(1280, 900).await;
-    assert_eq!(browser.open(&server.app("?stance=denial")).await, "ready");
+    assert_eq!(browser.open(&server.app("?view=charts&stance=denial")).await, "ready");
     let cards = "return document.querySelectorAll('[data-testid=\"claim-card\"]').length;";
     assert!(browser.js(cards).await.as_u64().unwrap() < denials as u64);
     let devtools = browser.driver.cdp();
@@ -558,4 +558,28 @@ async fn a_translated_quote_is_marked_and_shows_its_original() {
     assert_eq!(shown[1], json!("zh"));
     assert!(shown[2].as_str().unwrap().contains(q.original.as_deref().unwrap()), "{shown}");
     browser.quit().await;
+}
+
+#[tokio::test]
+async fn the_claims_come_first_and_the_charts_are_one_step_away() {
+    let server = StaticServer::start();
+    for (width, height) in [(1280, 900), (360, 740)] {
+        let browser = Browser::start(width, height).await;
+        assert_eq!(browser.open(&server.app("")).await, "ready");
+        let top = browser.js("return document.querySelector('[data-testid=\"claim-card\"]').getBoundingClientRect().top;").await;
+        assert!(top.as_f64().unwrap() < f64::from(height) - 100.0, "{width}px: the first card starts at {top}");
+        assert_eq!(browser.count("chart-timeline").await, 0, "no chart before the claims");
+        browser.click("view-charts").await;
+        browser
+            .until(
+                "six charts drawn",
+                "return document.getElementById('app').dataset.state === 'ready'
+                    && document.querySelectorAll('canvas[data-claims]').length === 6;",
+            )
+            .await;
+        assert!(browser.url().await.contains("view=charts"));
+        browser.driver.back().await.unwrap();
+        browser.until("the claims alone", "return document.querySelectorAll('canvas').length === 0;").await;
+        browser.quit().await;
+    }
 }

@@ -147,8 +147,9 @@ proptest! {
         data in proptest::option::of(text()),
         embed in proptest::option::of(prop::sample::select(vec!["timeline".to_string(), "stances".to_string()])),
         lang in proptest::option::of(prop::sample::select(vec!["en".to_string(), "zh".to_string()])),
+        charts in proptest::bool::ANY,
     ) {
-        let state = ViewState { filter, claim, lang, data, embed };
+        let state = ViewState { filter, claim, lang, data, embed, charts };
         let query = to_query(&state);
         let (back, notices) = parse(&query);
         prop_assert!(notices.is_empty(), "{:?} gave notices {:?}", query, notices);

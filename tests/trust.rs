@@ -90,7 +90,7 @@ async fn a_listed_host_is_read_without_referrer_or_cookies_and_the_page_says_whe
 async fn the_bundled_dataset_carries_no_notice_and_a_local_file_cannot_be_embedded_or_shared() {
     let server = StaticServer::start();
     let browser = Browser::start(1280, 900).await;
-    assert_eq!(browser.open(&server.app("?stance=denial")).await, "ready");
+    assert_eq!(browser.open(&server.app("?view=charts&stance=denial")).await, "ready");
     assert_eq!(browser.count("provenance").await, 0, "the site's own data");
     let input = browser.driver.find(thirtyfour::By::Css("input[type=file]")).await.unwrap();
     input.send_keys(root().join("tests/fixtures/small.json").to_str().unwrap()).await.unwrap();

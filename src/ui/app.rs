@@ -109,12 +109,18 @@ pub fn App() -> impl IntoView {
         nav.notices.update(|n| n.push(format!("“embed={bad}” was ignored: not a chart")));
     }
     let embed = embed.and_then(Result::ok);
-    let expected = embed.map_or_else(|| ChartId::ALL.iter().fold(0, |m, c| m | c.bit()), ChartId::bit);
+    // What must be drawn before the page is ready: the embedded chart, the six charts of the
+    // charts view, or nothing more for the claims.
+    let expected = move || match embed {
+        Some(chart) => chart.bit(),
+        None if nav.view.read().charts => ChartId::ALL.iter().fold(0, |m, c| m | c.bit()),
+        None => 0,
+    };
 
     let data_state = move || match &*loading.read() {
         Loading::Pending => "loading",
         Loading::Failed(_) => "error",
-        Loading::Ready(_) if drawn.get() & expected == expected => "ready",
+        Loading::Ready(_) if drawn.get() & expected() == expected() => "ready",
         Loading::Ready(_) => "loading",
     };
 

@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use leptos::html::{Canvas, Div};
 use leptos::prelude::*;
-use plotters::prelude::{IntoDrawingArea, SVGBackend};
+use plotters::prelude::IntoDrawingArea;
 
 use super::download::{save_canvas_png, save_text};
 use super::history::Nav;
@@ -16,7 +16,7 @@ use super::loaded::Loaded;
 use super::measured_text::Measured;
 use super::scheme::ColourScheme;
 use super::timing::timed;
-use crate::charts::{aggregate, draw, summary, table, to_csv, to_svg, to_svg_at, ChartData, ChartId, Theme};
+use crate::charts::{aggregate, draw, summary, table, to_csv, to_svg_at, ChartData, ChartId, Theme};
 use crate::data_sources::Provenance;
 use crate::url_state::{embed_page, to_query, ViewState};
 
@@ -100,20 +100,19 @@ fn draw_on_canvas(
 }
 
 /// The chart as the SVG download: `charts::to_svg`'s drawing, with its text measured by a
-/// canvas rather than by plotters' styled `<span>` (`measured_text`).
-fn svg_download(data: &ChartData, theme: &Theme) -> String {
+/// canvas rather than by plotters' styled `<span>` (`measured_text`); `None` where the page
+/// cannot make a canvas to measure with.
+fn svg_download(data: &ChartData, theme: &Theme) -> Option<String> {
     let (width, height) = (960, 540);
     let mut svg = String::new();
     {
-        let Some(backend) = Measured::off_page(SVGBackend::with_string(&mut svg, (width, height))) else {
-            return to_svg(data, theme, width, height);
-        };
+        let backend = Measured::svg(&mut svg, (width, height))?;
         // Drawing into a string cannot fail; an error would leave a partial SVG.
         let _ = draw(&backend.into_drawing_area(), data, theme, 1.0);
     }
     // As `to_svg` keeps it: XML, whatever the dataset's text.
     svg.retain(|c| !crate::ingest::is_removed(c));
-    svg
+    Some(svg)
 }
 
 #[component]
@@ -205,11 +204,9 @@ pub fn ChartCard(
         }
     };
     let download_svg = move |_| {
-        save_text(
-            &svg_download(&data.read_untracked(), &scheme.theme_untracked()),
-            "image/svg+xml",
-            &format!("{name}.svg"),
-        );
+        if let Some(svg) = svg_download(&data.read_untracked(), &scheme.theme_untracked()) {
+            save_text(&svg, "image/svg+xml", &format!("{name}.svg"));
+        }
     };
     let download_csv = move |_| {
         save_text(&to_csv(&table(&data.read_untracked())), "text/csv;charset=utf-8", &format!("{name}.csv"));

@@ -66,22 +66,12 @@ fn follow(ids: Memo<Arc<Vec<u32>>>, charts: Charts, following: StoredValue<bool>
     when_idle(move || follow(ids, charts, following));
 }
 
+/// The six charts, following the explorer's matches (`follow_in_view`, `follow`). Made while
+/// the charts view is shown, dropped with it.
 #[component]
-pub fn Explorer(loaded: Loaded, drawn: RwSignal<u8>) -> impl IntoView {
-    let nav = expect_context::<Nav>();
-    let total = loaded.dataset.claims.len();
-    let (index, dataset) = (loaded.index.clone(), loaded.dataset.clone());
-    let filter = Memo::new(move |_| nav.view.read().filter.clone());
-    // The last search's matches, so typing on only searches what already matched.
-    let cache = StoredValue::new(TextCache::default());
-    let outcome: Memo<Outcome> = Memo::new(move |_| {
-        let f = filter.read();
-        let mut out = None;
-        cache.update_value(|c| out = Some(timed("query: ids and facet counts", || index.run_in(&dataset, &f, c))));
-        out.expect("run")
-    });
-    // Shared, not copied: the cards and the six charts hold the same matches.
-    let ids = Memo::new(move |_| outcome.read().ids.clone());
+fn ChartsView(loaded: Loaded, ids: Memo<Arc<Vec<u32>>>, drawn: RwSignal<u8>) -> impl IntoView {
+    // The page is ready again once these charts have drawn.
+    drawn.set(0);
     // The charts in view follow the results with the count and the cards, the others one per
     // painted frame after them (`follow`); keystrokes faster than frames redraw those once, for the
     // latest results.
@@ -107,6 +97,54 @@ pub fn Explorer(loaded: Loaded, drawn: RwSignal<u8>) -> impl IntoView {
             when_idle(move || follow(ids, charts, following));
         }
     });
+    view! {
+        <section class="charts" id="charts" aria-label="Charts">
+            <h2 class="visually-hidden">"Charts"</h2>
+            {ChartId::ALL.into_iter().zip(charts.ids).zip(charts.frames).map(|((chart, ids), frame)| view! {
+                <ChartCard chart loaded=loaded.clone() ids=ids.into() drawn frame/>
+            }).collect_view()}
+        </section>
+    }
+}
+
+/// "Claims | Charts" (`view=` in the URL): the claims alone, first; or the six charts above
+/// them, one step away.
+#[component]
+fn ViewSwitch() -> impl IntoView {
+    let nav = expect_context::<Nav>();
+    let charts = Memo::new(move |_| nav.view.read().charts);
+    let choose = move |show_charts: bool| move |_| nav.update(Entry::Push, |v| v.charts = show_charts);
+    view! {
+        <div class="view-switch" role="group" aria-label="Show">
+            <button type="button" class="view-tab" data-testid="view-claims" aria-pressed=move || (!charts.get()).to_string()
+                on:click=choose(false)>"Claims"</button>
+            <button type="button" class="view-tab" data-testid="view-charts" aria-pressed=move || charts.get().to_string()
+                on:click=choose(true)>"Charts"</button>
+        </div>
+    }
+}
+
+#[component]
+pub fn Explorer(loaded: Loaded, drawn: RwSignal<u8>) -> impl IntoView {
+    let nav = expect_context::<Nav>();
+    let total = loaded.dataset.claims.len();
+    let (index, dataset) = (loaded.index.clone(), loaded.dataset.clone());
+    let filter = Memo::new(move |_| nav.view.read().filter.clone());
+    // The last search's matches, so typing on only searches what already matched.
+    let cache = StoredValue::new(TextCache::default());
+    let outcome: Memo<Outcome> = Memo::new(move |_| {
+        let f = filter.read();
+        let mut out = None;
+        cache.update_value(|c| out = Some(timed("query: ids and facet counts", || index.run_in(&dataset, &f, c))));
+        out.expect("run")
+    });
+    // Shared, not copied: the cards and the six charts hold the same matches.
+    let ids = Memo::new(move |_| outcome.read().ids.clone());
+    let show_charts = Memo::new(move |_| nav.view.read().charts);
+    let charts_view = {
+        let loaded = loaded.clone();
+        move || show_charts.get().then(|| view! { <ChartsView loaded=loaded.clone() ids drawn/> })
+    };
     let count_text = move || {
         let n = outcome.read().ids.len();
         let claims = if n == 1 { "claim" } else { "claims" };
@@ -175,12 +213,8 @@ pub fn Explorer(loaded: Loaded, drawn: RwSignal<u8>) -> impl IntoView {
                         </ul>
                     })
                 }}
-                <section class="charts" aria-label="Charts">
-                    <h2 class="visually-hidden">"Charts"</h2>
-                    {ChartId::ALL.into_iter().zip(charts.ids).zip(charts.frames).map(|((chart, ids), frame)| view! {
-                        <ChartCard chart loaded=loaded.clone() ids=ids.into() drawn frame/>
-                    }).collect_view()}
-                </section>
+                <ViewSwitch/>
+                {charts_view}
                 <Thread loaded=loaded.clone()/>
                 {move || ids.read().is_empty().then(|| view! {
                     <div class="empty" data-testid="empty-result">

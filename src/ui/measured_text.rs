@@ -4,7 +4,7 @@
 //! (SECURITY.md). A canvas's `measureText` gives the same box (the advance width, and the
 //! font's ascent plus descent as the span's line box) without either. Everything else is the
 //! wrapped backend's own drawing: plotters-canvas's on the page's canvases, plotters' SVG
-//! backend for the SVG download.
+//! backend for the SVG download — both behind one type (`Surface`).
 
 use plotters::prelude::*;
 use plotters_backend::{BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingErrorKind};
@@ -12,9 +12,17 @@ use plotters_canvas::CanvasBackend;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
-/// `B`, with its text measured by `context`.
-pub struct Measured<B> {
-    inner: B,
+/// Where the page draws a chart: one of its canvases, or an SVG document (the download). One
+/// type for both, so that the drawing code (`charts::draw` and plotters' layout under it) is
+/// compiled once for the page, not once per backend.
+pub enum Surface<'a> {
+    Canvas(CanvasBackend),
+    Svg(SVGBackend<'a>),
+}
+
+/// A surface, with its text measured by `context`.
+pub struct Measured<'a> {
+    inner: Surface<'a>,
     context: CanvasRenderingContext2d,
 }
 
@@ -23,50 +31,79 @@ fn context_of(canvas: &HtmlCanvasElement) -> Option<CanvasRenderingContext2d> {
     canvas.get_context("2d").ok()??.dyn_into::<CanvasRenderingContext2d>().ok()
 }
 
-impl Measured<CanvasBackend> {
+impl Measured<'static> {
     /// plotters-canvas's backend for `canvas`; `None` if it gives no 2D context.
     pub fn on(canvas: &HtmlCanvasElement) -> Option<Self> {
-        Some(Measured { context: context_of(canvas)?, inner: CanvasBackend::with_canvas_object(canvas.clone())? })
+        let inner = Surface::Canvas(CanvasBackend::with_canvas_object(canvas.clone())?);
+        Some(Measured { context: context_of(canvas)?, inner })
     }
 }
 
-impl<B: DrawingBackend> Measured<B> {
-    /// `backend` (one that draws no canvas of the page), measured by a canvas of its own that
-    /// is never shown; `None` outside a browser.
-    pub fn off_page(backend: B) -> Option<Self> {
+impl<'a> Measured<'a> {
+    /// plotters' SVG backend writing into `svg`, measured by a canvas of its own that is never
+    /// shown; `None` outside a browser.
+    pub fn svg(svg: &'a mut String, size: (u32, u32)) -> Option<Self> {
         let canvas = web_sys::window()?.document()?.create_element("canvas").ok()?.dyn_into().ok()?;
-        Some(Measured { context: context_of(&canvas)?, inner: backend })
+        Some(Measured { context: context_of(&canvas)?, inner: Surface::Svg(SVGBackend::with_string(svg, size)) })
     }
 }
 
-type Failure<B> = DrawingErrorKind<<B as DrawingBackend>::ErrorType>;
+/// What went wrong on either surface, as its backend said it.
+#[derive(Debug)]
+pub struct SurfaceError(String);
 
-impl<B: DrawingBackend> DrawingBackend for Measured<B> {
-    type ErrorType = B::ErrorType;
+impl std::fmt::Display for SurfaceError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for SurfaceError {}
+
+type Failure = DrawingErrorKind<SurfaceError>;
+
+/// A backend's result as a surface's.
+fn lift<T, E: std::error::Error + Send + Sync>(result: Result<T, DrawingErrorKind<E>>) -> Result<T, Failure> {
+    result.map_err(|e| match e {
+        DrawingErrorKind::DrawingError(e) => DrawingErrorKind::DrawingError(SurfaceError(e.to_string())),
+        DrawingErrorKind::FontError(e) => DrawingErrorKind::FontError(e),
+    })
+}
+
+/// Calls the same method of whichever backend the surface is.
+macro_rules! on_surface {
+    ($surface:expr, $backend:ident => $call:expr) => {
+        match $surface {
+            Surface::Canvas($backend) => lift($call),
+            Surface::Svg($backend) => lift($call),
+        }
+    };
+}
+
+impl DrawingBackend for Measured<'_> {
+    type ErrorType = SurfaceError;
 
     fn get_size(&self) -> (u32, u32) {
-        self.inner.get_size()
+        match &self.inner {
+            Surface::Canvas(b) => b.get_size(),
+            Surface::Svg(b) => b.get_size(),
+        }
     }
 
-    fn ensure_prepared(&mut self) -> Result<(), Failure<B>> {
-        self.inner.ensure_prepared()
+    fn ensure_prepared(&mut self) -> Result<(), Failure> {
+        on_surface!(&mut self.inner, b => b.ensure_prepared())
     }
 
-    fn present(&mut self) -> Result<(), Failure<B>> {
-        self.inner.present()
+    fn present(&mut self) -> Result<(), Failure> {
+        on_surface!(&mut self.inner, b => b.present())
     }
 
-    fn draw_pixel(&mut self, point: BackendCoord, color: BackendColor) -> Result<(), Failure<B>> {
-        self.inner.draw_pixel(point, color)
+    fn draw_pixel(&mut self, point: BackendCoord, color: BackendColor) -> Result<(), Failure> {
+        on_surface!(&mut self.inner, b => b.draw_pixel(point, color))
     }
 
-    fn draw_line<S: BackendStyle>(
-        &mut self,
-        from: BackendCoord,
-        to: BackendCoord,
-        style: &S,
-    ) -> Result<(), Failure<B>> {
-        self.inner.draw_line(from, to, style)
+    fn draw_line<S: BackendStyle>(&mut self, from: BackendCoord, to: BackendCoord, style: &S) -> Result<(), Failure> {
+        on_surface!(&mut self.inner, b => b.draw_line(from, to, style))
     }
 
     fn draw_rect<S: BackendStyle>(
@@ -75,16 +112,16 @@ impl<B: DrawingBackend> DrawingBackend for Measured<B> {
         bottom_right: BackendCoord,
         style: &S,
         fill: bool,
-    ) -> Result<(), Failure<B>> {
-        self.inner.draw_rect(upper_left, bottom_right, style, fill)
+    ) -> Result<(), Failure> {
+        on_surface!(&mut self.inner, b => b.draw_rect(upper_left, bottom_right, style, fill))
     }
 
     fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
         &mut self,
         path: I,
         style: &S,
-    ) -> Result<(), Failure<B>> {
-        self.inner.draw_path(path, style)
+    ) -> Result<(), Failure> {
+        on_surface!(&mut self.inner, b => b.draw_path(path, style))
     }
 
     fn draw_circle<S: BackendStyle>(
@@ -93,23 +130,23 @@ impl<B: DrawingBackend> DrawingBackend for Measured<B> {
         radius: u32,
         style: &S,
         fill: bool,
-    ) -> Result<(), Failure<B>> {
-        self.inner.draw_circle(center, radius, style, fill)
+    ) -> Result<(), Failure> {
+        on_surface!(&mut self.inner, b => b.draw_circle(center, radius, style, fill))
     }
 
     fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
         &mut self,
         vert: I,
         style: &S,
-    ) -> Result<(), Failure<B>> {
-        self.inner.fill_polygon(vert, style)
+    ) -> Result<(), Failure> {
+        on_surface!(&mut self.inner, b => b.fill_polygon(vert, style))
     }
 
-    fn draw_text<S: BackendTextStyle>(&mut self, text: &str, style: &S, pos: BackendCoord) -> Result<(), Failure<B>> {
-        self.inner.draw_text(text, style, pos)
+    fn draw_text<S: BackendTextStyle>(&mut self, text: &str, style: &S, pos: BackendCoord) -> Result<(), Failure> {
+        on_surface!(&mut self.inner, b => b.draw_text(text, style, pos))
     }
 
-    fn estimate_text_size<S: BackendTextStyle>(&self, text: &str, style: &S) -> Result<(u32, u32), Failure<B>> {
+    fn estimate_text_size<S: BackendTextStyle>(&self, text: &str, style: &S) -> Result<(u32, u32), Failure> {
         // The font as plotters-canvas sets it to draw the text.
         self.context.set_font(&format!("{} {}px {}", style.style().as_str(), style.size(), style.family().as_str()));
         let metrics = self

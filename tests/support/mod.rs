@@ -405,6 +405,11 @@ impl Browser {
 
     /// Opens the Embed panel of `chart` on the current page and returns the snippet it offers.
     pub async fn embed_snippet(&self, chart: &str) -> String {
+        // The charts are one step from the claims: "Charts".
+        if self.count(&format!("embed-{chart}")).await == 0 {
+            self.click("view-charts").await;
+            self.until("the charts", &format!("return !!document.querySelector('[data-testid=\"embed-{chart}\"]');")).await;
+        }
         self.driver.find(By::Css(format!("[data-testid=\"embed-{chart}\"]"))).await.unwrap().click().await.unwrap();
         self.until("the snippet", "return !!document.querySelector('[data-testid=\"embed-code\"]');").await;
         let code = self.js("return document.querySelector('[data-testid=\"embed-code\"]').value;").await;
@@ -433,10 +438,11 @@ impl Browser {
             .expect("element text")
     }
 
-    /// The number at the start of `result-count`.
+    /// The number at the start of `result-count` (its digits grouped by commas or not).
     pub async fn result_count(&self) -> usize {
         let text = self.text("result-count").await;
-        let digits: String = text.trim().chars().take_while(char::is_ascii_digit).collect();
+        let digits: String =
+            text.trim().chars().take_while(|c| c.is_ascii_digit() || *c == ',').filter(char::is_ascii_digit).collect();
         digits.parse().unwrap_or_else(|_| panic!("result-count does not start with a number: {text:?}"))
     }
 
