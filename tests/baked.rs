@@ -46,6 +46,10 @@ async fn without_javascript_the_baked_pages_show_the_claims_facets_and_charts() 
     // The claims come first: the baked view has the switch to the charts, and no chart.
     assert_eq!(texts(&browser, "#baked [data-testid=\"view-claims\"]").await, ["Claims"]);
     assert!(browser.driver.find_all(By::Css("#baked .chart")).await.unwrap().is_empty(), "no chart before the cards");
+    // Without JavaScript the switch cannot work: the baked page links each chart's page.
+    let links = texts(&browser, "#baked .baked-charts a").await;
+    assert_eq!(links.len(), 6, "{links:?}");
+    assert!(links.contains(&"Who accuses whom".to_string()), "{links:?}");
     // Every chart is baked as its embed page: SVG with ink in it, and its summary.
     for chart in ["timeline", "stances", "sectors", "vectors", "response-lag", "actors"] {
         browser.driver.goto(&format!("{}/app/embed/{chart}.html", server.base)).await.expect("navigate");

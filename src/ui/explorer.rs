@@ -18,6 +18,7 @@ use super::thread::Thread;
 use super::timing::timed;
 use crate::charts::ChartId;
 use crate::query::{Outcome, Sort, TextCache};
+use crate::url_state::embed_page;
 
 /// The matches a chart shows, which follow the page's a frame or more later.
 type Follower = RwSignal<Arc<Vec<u32>>>;
@@ -108,12 +109,19 @@ fn ChartsView(loaded: Loaded, ids: Memo<Arc<Vec<u32>>>, drawn: RwSignal<u8>) -> 
 }
 
 /// "Claims | Charts" (`view=` in the URL): the claims alone, first; or the six charts above
-/// them, one step away.
+/// them, one step away. Without JavaScript the switch cannot work, so the baked page links each
+/// chart's baked page instead (shown only where scripts do not run).
 #[component]
 fn ViewSwitch() -> impl IntoView {
     let nav = expect_context::<Nav>();
     let charts = Memo::new(move |_| nav.view.read().charts);
     let choose = move |show_charts: bool| move |_| nav.update(Entry::Push, |v| v.charts = show_charts);
+    let baked_charts = (!IN_BROWSER).then(|| {
+        let links = ChartId::ALL.into_iter().map(|chart| {
+            view! { <li><a href=embed_page(chart) data-testid=format!("baked-link-{}", chart.as_str())>{chart.title()}</a></li> }
+        });
+        view! { <noscript><nav class="baked-charts" aria-label="Charts"><ul>{links.collect_view()}</ul></nav></noscript> }
+    });
     view! {
         <div class="view-switch" role="group" aria-label="Show">
             <button type="button" class="view-tab" data-testid="view-claims" aria-pressed=move || (!charts.get()).to_string()
@@ -121,6 +129,7 @@ fn ViewSwitch() -> impl IntoView {
             <button type="button" class="view-tab" data-testid="view-charts" aria-pressed=move || charts.get().to_string()
                 on:click=choose(true)>"Charts"</button>
         </div>
+        {baked_charts}
     }
 }
 
