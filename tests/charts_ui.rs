@@ -181,6 +181,8 @@ async fn the_embed_snippet_carries_the_filters() {
     ] {
         assert!(code.contains(part), "the snippet lacks {part}: {code}");
     }
+    // An embed is one chart: the page's own Claims | Charts choice is not carried into it.
+    assert!(!code.contains("view=charts"), "{code}");
     browser.quit().await;
 }
 

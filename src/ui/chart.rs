@@ -52,7 +52,7 @@ pub fn embed_snippet(chart: ChartId, view: &ViewState) -> String {
     let src = if view.data.is_none() && !view.filter.is_active() {
         format!("{dir}{}", embed_page(chart))
     } else {
-        let state = ViewState { embed: Some(chart.as_str().to_string()), claim: None, ..view.clone() };
+        let state = ViewState { embed: Some(chart.as_str().to_string()), claim: None, charts: false, ..view.clone() };
         format!("{base}?{}", to_query(&state))
     };
     let script = format!("{dir}embed.js");
