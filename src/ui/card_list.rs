@@ -2,6 +2,10 @@
 //! page at the viewport and its neighbours are in the DOM (at most `3 × PAGE` cards); spacers
 //! stand in for the rest, sized by the pages' measured heights. While the page is printed,
 //! every card is (up to `PRINT_MAX`), so that the paper holds the current claims.
+//!
+//! While the list is out of the viewport (the charts view puts it below the six charts), new
+//! results reach it when the page is idle, as the charts out of view do: a keystroke's frame
+//! carries only what the reader sees.
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -11,7 +15,7 @@ use leptos::prelude::*;
 
 use super::card::ClaimCard;
 use super::history::Nav;
-use super::listen::{when_idle, window_event, IN_BROWSER};
+use super::listen::{intersection_observer, when_idle, window_event, IN_BROWSER};
 use super::loaded::Loaded;
 use crate::query::text::marked_words;
 
@@ -23,10 +27,52 @@ pub const PRINT_MAX: usize = 1000;
 const GUESS: f64 = 12.0 * 120.0;
 
 #[component]
-pub fn CardList(loaded: Loaded, ids: Memo<Arc<Vec<u32>>>) -> impl IntoView {
+pub fn CardList(loaded: Loaded, results: Memo<Arc<Vec<u32>>>) -> impl IntoView {
     let nav = expect_context::<Nav>();
-    let words = Memo::new(move |_| marked_words(&nav.view.read().filter.q));
     let container = NodeRef::<Section>::new();
+    // The results the cards show, and the search they mark: the explorer's at once while the
+    // list is in the viewport, else when the page is idle (`follow`).
+    let ids = RwSignal::new(results.get_untracked());
+    let search = RwSignal::new(nav.view.with_untracked(|v| v.filter.q.clone()));
+    let words = Memo::new(move |_| marked_words(&search.read()));
+    let in_view = StoredValue::new(true);
+    let follow = move || {
+        let (Some(latest), Some(q)) =
+            (results.try_get_untracked(), nav.view.try_with_untracked(|v| v.filter.q.clone()))
+        else {
+            return;
+        };
+        if !ids.with_untracked(|shown| Arc::ptr_eq(shown, &latest)) {
+            ids.set(latest);
+        }
+        if search.with_untracked(|s| *s != q) {
+            search.set(q);
+        }
+    };
+    let pending = StoredValue::new(false);
+    Effect::new(move |_| {
+        results.track();
+        nav.view.with(|v| v.filter.q.len());
+        if in_view.get_value() {
+            follow();
+        } else if !pending.get_value() {
+            pending.set_value(true);
+            when_idle(move || {
+                if pending.try_set_value(false).is_none() {
+                    follow();
+                }
+            });
+        }
+    });
+    Effect::new(move |_| {
+        let Some(list) = container.get() else { return };
+        intersection_observer(&[list.into()], move |_, seen| {
+            in_view.set_value(seen);
+            if seen {
+                follow();
+            }
+        });
+    });
     let page = RwSignal::new(0usize);
     let heights = RwSignal::new(Vec::<f64>::new());
     // The pages in the DOM, by number, to measure them.
@@ -62,7 +108,10 @@ pub fn CardList(loaded: Loaded, ids: Memo<Arc<Vec<u32>>>) -> impl IntoView {
         |h: &[f64], guess: f64, p: usize| -> f64 { h.get(p).copied().filter(|x| *x > 0.0).unwrap_or(guess) };
     // Printing: the browser asks for the whole list before it lays the paper out.
     let printing = RwSignal::new(false);
-    window_event(leptos::ev::Custom::<web_sys::Event>::new("beforeprint"), move |_| printing.set(true));
+    window_event(leptos::ev::Custom::<web_sys::Event>::new("beforeprint"), move |_| {
+        follow();
+        printing.set(true);
+    });
     window_event(leptos::ev::Custom::<web_sys::Event>::new("afterprint"), move |_| printing.set(false));
     let window = move || {
         // Baked: every card, for readers without the page's script.
@@ -160,7 +209,8 @@ pub fn CardList(loaded: Loaded, ids: Memo<Arc<Vec<u32>>>) -> impl IntoView {
     };
 
     view! {
-        <section class="cards" aria-label="Claims" node_ref=container>
+        <section class="cards" aria-label="Claims" node_ref=container data-testid="cards"
+            data-claims=move || ids.read().len().to_string()>
             <h2 class="visually-hidden">"Claims"</h2>
             <div class="spacer" aria-hidden="true" style:height=move || spacer(0, window().0)></div>
             <For

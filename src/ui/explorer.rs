@@ -139,6 +139,9 @@ pub fn Explorer(loaded: Loaded, drawn: RwSignal<u8>) -> impl IntoView {
     let total = loaded.dataset.claims.len();
     let (index, dataset) = (loaded.index.clone(), loaded.dataset.clone());
     let filter = Memo::new(move |_| nav.view.read().filter.clone());
+    // Whether a filter is on: what shows "(active)" and "Clear filters", which stay the same
+    // elements while the search is typed.
+    let active = Memo::new(move |_| filter.read().is_active());
     // The last search's matches, so typing on only searches what already matched.
     let cache = StoredValue::new(TextCache::default());
     let outcome: Memo<Outcome> = Memo::new(move |_| {
@@ -157,7 +160,7 @@ pub fn Explorer(loaded: Loaded, drawn: RwSignal<u8>) -> impl IntoView {
     let count_text = move || {
         let n = outcome.read().ids.len();
         let claims = if n == 1 { "claim" } else { "claims" };
-        if n == total && !filter.read().is_active() {
+        if n == total && !active.get() {
             format!("{n} {claims}")
         } else {
             format!("{n} of {total} {claims} match")
@@ -183,7 +186,7 @@ pub fn Explorer(loaded: Loaded, drawn: RwSignal<u8>) -> impl IntoView {
             <details class="facets-panel" open=wide>
                 <summary>
                     "Filters"
-                    {move || filter.read().is_active().then(|| view! { <span class="active-mark">" (active)"</span> })}
+                    {move || active.get().then(|| view! { <span class="active-mark">" (active)"</span> })}
                 </summary>
                 <Facets loaded=loaded.clone() outcome/>
             </details>
@@ -209,7 +212,7 @@ pub fn Explorer(loaded: Loaded, drawn: RwSignal<u8>) -> impl IntoView {
                 </div>
                 <div class="summary-line">
                     <p class="result-count" data-testid="result-count" aria-live="polite">{count_text}</p>
-                    {move || filter.read().is_active().then(|| view! {
+                    {move || active.get().then(|| view! {
                         <button type="button" class="link-button" data-testid="clear-filters" on:click=clear>"Clear filters"</button>
                     })}
                     <ExportClaims loaded=loaded.clone() ids/>
@@ -231,7 +234,7 @@ pub fn Explorer(loaded: Loaded, drawn: RwSignal<u8>) -> impl IntoView {
                         <button type="button" class="button" on:click=clear>"Clear filters"</button>
                     </div>
                 })}
-                <CardList loaded=loaded.clone() ids/>
+                <CardList loaded=loaded.clone() results=ids/>
                 <footer class="credit">
                     <p>
                         {loaded.dataset.title.clone()} " · updated " {loaded.dataset.updated.display()}

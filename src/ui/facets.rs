@@ -213,14 +213,15 @@ fn FacetGroup(
         }
     };
     let list = view! { <For each=move || visible.get().0 key=|o| o.value.clone() children=option/> };
+    // The "Show all" button stays the same element while the counts change.
+    let total = Memo::new(move |_| visible.with(|v| v.1));
+    let has_more = Memo::new(move |_| top.is_some_and(|t| total.get() > t) && needle.read().is_empty());
     let more = move || {
-        let t = top?;
-        let n = visible.with(|v| v.1);
-        (n > t && needle.read().is_empty()).then(|| {
+        has_more.get().then(|| {
             view! {
                 <button type="button" class="link-button" aria-expanded=move || expanded.get().to_string()
                     on:click=move |_| expanded.update(|e| *e = !*e)>
-                    {move || if expanded.get() { "Show fewer".to_string() } else { format!("Show all {n}") }}
+                    {move || if expanded.get() { "Show fewer".to_string() } else { format!("Show all {}", total.get()) }}
                 </button>
             }
         })

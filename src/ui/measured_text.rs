@@ -2,9 +2,12 @@
 //! adding a `<span>` with a `style` attribute to the document and reading its size: a forced
 //! layout for every label, and an inline style that the page's Content-Security-Policy refuses
 //! (SECURITY.md). A canvas's `measureText` gives the same box (the advance width, and the
-//! font's ascent plus descent as the span's line box) without either. Everything else is the
-//! wrapped backend's own drawing: plotters-canvas's on the page's canvases, plotters' SVG
-//! backend for the SVG download — both behind one type (`Surface`).
+//! font's ascent plus descent as the span's line box) without either. The measuring canvas is
+//! one that is never in the document: setting the font of a canvas in the document lays the
+//! page out first, if anything changed since its last layout, and a keystroke's new results
+//! change much. Everything else is the wrapped backend's own drawing: plotters-canvas's on the
+//! page's canvases, plotters' SVG backend for the SVG download — both behind one type
+//! (`Surface`).
 
 use plotters::prelude::*;
 use plotters_backend::{BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingErrorKind};
@@ -20,31 +23,39 @@ pub enum Surface<'a> {
     Svg(SVGBackend<'a>),
 }
 
-/// A surface, with its text measured by `context`.
+/// A surface, with its text measured by `measurer`.
 pub struct Measured<'a> {
     inner: Surface<'a>,
-    context: CanvasRenderingContext2d,
+    measurer: CanvasRenderingContext2d,
 }
 
-/// The 2D context of `canvas`.
-fn context_of(canvas: &HtmlCanvasElement) -> Option<CanvasRenderingContext2d> {
-    canvas.get_context("2d").ok()??.dyn_into::<CanvasRenderingContext2d>().ok()
+thread_local! {
+    /// The page's measuring canvas, made at the first chart; `None` outside a browser.
+    static MEASURER: Option<CanvasRenderingContext2d> = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.create_element("canvas").ok())
+        .and_then(|c| c.dyn_into::<HtmlCanvasElement>().ok())
+        .and_then(|c| c.get_context("2d").ok().flatten())
+        .and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok());
+}
+
+/// The measuring canvas's 2D context.
+fn measurer() -> Option<CanvasRenderingContext2d> {
+    MEASURER.with(Clone::clone)
 }
 
 impl Measured<'static> {
     /// plotters-canvas's backend for `canvas`; `None` if it gives no 2D context.
     pub fn on(canvas: &HtmlCanvasElement) -> Option<Self> {
         let inner = Surface::Canvas(CanvasBackend::with_canvas_object(canvas.clone())?);
-        Some(Measured { context: context_of(canvas)?, inner })
+        Some(Measured { measurer: measurer()?, inner })
     }
 }
 
 impl<'a> Measured<'a> {
-    /// plotters' SVG backend writing into `svg`, measured by a canvas of its own that is never
-    /// shown; `None` outside a browser.
+    /// plotters' SVG backend writing into `svg`; `None` outside a browser.
     pub fn svg(svg: &'a mut String, size: (u32, u32)) -> Option<Self> {
-        let canvas = web_sys::window()?.document()?.create_element("canvas").ok()?.dyn_into().ok()?;
-        Some(Measured { context: context_of(&canvas)?, inner: Surface::Svg(SVGBackend::with_string(svg, size)) })
+        Some(Measured { measurer: measurer()?, inner: Surface::Svg(SVGBackend::with_string(svg, size)) })
     }
 }
 
@@ -148,9 +159,9 @@ impl DrawingBackend for Measured<'_> {
 
     fn estimate_text_size<S: BackendTextStyle>(&self, text: &str, style: &S) -> Result<(u32, u32), Failure> {
         // The font as plotters-canvas sets it to draw the text.
-        self.context.set_font(&format!("{} {}px {}", style.style().as_str(), style.size(), style.family().as_str()));
+        self.measurer.set_font(&format!("{} {}px {}", style.style().as_str(), style.size(), style.family().as_str()));
         let metrics = self
-            .context
+            .measurer
             .measure_text(text)
             .map_err(|e| DrawingErrorKind::FontError(Box::new(TextError(format!("{e:?}")))))?;
         let height = metrics.font_bounding_box_ascent() + metrics.font_bounding_box_descent();

@@ -51,6 +51,8 @@ pub fn ShareButton(
     let field = NodeRef::<Input>::new();
     let share = move |_| {
         let Some(window) = web_sys::window() else { return };
+        // The URL holds the whole view, the latest typing too.
+        nav.write_typed();
         // Only the bundled dataset's claims have baked pages.
         let view = nav.view.read_untracked();
         let url = shared_url(&window, view.claim.as_deref().filter(|_| view.data.is_none()));

@@ -408,7 +408,8 @@ impl Browser {
         // The charts are one step from the claims: "Charts".
         if self.count(&format!("embed-{chart}")).await == 0 {
             self.click("view-charts").await;
-            self.until("the charts", &format!("return !!document.querySelector('[data-testid=\"embed-{chart}\"]');")).await;
+            self.until("the charts", &format!("return !!document.querySelector('[data-testid=\"embed-{chart}\"]');"))
+                .await;
         }
         self.driver.find(By::Css(format!("[data-testid=\"embed-{chart}\"]"))).await.unwrap().click().await.unwrap();
         self.until("the snippet", "return !!document.querySelector('[data-testid=\"embed-code\"]');").await;
