@@ -356,8 +356,12 @@ async fn main() {
     let wasm_now = browser.js("return window.wasmBindings.wasm_memory_bytes();").await.as_f64().unwrap();
     let wasm = big_loads.iter().map(|l| l.wasm_bytes).fold(wasm_now, f64::max);
     let heap = big_loads.iter().map(|l| l.heap_bytes).fold(after, f64::max);
-    // The claims view, the page's default: the cards are in view, no chart is.
-    load(&browser, &server.app(&format!("?data={BIG}"))).await;
+    // The claims view, the page's default: the cards are in view, no chart is drawn.
+    let mut claims_loads = Vec::new();
+    for _ in 0..3 {
+        claims_loads.push(load(&browser, &server.app(&format!("?data={BIG}"))).await);
+    }
+    let claims_ready = median_of(claims_loads.iter().map(|l| l.ready_ms).collect());
     let claims_view = typing(&browser).await;
 
     // 200,000 empty records: every one excluded, with several problems each; the report is
@@ -411,20 +415,24 @@ async fn main() {
         verdict(b, 300.0)
     )
     .unwrap();
-    writeln!(
-        t,
-        "| 100,000 claims: navigation → ready (median of 3) | ≤ 1,500 ms | {big_ready:.0} ms | {ref_ready:.0} ms (to its cards) | {:.2} | {} |",
-        big_ready / ref_ready,
-        verdict(big_ready, 1500.0)
-    )
-    .unwrap();
-    writeln!(
-        t,
-        "| 100,000 claims: navigation → ready ÷ the reference's fetch and `JSON.parse` alone | ≤ 1.5× | {big_ready:.0} ms | {ref_parsed:.0} ms | {:.2} | {} |",
-        big_ready / ref_parsed,
-        if big_ready / ref_parsed <= 1.5 { "within".to_string() } else { format!("**over by {:.0}%**", (big_ready / ref_parsed / 1.5 - 1.0) * 100.0) }
-    )
-    .unwrap();
+    for (view, ready) in
+        [("the claims view (the default)", claims_ready), ("the charts view (six charts drawn)", big_ready)]
+    {
+        writeln!(
+            t,
+            "| 100,000 claims, {view}: navigation → ready (median of 3) | ≤ 1,500 ms | {ready:.0} ms | {ref_ready:.0} ms (to its cards) | {:.2} | {} |",
+            ready / ref_ready,
+            verdict(ready, 1500.0)
+        )
+        .unwrap();
+        writeln!(
+            t,
+            "| 100,000 claims, {view}: navigation → ready ÷ the reference's fetch and `JSON.parse` alone | ≤ 1.5× | {ready:.0} ms | {ref_parsed:.0} ms | {:.2} | {} |",
+            ready / ref_parsed,
+            if ready / ref_parsed <= 1.5 { "within".to_string() } else { format!("**over by {:.0}%**", (ready / ref_parsed / 1.5 - 1.0) * 100.0) }
+        )
+        .unwrap();
+    }
     writeln!(
         t,
         "| 100,000 claims, the claims view (the default): keystroke → count and cards, median ({} keys) | ≤ 16 ms | {:.1} ms | {:.1} ms | {:.2} | {} |",
@@ -528,12 +536,12 @@ async fn main() {
     let mut dominates = String::new();
     // Honesty about the peer: every row where the plain page does better, and why.
     let mut wins = Vec::new();
-    if big_ready > ref_ready {
+    if claims_ready > ref_ready {
         wins.push(format!(
-            "- **Load** ({ref_ready:.0} ms against our {big_ready:.0} ms): the browser's `JSON.parse` is native code, and the \
+            "- **Load** ({ref_ready:.0} ms against our {claims_ready:.0} ms in the claims view, {big_ready:.0} ms in the charts view): the browser's `JSON.parse` is native code, and the \
              reference then only joins and lower-cases each claim's text and shows its cards, while this app parses in wasm record by record, checks every record against the \
-             dataset rules (ids, references, dates, sources), builds the facet index and draws six charts before it \
-             reports ready."
+             dataset rules (ids, references, dates, sources) and builds the facet index before it reports ready (and, \
+             in the charts view, draws six charts)."
         ));
     }
     if memory > mb(ref_heap) {
@@ -640,7 +648,7 @@ async fn main() {
     let doc = format!(
         "# Benchmarks\n\nWritten by `make bench` on {date}.\n\nMachine: {machine}.\n\n\
          Measured in headless Chromium on localhost with `performance.now()` in the page: \
-         navigation start → `data-state=\"ready\"` (dataset loaded, cards and every chart drawn; the search index is \
+         navigation start → `data-state=\"ready\"` (dataset loaded, cards shown and every chart of the view drawn: none in the claims view, six in the charts view; the search index is \
          built just after, or at the first search if that comes first). A keystroke is timed from the input event until \
          what the reader sees shows the new results: in the claims view (the page's default) the count and the cards; \
          in the charts view the count and the charts in view (each canvas's `data-claims`), then all six charts, and the \

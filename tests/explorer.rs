@@ -41,6 +41,18 @@ async fn pressed(browser: &Browser, facet: &str, value: &str) -> String {
         .to_string()
 }
 
+/// "Charts", then until the six charts are drawn.
+async fn show_the_charts(browser: &Browser) {
+    browser.click("view-charts").await;
+    browser
+        .until(
+            "six charts drawn",
+            "return document.getElementById('app').dataset.state === 'ready'
+                && document.querySelectorAll('canvas[data-claims]').length === 6;",
+        )
+        .await;
+}
+
 #[tokio::test]
 async fn facets_in_the_url_give_exactly_the_datasets_counts() {
     let d = bundled();
@@ -571,17 +583,15 @@ async fn the_claims_come_first_and_the_charts_are_one_step_away() {
             .await;
         assert!(top.as_f64().unwrap() < f64::from(height) - 100.0, "{width}px: the first card starts at {top}");
         assert_eq!(browser.count("chart-timeline").await, 0, "no chart before the claims");
-        browser.click("view-charts").await;
-        browser
-            .until(
-                "six charts drawn",
-                "return document.getElementById('app').dataset.state === 'ready'
-                    && document.querySelectorAll('canvas[data-claims]').length === 6;",
-            )
-            .await;
+        show_the_charts(&browser).await;
         assert!(browser.url().await.contains("view=charts"));
         browser.driver.back().await.unwrap();
-        browser.until("the claims alone", "return document.querySelectorAll('canvas').length === 0;").await;
+        browser
+            .until(
+                "the claims alone",
+                "return document.querySelectorAll('canvas[data-testid^=\"chart-\"]').length === 0;",
+            )
+            .await;
         browser.quit().await;
     }
 }
@@ -623,7 +633,9 @@ async fn in_the_charts_view_the_cards_below_the_charts_follow_the_search() {
     let below_the_charts = browser.js(ids).await;
     assert_eq!(below_the_charts.as_array().unwrap().len(), n.min(12));
     browser.click("view-claims").await;
-    browser.until("the claims view", "return document.querySelectorAll('canvas').length === 0;").await;
+    browser
+        .until("the claims view", "return document.querySelectorAll('canvas[data-testid^=\"chart-\"]').length === 0;")
+        .await;
     assert_eq!(browser.js(ids).await, below_the_charts);
     browser.quit().await;
 }
@@ -652,5 +664,46 @@ async fn the_typed_search_reaches_the_url_before_the_next_entry_and_before_share
              document.querySelector('[data-testid=\"share\"]').click(); return true;")
         .await;
     assert!(browser.url().await.contains("q=china%20taiwan"), "{}", browser.url().await);
+    browser.quit().await;
+}
+
+#[tokio::test]
+async fn printing_the_claims_view_prints_the_six_charts_of_the_current_results() {
+    let server = StaticServer::start();
+    let browser = Browser::start(1280, 900).await;
+    assert_eq!(browser.open(&server.app("?stance=denial")).await, "ready");
+    let canvases = "[...document.querySelectorAll('canvas[data-testid^=\"print-chart-\"]')]";
+    let shown = format!("return {canvases}.filter(c => c.getClientRects().length > 0).length;");
+    assert_eq!(browser.js(&shown).await, json!(0), "no chart on the screen in the claims view");
+    let devtools = browser.driver.cdp();
+    devtools.send_raw("Emulation.setEmulatedMedia", json!({"media": "print"})).await.unwrap();
+    browser.js("window.dispatchEvent(new Event('beforeprint')); return true;").await;
+    assert_eq!(browser.js(&shown).await, json!(6), "six charts on paper");
+    // Each is drawn: several colours on it.
+    let colours = format!(
+        "return {canvases}.map(c => {{
+            const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data; const seen = new Set();
+            for (let i = 0; i < d.length; i += 4 * 7) seen.add(d[i] + ',' + d[i + 1] + ',' + d[i + 2] + ',' + d[i + 3]);
+            return seen.size; }});"
+    );
+    let colours: Vec<u64> = serde_json::from_value(browser.js(&colours).await).unwrap();
+    assert!(colours.iter().all(|n| *n >= 3), "every printed chart is drawn: {colours:?}");
+    browser
+        .until(
+            "the printed summaries",
+            "return [...document.querySelectorAll('[data-testid=\"print-charts\"] .chart-summary')].every(p => p.textContent.length > 0);",
+        )
+        .await;
+    let printed = browser
+        .js("return [...document.querySelectorAll('[data-testid=\"print-charts\"] .chart-summary')].map(p => p.textContent);")
+        .await;
+    devtools.send_raw("Emulation.setEmulatedMedia", json!({"media": ""})).await.unwrap();
+    browser.js("window.dispatchEvent(new Event('afterprint')); return true;").await;
+    // They are the charts the charts view shows for the same filter, in the same order.
+    show_the_charts(&browser).await;
+    let on_screen = browser
+        .js("return [...document.querySelectorAll('canvas[data-claims]')].map(c => c.getAttribute('aria-label'));")
+        .await;
+    assert_eq!(printed, on_screen);
     browser.quit().await;
 }

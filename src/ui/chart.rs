@@ -74,7 +74,7 @@ const ZOOM: f64 = 1.25;
 
 /// Draws `data` onto `canvas`, `width` × `height` CSS pixels at the device pixel ratio `dpr`
 /// (sharp on any screen); why not, for the reader, if it could not be drawn.
-fn draw_on_canvas(
+pub(super) fn draw_on_canvas(
     canvas: &web_sys::HtmlCanvasElement,
     data: &ChartData,
     theme: &Theme,

@@ -13,6 +13,7 @@ use super::facets::Facets;
 use super::history::{Entry, Nav};
 use super::listen::{intersection_observer, when_idle, IN_BROWSER};
 use super::loaded::Loaded;
+use super::print_charts::PrintCharts;
 use super::share::ShareButton;
 use super::thread::Thread;
 use super::timing::timed;
@@ -155,7 +156,16 @@ pub fn Explorer(loaded: Loaded, drawn: RwSignal<u8>) -> impl IntoView {
     let show_charts = Memo::new(move |_| nav.view.read().charts);
     let charts_view = {
         let loaded = loaded.clone();
-        move || show_charts.get().then(|| view! { <ChartsView loaded=loaded.clone() ids drawn/> })
+        move || {
+            if show_charts.get() {
+                view! { <ChartsView loaded=loaded.clone() ids drawn/> }.into_any()
+            } else if IN_BROWSER {
+                // The claims view prints the charts too (`print_charts`).
+                view! { <PrintCharts loaded=loaded.clone() ids/> }.into_any()
+            } else {
+                ().into_any()
+            }
+        }
     };
     let count_text = move || {
         let n = outcome.read().ids.len();

@@ -20,6 +20,7 @@ mod loaded;
 pub mod loader;
 mod measured_text;
 mod open_file;
+mod print_charts;
 mod report;
 mod scheme;
 mod share;
