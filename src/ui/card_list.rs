@@ -32,14 +32,13 @@ pub fn CardList(loaded: Loaded, results: Memo<Arc<Vec<u32>>>) -> impl IntoView {
     let container = NodeRef::<Section>::new();
     // The results the cards show, and the search they mark: the explorer's at once while the
     // list is in the viewport, else when the page is idle (`follow`).
+    let typed = Memo::new(move |_| nav.view.read().filter.q.clone());
     let ids = RwSignal::new(results.get_untracked());
-    let search = RwSignal::new(nav.view.with_untracked(|v| v.filter.q.clone()));
+    let search = RwSignal::new(typed.get_untracked());
     let words = Memo::new(move |_| marked_words(&search.read()));
     let in_view = StoredValue::new(true);
     let follow = move || {
-        let (Some(latest), Some(q)) =
-            (results.try_get_untracked(), nav.view.try_with_untracked(|v| v.filter.q.clone()))
-        else {
+        let (Some(latest), Some(q)) = (results.try_get_untracked(), typed.try_get_untracked()) else {
             return;
         };
         if !ids.with_untracked(|shown| Arc::ptr_eq(shown, &latest)) {
@@ -52,7 +51,7 @@ pub fn CardList(loaded: Loaded, results: Memo<Arc<Vec<u32>>>) -> impl IntoView {
     let pending = StoredValue::new(false);
     Effect::new(move |_| {
         results.track();
-        nav.view.with(|v| v.filter.q.len());
+        typed.track();
         if in_view.get_value() {
             follow();
         } else if !pending.get_value() {

@@ -113,9 +113,11 @@ fn ChartsView(loaded: Loaded, ids: Memo<Arc<Vec<u32>>>, drawn: RwSignal<u8>) -> 
 /// them, one step away. Without JavaScript the switch cannot work, so the baked page links each
 /// chart's baked page instead (shown only where scripts do not run).
 #[component]
-fn ViewSwitch() -> impl IntoView {
+fn ViewSwitch(
+    /// Whether the charts view is shown (the explorer's own `view=charts`).
+    charts: Memo<bool>,
+) -> impl IntoView {
     let nav = expect_context::<Nav>();
-    let charts = Memo::new(move |_| nav.view.read().charts);
     let choose = move |show_charts: bool| move |_| nav.update(Entry::Push, |v| v.charts = show_charts);
     let baked_charts = (!IN_BROWSER).then(|| {
         let links = ChartId::ALL.into_iter().map(|chart| {
@@ -235,7 +237,7 @@ pub fn Explorer(loaded: Loaded, drawn: RwSignal<u8>) -> impl IntoView {
                         </ul>
                     })
                 }}
-                <ViewSwitch/>
+                <ViewSwitch charts=show_charts/>
                 {charts_view}
                 <Thread loaded=loaded.clone()/>
                 {move || ids.read().is_empty().then(|| view! {
