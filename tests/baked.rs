@@ -43,9 +43,20 @@ async fn without_javascript_the_baked_pages_show_the_claims_facets_and_charts() 
     assert_eq!(sides.len(), 3, "the side facet's three options have counts: {sides:?}");
     let total: usize = sides.iter().map(|n| n.parse::<usize>().expect("a count")).sum();
     assert_eq!(total, data.claims.len());
-    // The claims come first: the baked view has the switch to the charts, and no chart.
+    // The claims come first: the baked view has the switch to the charts, and every chart
+    // follows the cards, as inline SVG with its summary.
     assert_eq!(texts(&browser, "#baked [data-testid=\"view-claims\"]").await, ["Claims"]);
-    assert!(browser.driver.find_all(By::Css("#baked .chart")).await.unwrap().is_empty(), "no chart before the cards");
+    let all = browser.driver.find_all(By::Css("#baked .chart")).await.unwrap().len();
+    let after_the_cards = browser.driver.find_all(By::Css("#baked .cards ~ noscript .chart")).await.unwrap().len();
+    assert_eq!((all, after_the_cards), (6, 6), "the six charts, all after the cards");
+    for chart in ["timeline", "stances", "sectors", "vectors", "response-lag", "actors"] {
+        let frame = browser.driver.find(By::Css(format!("#baked [data-testid=\"baked-chart-{chart}\"]"))).await.expect(chart);
+        let svg = frame.find(By::Css("svg")).await.unwrap_or_else(|_| panic!("{chart} is inline SVG"));
+        assert!(svg.find_all(By::Css("rect, path, polyline, line")).await.unwrap().len() > 5, "{chart} draws something");
+        let label = frame.attr("aria-label").await.unwrap().unwrap_or_default();
+        let summary = texts(&browser, &format!("#baked #chart-{chart}-summary")).await;
+        assert!(!label.is_empty() && summary == [label.clone()], "{chart}'s summary in the explorer: {label}");
+    }
     // Without JavaScript the switch cannot work: the baked page links each chart's page.
     let links = texts(&browser, "#baked .baked-charts a").await;
     assert_eq!(links.len(), 6, "{links:?}");
@@ -90,6 +101,8 @@ async fn the_page_takes_over_the_baked_view_without_a_jump_and_fetched_the_data_
     for (width, height) in [(1280, 900), (390, 844)] {
         let browser = Browser::start(width, height).await;
         assert_eq!(browser.open(&server.app("")).await, "ready");
+        // The baked copy is hidden as the page is shown, and its nodes dropped a turn later.
+        browser.until("the baked copy is dropped", "return !document.getElementById('baked');").await;
         let left = browser
             .js("return [!!document.getElementById('baked'), document.documentElement.className,
                          getComputedStyle(document.getElementById('app')).visibility];")

@@ -388,3 +388,42 @@ fn every_single_letter_and_digit_finds_what_the_naive_definition_finds() {
         }
     }
 }
+
+/// The search index built a few claims at a time (as the page builds it, between the reader's
+/// inputs) is the index built at once: the same matches for every word of every claim.
+#[test]
+fn the_search_index_built_in_steps_finds_what_the_one_built_at_once_finds() {
+    use cyber_claims_explorer::query::{Index, SearchBuilder, SearchIndex};
+    let bytes = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/public/data/claims.json")).unwrap();
+    let d = cyber_claims_explorer::ingest::read_json(&bytes).unwrap().dataset;
+    let whole = SearchIndex::build(&d);
+    let words: std::collections::BTreeSet<String> =
+        d.claims.iter().flat_map(|c| c.headline.split_whitespace().map(str::to_lowercase)).collect();
+    for step in [1, 7, 64] {
+        let mut builder = SearchBuilder::new(&d, (0..d.claims.len() as u32).collect());
+        let mut steps = 1;
+        while !builder.add(&d, step) {
+            steps += 1;
+        }
+        assert_eq!(steps, d.claims.len().div_ceil(step), "steps of {step}");
+        let stepped = builder.finish(&d);
+        assert_eq!(stepped.len(), whole.len());
+        for w in &words {
+            assert_eq!(stepped.matching(w), whole.matching(w), "{w:?} built in steps of {step}");
+        }
+    }
+    // Through the index, as the page does it: a few claims at a time until built; or a search
+    // half way, which adds the claims left at once.
+    let filter = cyber_claims_explorer::query::Filter { q: "typhoon".into(), ..Default::default() };
+    let at_once = Index::build(&d).run_in(&d, &filter, &mut Default::default()).ids;
+    assert!(!at_once.is_empty());
+    let index = Index::build_deferring_search(&d);
+    while !index.build_search_some(&d, 10) {}
+    assert!(index.has_search());
+    assert_eq!(index.run_in(&d, &filter, &mut Default::default()).ids, at_once);
+    let half_way = Index::build_deferring_search(&d);
+    assert!(!half_way.build_search_some(&d, d.claims.len() / 2));
+    assert!(!half_way.has_search());
+    assert_eq!(half_way.run_in(&d, &filter, &mut Default::default()).ids, at_once);
+    assert!(half_way.build_search_some(&d, 1), "built by the search");
+}

@@ -5,7 +5,7 @@
 use rustc_hash::{FxBuildHasher, FxHashMap};
 
 use super::lists::Lists;
-use super::search::SearchIndex;
+use super::search::{SearchBuilder, SearchIndex};
 use crate::model::{Actor, Dataset, Side, Stance};
 
 mod answer_order;
@@ -70,13 +70,40 @@ struct Row {
     answered: bool,
 }
 
+/// A search index being built (`Index::build_search_some`). A copy of the index starts
+/// without it: the copy builds its own when asked.
+#[derive(Default)]
+struct Building(std::sync::Mutex<Option<SearchBuilder>>);
+
+impl Clone for Building {
+    fn clone(&self) -> Self {
+        Building::default()
+    }
+}
+
+impl std::fmt::Debug for Building {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Building")
+    }
+}
+
+impl std::ops::Deref for Building {
+    type Target = std::sync::Mutex<Option<SearchBuilder>>;
+    fn deref(&self) -> &Self::Target {
+        &self.0
+    }
+}
+
 /// Per claim, the values each facet and chart sees. Per-claim columns are indexed by claim
 /// index (position in `dataset.claims`).
 #[derive(Debug, Clone)]
 pub struct Index {
     /// Entries in date order (entry = position in `by_date`).
-    /// Built with the index, or later (`build_deferring_search`, then `ensure_search`).
+    /// Built with the index, or later (`build_deferring_search`, then `ensure_search` or
+    /// `build_search_some`).
     search: std::sync::OnceLock<SearchIndex>,
+    /// The search index being built a few claims at a time, until it is done.
+    building: Building,
     rows: Vec<Row>,
     pub side: Vec<Side>,
     pub stance: Vec<Stance>,
@@ -139,8 +166,30 @@ impl Index {
     }
 
     /// Builds the search index if it is not built yet. `dataset` must be the one indexed.
+    /// The claims that `build_search_some` has not added are added at once.
     pub fn ensure_search(&self, dataset: &Dataset) -> &SearchIndex {
-        self.search.get_or_init(|| SearchIndex::build_in_order(dataset, self.by_date.clone()))
+        self.search.get_or_init(|| {
+            let begun = self.building.lock().ok().and_then(|mut b| b.take());
+            begun.unwrap_or_else(|| SearchBuilder::new(dataset, self.by_date.clone())).finish(dataset)
+        })
+    }
+
+    /// Adds up to `n` more claims to the search index (`SearchBuilder`), for a page that
+    /// builds it between the reader's inputs; whether it is built. `dataset` must be the one
+    /// indexed.
+    pub fn build_search_some(&self, dataset: &Dataset, n: usize) -> bool {
+        if self.has_search() {
+            return true;
+        }
+        let Ok(mut building) = self.building.lock() else { return false };
+        let builder = building.get_or_insert_with(|| SearchBuilder::new(dataset, self.by_date.clone()));
+        if !builder.add(dataset, n) {
+            return false;
+        }
+        if let Some(done) = building.take() {
+            let _ = self.search.set(done.finish(dataset));
+        }
+        true
     }
 
     /// Whether the search index is built.
@@ -258,6 +307,7 @@ impl Index {
         pairs.shrink_to_fit();
         Index {
             search: std::sync::OnceLock::new(),
+            building: Building::default(),
             rows,
             side,
             stance,

@@ -11,5 +11,5 @@ mod thread;
 pub use filter::{Answered, Facet, Filter, Sort};
 pub use index::{Counts, Index, IndexBytes, Outcome, TextCache, Vocabulary, NO_INCIDENT};
 pub use lists::Lists;
-pub use search::{naive_match, SearchIndex};
+pub use search::{naive_match, SearchBuilder, SearchIndex};
 pub use thread::{thread, thread_len, thread_window, ThreadEntry, ThreadWindow};

@@ -145,44 +145,77 @@ impl SearchIndex {
 
     /// Builds the index with entry `e` for claim `order[e]`.
     pub fn build_in_order(dataset: &Dataset, order: Vec<u32>) -> Self {
+        let mut builder = SearchBuilder::new(dataset, order);
+        builder.add(dataset, usize::MAX);
+        builder.finish(dataset)
+    }
+}
+
+/// A search index being built, a few claims at a time (`add`), so that a page can build it
+/// between the reader's inputs; `finish` gives the index. The same dataset must be passed to
+/// each call.
+pub struct SearchBuilder {
+    tokenizer: Tokenizer,
+    /// Each actor's tokens, found once.
+    actor_tokens: FxHashMap<Box<str>, Vec<u32>>,
+    /// Each claim's distinct tokens, in entry order; those of the entries added so far.
+    forward: Lists,
+    /// The claims in entry order, and how many are added.
+    order: Vec<u32>,
+    added: usize,
+}
+
+impl SearchBuilder {
+    pub fn new(dataset: &Dataset, order: Vec<u32>) -> Self {
         // First pass: tokens numbered as first seen. Folding never makes or removes
         // whitespace, so the tokens of the folded text are the folded tokens of the text:
         // each distinct raw token is folded once (`raw`), each actor's tokens found once.
         let mut tokenizer = Tokenizer::default();
-        let actor_tokens: FxHashMap<&str, Vec<u32>> = {
-            let mut map = FxHashMap::with_capacity_and_hasher(dataset.actors.len(), FxBuildHasher);
-            for a in &dataset.actors {
-                let mut list = Vec::new();
-                actor_names(a).for_each(|f| tokenizer.add(f, &mut list));
-                map.insert(a.id.as_str(), list);
-            }
-            map
-        };
+        let mut actor_tokens = FxHashMap::with_capacity_and_hasher(dataset.actors.len(), FxBuildHasher);
+        for a in &dataset.actors {
+            let mut list = Vec::new();
+            actor_names(a).for_each(|f| tokenizer.add(f, &mut list));
+            actor_tokens.insert(a.id.as_str().into(), list);
+        }
         // Room for about one distinct token per 12 bytes of text (words repeat within a
         // claim), so that a large buffer is not grown by doubling; the slack is given back.
         let text: usize = order
             .iter()
             .map(|&c| dataset.claims[c as usize].headline.len() + dataset.claims[c as usize].summary.len())
             .sum();
-        let mut forward = Lists::with_capacity(order.len(), text / 12 + order.len() * 4);
+        let forward = Lists::with_capacity(order.len(), text / 12 + order.len() * 4);
+        SearchBuilder { tokenizer, actor_tokens, forward, order, added: 0 }
+    }
+
+    /// Adds the next `n` claims (or those left); whether every claim is in.
+    pub fn add(&mut self, dataset: &Dataset, n: usize) -> bool {
+        let end = self.added.saturating_add(n).min(self.order.len());
         let mut tokens: Vec<u32> = Vec::with_capacity(256);
-        for &c in &order {
+        for &c in &self.order[self.added..end] {
             let claim = &dataset.claims[c as usize];
             tokens.clear();
-            own_fields(claim).for_each(|f| tokenizer.add(f, &mut tokens));
+            own_fields(claim).for_each(|f| self.tokenizer.add(f, &mut tokens));
             for id in party_ids(claim) {
-                match actor_tokens.get(id) {
+                match self.actor_tokens.get(id) {
                     Some(list) => tokens.extend_from_slice(list),
-                    None => tokenizer.add(id, &mut tokens),
+                    None => self.tokenizer.add(id, &mut tokens),
                 }
             }
             tokens.sort_unstable();
             tokens.dedup();
             for &t in &tokens {
-                tokenizer.frequency[t as usize] += 1;
+                self.tokenizer.frequency[t as usize] += 1;
             }
-            forward.push(tokens.iter().copied());
+            self.forward.push(tokens.iter().copied());
         }
+        self.added = end;
+        self.added == self.order.len()
+    }
+
+    /// The index: the claims not added yet are added first.
+    pub fn finish(mut self, dataset: &Dataset) -> SearchIndex {
+        self.add(dataset, usize::MAX);
+        let SearchBuilder { tokenizer, mut forward, order, .. } = self;
         let Tokenizer { seen, frequency, .. } = tokenizer;
         // Renumber: most common first (ties in first-seen order).
         let mut by_frequency: Vec<u32> = (0..seen.len() as u32).collect();
@@ -229,7 +262,9 @@ impl SearchIndex {
         let bytes = forward.iter().map(|list| list.iter().fold(0, |set, &t| set | token_bytes[t as usize])).collect();
         SearchIndex { vocab, starts, forward, postings, bytes, order }
     }
+}
 
+impl SearchIndex {
     /// How many entries.
     pub fn len(&self) -> usize {
         self.order.len()

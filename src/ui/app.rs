@@ -15,7 +15,8 @@ use super::loaded::Loaded;
 use super::open_file::OpenFile;
 use super::report::DataReport;
 use super::scheme::{ColourScheme, ThemeSwitch};
-use super::timing::timed;
+use super::timing::{now, timed};
+use super::turns::{in_background_turn, in_turn, later_if_covered, Turns, SLICE_MS};
 use crate::charts::ChartId;
 use crate::data_sources::Provenance;
 use crate::ingest::Ingested;
@@ -43,6 +44,37 @@ impl From<Result<(Ingested, Provenance), String>> for Loading {
     }
 }
 
+/// Puts a dataset just read on the page, each step in a turn of its own (`turns`): its index,
+/// then the page built for it.
+fn arrive(loading: RwSignal<Loading>, read: Result<(Ingested, Provenance), String>) {
+    in_turn(move || {
+        let next = Loading::from(read);
+        in_turn(move || {
+            loading.try_set(next);
+        });
+    });
+}
+
+/// Builds the search index that the first paint did without, in background turns (`turns`)
+/// of at most `SLICE_MS` each, so that the reader can act meanwhile; a search before it is done adds the
+/// claims left at once (`Index::ensure_search`), and the turns then stop.
+fn build_search_in_turns(loaded: Loaded) {
+    /// Claims added between two looks at the clock.
+    const CLAIMS_PER_CHECK: usize = 16;
+    let start = now();
+    let done = timed("after ready: search index", || loop {
+        if loaded.index.build_search_some(&loaded.dataset, CLAIMS_PER_CHECK) {
+            break true;
+        }
+        if now() - start >= SLICE_MS {
+            break false;
+        }
+    });
+    if !done {
+        in_background_turn(move || build_search_in_turns(loaded));
+    }
+}
+
 /// Removes the baked copy of the default view (ARCHITECTURE.md, Baked pages) — at once when
 /// the page's head marked the view as another (`unbaked`: it was never shown), or else, with
 /// `taking_over`, once the page shows the same thing: the page, laid out under it all along,
@@ -55,7 +87,10 @@ fn remove_baked(taking_over: bool) {
         return;
     }
     if let Some(baked) = document.get_element_by_id("baked") {
-        baked.remove();
+        // Hidden in this frame, with the page shown in its place; the nodes themselves are
+        // dropped in a turn of their own, which then costs the frame nothing.
+        let _ = baked.set_attribute("hidden", "");
+        in_turn(move || baked.remove());
     }
     let _ = root.class_list().remove_1("baking");
 }
@@ -80,6 +115,7 @@ pub fn App() -> impl IntoView {
     let nav = Nav::from_location();
     provide_context(nav);
     provide_context(ColourScheme::follow());
+    let turns = Turns::provide();
     let root = NodeRef::<Div>::new();
     let loading = RwSignal::new(Loading::Pending);
     // How much of a large file has been read, while it is read.
@@ -91,7 +127,7 @@ pub fn App() -> impl IntoView {
     let bundled = asked.is_none();
     let url = asked.unwrap_or_else(|| BUNDLED_DATA.to_string());
     leptos::task::spawn_local(async move {
-        loading.set(fetch_dataset(&url, bundled, report_progress).await.into());
+        arrive(loading, fetch_dataset(&url, bundled, report_progress).await);
     });
     let open = Callback::new(move |file: web_sys::File| {
         drawn.set(0);
@@ -99,7 +135,7 @@ pub fn App() -> impl IntoView {
         progress.set(None);
         let provenance = Provenance::File(crate::ingest::shorten(&file.name(), crate::ingest::QUOTED_MAX).into_owned());
         leptos::task::spawn_local(async move {
-            loading.set(read_file(file, report_progress).await.map(|i| (i, provenance)).into())
+            arrive(loading, read_file(file, report_progress).await.map(|i| (i, provenance)));
         });
     });
 
@@ -120,7 +156,8 @@ pub fn App() -> impl IntoView {
     let data_state = move || match &*loading.read() {
         Loading::Pending => "loading",
         Loading::Failed(_) => "error",
-        Loading::Ready(_) if drawn.get() & expected() == expected() => "ready",
+        // Every part built (`turns`) and every chart shown drawn.
+        Loading::Ready(_) if turns.settled() && drawn.get() & expected() == expected() => "ready",
         Loading::Ready(_) => "loading",
     };
 
@@ -146,14 +183,7 @@ pub fn App() -> impl IntoView {
             remove_baked(true);
         }
         let loaded = loaded.clone();
-        set_timeout(
-            move || {
-                if !loaded.index.has_search() {
-                    timed("after ready: search index", || loaded.index.ensure_search(&loaded.dataset));
-                }
-            },
-            std::time::Duration::ZERO,
-        );
+        in_background_turn(move || build_search_in_turns(loaded));
         key
     });
 
@@ -173,7 +203,7 @@ pub fn App() -> impl IntoView {
     view! {
         <div id="app" class="app" data-state=data_state node_ref=root>
             <a class="skip-link" href="#results">"Skip to the claims"</a>
-            <Masthead open/>
+            {later_if_covered(move || view! { <Masthead open/> })}
             {move || match loading.get() {
                 Loading::Pending => view! { <p class="status" role="status">{move || status_text(progress.get())}</p> }.into_any(),
                 Loading::Failed(message) => view! {
@@ -209,7 +239,10 @@ pub fn Masthead(open: Callback<web_sys::File>) -> impl IntoView {
 pub fn Explored(loaded: Loaded, drawn: RwSignal<u8>) -> impl IntoView {
     view! {
         {loaded.provenance.notice().map(|n| view! { <p class="provenance" role="note" data-testid="provenance">{n}</p> })}
-        <DataReport dataset=loaded.dataset.clone() report=loaded.report.clone()/>
+        {
+            let (dataset, report) = (loaded.dataset.clone(), loaded.report.clone());
+            later_if_covered(move || view! { <DataReport dataset=dataset.clone() report=report.clone()/> })
+        }
         <Explorer loaded drawn/>
     }
 }

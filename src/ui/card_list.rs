@@ -17,12 +17,18 @@ use super::card::ClaimCard;
 use super::history::Nav;
 use super::listen::{intersection_observer, when_idle, window_event, IN_BROWSER};
 use super::loaded::Loaded;
+use super::turns::{in_turn, Turns};
 use crate::query::text::marked_words;
 
 /// Cards per page.
 pub const PAGE: usize = 12;
 /// The most cards a printout holds; beyond them it says how many it leaves out.
 pub const PRINT_MAX: usize = 1000;
+/// A page made in turns shows `FIRST` cards at once, then `STEP` more per turn (`turns`), so
+/// that no task builds a whole page: the page's start, and each page made below the one the
+/// reader sees, stay short tasks on a slow phone.
+const FIRST: usize = 0;
+const STEP: usize = 2;
 /// Height of a page not yet measured, in CSS pixels.
 const GUESS: f64 = 12.0 * 120.0;
 
@@ -73,6 +79,8 @@ pub fn CardList(loaded: Loaded, results: Memo<Arc<Vec<u32>>>) -> impl IntoView {
         });
     });
     let page = RwSignal::new(0usize);
+    // Whether the list's first page is still to be made: it is made with the page's start.
+    let starting = StoredValue::new(true);
     let heights = RwSignal::new(Vec::<f64>::new());
     // The pages in the DOM, by number, to measure them.
     let page_nodes = StoredValue::new(BTreeMap::<usize, NodeRef<Div>>::new());
@@ -113,9 +121,9 @@ pub fn CardList(loaded: Loaded, results: Memo<Arc<Vec<u32>>>) -> impl IntoView {
     });
     window_event(leptos::ev::Custom::<web_sys::Event>::new("afterprint"), move |_| printing.set(false));
     let window = move || {
-        // Baked: every card, for readers without the page's script.
+        // Baked: the first page; the others follow in `<noscript>` (`baked_rest`).
         if !IN_BROWSER {
-            return (0, pages().saturating_sub(1));
+            return (0, 0);
         }
         if printing.get() {
             return (0, pages().min(PRINT_MAX / PAGE).saturating_sub(1));
@@ -167,10 +175,12 @@ pub fn CardList(loaded: Loaded, results: Memo<Arc<Vec<u32>>>) -> impl IntoView {
     window_event(leptos::ev::scroll, move |_| on_scroll());
     window_event(leptos::ev::resize, move |_| on_scroll());
 
-    // Measure the rendered pages after each render.
+    // Measure the rendered pages after each render, and once a page shows all its cards.
+    let remeasure = Trigger::new();
     Effect::new(move |_| {
         let (a, b) = window();
         ids.track();
+        remeasure.track();
         request_animation_frame(move || {
             // The list may have gone (another dataset) since the frame was asked for.
             let Some(mut h) = heights.try_get_untracked() else { return };
@@ -194,8 +204,8 @@ pub fn CardList(loaded: Loaded, results: Memo<Arc<Vec<u32>>>) -> impl IntoView {
     let spacer = move |from: usize, to: usize| {
         let h = heights.read();
         let guess = guess_of(&h);
-        let height = (from..to).map(|p| height_of(&h, guess, p)).sum::<f64>();
-        // None when empty: an empty spacer needs no height, and the baked page then carries no
+        let height = if IN_BROWSER { (from..to).map(|p| height_of(&h, guess, p)).sum::<f64>() } else { 0.0 };
+        // None when empty or baked: an empty spacer needs no height, and the baked page then carries no
         // `style` attribute, which its Content-Security-Policy would refuse.
         (height > 0.0).then(|| format!("{height}px"))
     };
@@ -207,6 +217,20 @@ pub fn CardList(loaded: Loaded, results: Memo<Arc<Vec<u32>>>) -> impl IntoView {
         (a..=b).collect::<Vec<usize>>()
     };
 
+    // Baked, the cards after the first page are in `<noscript>`: a reader without scripts gets
+    // every card, while a browser that runs the page reads them as one run of text, not as
+    // thousands of elements to build and lay out before the page takes over.
+    let baked_rest = (!IN_BROWSER).then(|| {
+        let rest: Vec<u32> = ids.read_untracked().iter().skip(PAGE).copied().collect();
+        let loaded = loaded.clone();
+        (!rest.is_empty()).then(|| view! {
+            <noscript>
+                <div class="page" data-page="rest">
+                    {rest.into_iter().map(|i| view! { <ClaimCard loaded=loaded.clone() claim=i words/> }).collect_view()}
+                </div>
+            </noscript>
+        })
+    });
     view! {
         <section class="cards" aria-label="Claims" node_ref=container data-testid="cards"
             data-claims=move || ids.read().len().to_string()>
@@ -217,11 +241,20 @@ pub fn CardList(loaded: Loaded, results: Memo<Arc<Vec<u32>>>) -> impl IntoView {
                 key=|p| *p
                 children=move |p| {
                     let loaded = loaded.clone();
+                    // In turns: the first page built with the page's start, and a page below the
+                    // one the reader sees (its growth moves nothing in view). At once: the page
+                    // the reader scrolled to, those above it, a printout, the baked page.
+                    let in_turns = IN_BROWSER
+                        && !printing.get_untracked()
+                        && (starting.get_value() || p > page.get_untracked());
+                    starting.set_value(false);
+                    let shown = RwSignal::new(if in_turns { FIRST } else { PAGE });
+                    reveal(shown, p, remeasure);
                     let cards = move || {
                         let ids = ids.read();
                         let end = ((p + 1) * PAGE).min(ids.len());
                         let start = (p * PAGE).min(end);
-                        ids[start..end].to_vec()
+                        ids[start..end.min(start + shown.get())].to_vec()
                     };
                     let node = NodeRef::<Div>::new();
                     page_nodes.update_value(|n| {
@@ -241,6 +274,7 @@ pub fn CardList(loaded: Loaded, results: Memo<Arc<Vec<u32>>>) -> impl IntoView {
                     }
                 }
             />
+            {baked_rest}
             <div class="spacer" aria-hidden="true" style:height=move || spacer(window().1 + 1, pages())></div>
             {move || {
                 let n = ids.read().len();
@@ -252,4 +286,32 @@ pub fn CardList(loaded: Loaded, results: Memo<Arc<Vec<u32>>>) -> impl IntoView {
             }}
         </section>
     }
+}
+
+/// Shows the rest of page `p`'s cards, `STEP` more per turn, then asks for the pages to be
+/// measured again. The first page is what the page waits for before it is `ready` (and
+/// takes over from its baked copy); the others are not waited for.
+fn reveal(shown: RwSignal<usize>, p: usize, remeasure: Trigger) {
+    if shown.get_untracked() >= PAGE {
+        return;
+    }
+    let done: Box<dyn FnOnce()> = match (p, use_context::<Turns>()) {
+        (0, Some(turns)) => Box::new(turns.wait()),
+        _ => Box::new(|| ()),
+    };
+    fn step(shown: RwSignal<usize>, remeasure: Trigger, done: Box<dyn FnOnce()>) {
+        let Some(now) = shown.try_update(|n| {
+            *n += STEP;
+            *n
+        }) else {
+            return done();
+        };
+        if now < PAGE {
+            in_turn(move || step(shown, remeasure, done));
+        } else {
+            remeasure.notify();
+            done();
+        }
+    }
+    in_turn(move || step(shown, remeasure, done));
 }

@@ -17,6 +17,7 @@ use super::print_charts::PrintCharts;
 use super::share::ShareButton;
 use super::thread::Thread;
 use super::timing::timed;
+use super::turns::{after_start, later, later_if_covered};
 use crate::charts::ChartId;
 use crate::query::{Outcome, Sort, TextCache};
 use crate::url_state::embed_page;
@@ -162,8 +163,9 @@ pub fn Explorer(loaded: Loaded, drawn: RwSignal<u8>) -> impl IntoView {
             if show_charts.get() {
                 view! { <ChartsView loaded=loaded.clone() ids drawn/> }.into_any()
             } else if IN_BROWSER {
-                // The claims view prints the charts too (`print_charts`).
-                view! { <PrintCharts loaded=loaded.clone() ids/> }.into_any()
+                // The claims view prints the charts too (`print_charts`), made after the rest.
+                let loaded = loaded.clone();
+                later(move || view! { <PrintCharts loaded=loaded.clone() ids/> }).into_any()
             } else {
                 ().into_any()
             }
@@ -227,7 +229,10 @@ pub fn Explorer(loaded: Loaded, drawn: RwSignal<u8>) -> impl IntoView {
                     {move || active.get().then(|| view! {
                         <button type="button" class="link-button" data-testid="clear-filters" on:click=clear>"Clear filters"</button>
                     })}
-                    <ExportClaims loaded=loaded.clone() ids/>
+                    {
+                        let loaded = loaded.clone();
+                        later_if_covered(move || view! { <ExportClaims loaded=loaded.clone() ids/> })
+                    }
                 </div>
                 {move || {
                     let notices = nav.notices.get();
@@ -237,9 +242,12 @@ pub fn Explorer(loaded: Loaded, drawn: RwSignal<u8>) -> impl IntoView {
                         </ul>
                     })
                 }}
-                <ViewSwitch charts=show_charts/>
+                {later_if_covered(move || view! { <ViewSwitch charts=show_charts/> })}
                 {charts_view}
-                <Thread loaded=loaded.clone()/>
+                {
+                    let loaded = loaded.clone();
+                    later_if_covered(move || view! { <Thread loaded=loaded.clone()/> })
+                }
                 {move || ids.read().is_empty().then(|| view! {
                     <div class="empty" data-testid="empty-result">
                         <p>"No claims match these filters."</p>
@@ -247,12 +255,22 @@ pub fn Explorer(loaded: Loaded, drawn: RwSignal<u8>) -> impl IntoView {
                     </div>
                 })}
                 <CardList loaded=loaded.clone() results=ids/>
-                <footer class="credit">
-                    <p>
-                        {loaded.dataset.title.clone()} " · updated " {loaded.dataset.updated.display()}
-                        " · licence " {loaded.dataset.license.clone()}
-                    </p>
-                </footer>
+                // Baked: the six charts, after the claims, for readers without scripts; a
+                // browser that runs the page reads them as one run of text (`<noscript>`).
+                {(!IN_BROWSER).then(|| view! { <noscript><ChartsView loaded=loaded.clone() ids drawn/></noscript> })}
+                {
+                    // Once the first page of cards is whole, so that the cards, shown a few per
+                    // turn, do not push it down while it is in view.
+                    let dataset = loaded.dataset.clone();
+                    after_start(move || view! {
+                        <footer class="credit">
+                            <p>
+                                {dataset.title.clone()} " · updated " {dataset.updated.display()}
+                                " · licence " {dataset.license.clone()}
+                            </p>
+                        </footer>
+                    })
+                }
             </main>
         </div>
     }

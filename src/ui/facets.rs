@@ -9,6 +9,7 @@ use rustc_hash::FxHashMap;
 
 use super::history::{Entry, Nav};
 use super::loaded::Loaded;
+use super::turns::later;
 use crate::model::{Side, Stance};
 use crate::query::text::fold;
 use crate::query::{Answered, Facet, Outcome, Vocabulary};
@@ -142,17 +143,27 @@ pub fn Facets(loaded: Loaded, outcome: Memo<Outcome>) -> impl IntoView {
         ]
     });
 
+    let (first_year, last_year) = (index.first_year, index.last_year);
     view! {
         <div class="facets">
             <h2 class="visually-hidden">"Filters"</h2>
-            <FacetGroup facet=Facet::Side title="Side" options=side.into()/>
-            <FacetGroup facet=Facet::Stance title="Stance" options=stance.into()/>
-            <YearRange first=index.first_year last=index.last_year outcome/>
-            <FacetGroup facet=Facet::Answered title="Answered by the other side" options=answered.into()/>
-            <FacetGroup facet=Facet::Claimant title="Claimant" options=claimant.into() top=8 searchable=true/>
-            <FacetGroup facet=Facet::Accused title="Accused" options=accused.into() top=8 searchable=true/>
-            <FacetGroup facet=Facet::Sector title="Sector" options=sector.into() top=8/>
-            <FacetGroup facet=Facet::Vector title="Attack vector or CVE" options=vector.into() top=8 searchable=true/>
+            // Each facet in a turn of its own (`turns`): the page starts without one long task.
+            {later(move || view! { <FacetGroup facet=Facet::Side title="Side" options=side.into()/> })}
+            {later(move || view! { <FacetGroup facet=Facet::Stance title="Stance" options=stance.into()/> })}
+            {later(move || view! { <YearRange first=first_year last=last_year outcome/> })}
+            {later(move || view! {
+                <FacetGroup facet=Facet::Answered title="Answered by the other side" options=answered.into()/>
+            })}
+            {later(move || view! {
+                <FacetGroup facet=Facet::Claimant title="Claimant" options=claimant.into() top=8 searchable=true/>
+            })}
+            {later(move || view! {
+                <FacetGroup facet=Facet::Accused title="Accused" options=accused.into() top=8 searchable=true/>
+            })}
+            {later(move || view! { <FacetGroup facet=Facet::Sector title="Sector" options=sector.into() top=8/> })}
+            {later(move || view! {
+                <FacetGroup facet=Facet::Vector title="Attack vector or CVE" options=vector.into() top=8 searchable=true/>
+            })}
         </div>
     }
 }

@@ -19,7 +19,7 @@ use futures_util::StreamExt;
 use gloo_net::http::Request;
 use leptos::prelude::set_timeout_with_handle;
 use wasm_bindgen::{JsCast, JsValue};
-use wasm_bindgen_futures::JsFuture;
+use super::turns::{next_turn, SLICE_MS};
 use web_sys::{AbortController, ReferrerPolicy, RequestCredentials, RequestMode};
 
 use super::timing::{now, record, timed};
@@ -64,22 +64,19 @@ fn not_a_dataset(e: ingest::IngestError) -> String {
 /// Bytes read between two pauses in which the page can show how far the read has got.
 const BETWEEN_PAUSES: usize = 8 << 20;
 
-/// The longest the reading goes on without a pause, in milliseconds: a file that is slow to
-/// read for its size (thousands of problems in a few kilobytes) must not freeze the tab.
-const LONGEST_WITHOUT_PAUSE: f64 = 100.0;
+/// The longest the reading goes on without a pause, in milliseconds: each stretch of reading is
+/// a short task (`turns::SLICE_MS`), so the tab answers the reader while any file is read (a
+/// file that is slow to read for its size, thousands of problems in a few kilobytes, too).
+const LONGEST_WITHOUT_PAUSE: f64 = SLICE_MS;
 
 /// The bytes handed to the ingest at once: a piece from the network can be megabytes, and the
 /// reading can pause only between two of these. Any split reads the same (`ingest::Reading`).
 const PUSHED_AT_ONCE: usize = 32 << 10;
 
-/// Lets the browser run its other tasks (and paint) before going on.
+/// Lets the browser run its other tasks (and paint) before going on: the reading goes on in a
+/// turn of its own (`turns`), without a timer's minimum wait.
 async fn pause() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        if let Some(window) = web_sys::window() {
-            let _ = window.set_timeout_with_callback(&resolve);
-        }
-    });
-    let _ = JsFuture::from(promise).await;
+    next_turn().await;
 }
 
 /// How far a large file has been read: the bytes so far, of how many when the server said.

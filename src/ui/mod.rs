@@ -26,6 +26,8 @@ mod scheme;
 mod share;
 mod thread;
 pub mod timing;
+mod turns;
 
 pub use app::App;
+pub use turns::in_turn;
 pub use loaded::Loaded;
