@@ -50,9 +50,13 @@ async fn without_javascript_the_baked_pages_show_the_claims_facets_and_charts() 
     let after_the_cards = browser.driver.find_all(By::Css("#baked .cards ~ noscript .chart")).await.unwrap().len();
     assert_eq!((all, after_the_cards), (6, 6), "the six charts, all after the cards");
     for chart in ["timeline", "stances", "sectors", "vectors", "response-lag", "actors"] {
-        let frame = browser.driver.find(By::Css(format!("#baked [data-testid=\"baked-chart-{chart}\"]"))).await.expect(chart);
+        let frame =
+            browser.driver.find(By::Css(format!("#baked [data-testid=\"baked-chart-{chart}\"]"))).await.expect(chart);
         let svg = frame.find(By::Css("svg")).await.unwrap_or_else(|_| panic!("{chart} is inline SVG"));
-        assert!(svg.find_all(By::Css("rect, path, polyline, line")).await.unwrap().len() > 5, "{chart} draws something");
+        assert!(
+            svg.find_all(By::Css("rect, path, polyline, line")).await.unwrap().len() > 5,
+            "{chart} draws something"
+        );
         let label = frame.attr("aria-label").await.unwrap().unwrap_or_default();
         let summary = texts(&browser, &format!("#baked #chart-{chart}-summary")).await;
         assert!(!label.is_empty() && summary == [label.clone()], "{chart}'s summary in the explorer: {label}");

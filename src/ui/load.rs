@@ -15,11 +15,11 @@ use std::cell::Cell;
 use std::rc::Rc;
 use std::time::Duration;
 
+use super::turns::{next_turn, SLICE_MS};
 use futures_util::StreamExt;
 use gloo_net::http::Request;
 use leptos::prelude::set_timeout_with_handle;
 use wasm_bindgen::{JsCast, JsValue};
-use super::turns::{next_turn, SLICE_MS};
 use web_sys::{AbortController, ReferrerPolicy, RequestCredentials, RequestMode};
 
 use super::timing::{now, record, timed};

@@ -29,5 +29,5 @@ pub mod timing;
 mod turns;
 
 pub use app::App;
-pub use turns::in_turn;
 pub use loaded::Loaded;
+pub use turns::in_turn;

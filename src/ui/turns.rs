@@ -192,8 +192,7 @@ where
     V: IntoView + 'static,
 {
     let turns = use_context::<Turns>();
-    let started = Memo::new(move |before: Option<&bool>| {
-        before.copied().unwrap_or(false) || turns.is_none_or(|t| t.settled())
-    });
+    let started =
+        Memo::new(move |before: Option<&bool>| before.copied().unwrap_or(false) || turns.is_none_or(|t| t.settled()));
     move || started.get().then(&view)
 }
