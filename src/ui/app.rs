@@ -72,6 +72,9 @@ fn build_search_in_turns(loaded: Loaded) {
     });
     if !done {
         in_background_turn(move || build_search_in_turns(loaded));
+    } else {
+        #[cfg(feature = "bench")]
+        super::timing::mark_search_built();
     }
 }
 

@@ -64,10 +64,21 @@ fn not_a_dataset(e: ingest::IngestError) -> String {
 /// Bytes read between two pauses in which the page can show how far the read has got.
 const BETWEEN_PAUSES: usize = 8 << 20;
 
-/// The longest the reading goes on without a pause, in milliseconds: each stretch of reading is
-/// a short task (`turns::SLICE_MS`), so the tab answers the reader while any file is read (a
-/// file that is slow to read for its size, thousands of problems in a few kilobytes, too).
-const LONGEST_WITHOUT_PAUSE: f64 = SLICE_MS;
+/// The longest the reading goes on without a pause, in milliseconds: the first `SHORT_READ`
+/// bytes in short stretches (`turns::SLICE_MS`), so that a phone reads a file of the bundled
+/// data's size (half a megabyte) without a long task; then in stretches of `LONG_STRETCH_MS`,
+/// since each pause costs the read and a reader of a large file waits for all of it anyway.
+/// Either way the tab answers the reader while any file is read (one slow to read for its size,
+/// thousands of problems in a few kilobytes, too).
+fn longest_without_pause(read: usize) -> f64 {
+    if read < SHORT_READ {
+        SLICE_MS
+    } else {
+        LONG_STRETCH_MS
+    }
+}
+const SHORT_READ: usize = 2 << 20;
+const LONG_STRETCH_MS: f64 = 50.0;
 
 /// The bytes handed to the ingest at once: a piece from the network can be megabytes, and the
 /// reading can pause only between two of these. Any split reads the same (`ingest::Reading`).
@@ -127,7 +138,7 @@ async fn read_stream(
             timed("load: parse and check", || reading.push(part)).map_err(Stop::Ingest)?;
             read += part.len();
             since_pause += part.len();
-            if since_pause >= BETWEEN_PAUSES || now() - paused_at >= LONGEST_WITHOUT_PAUSE {
+            if since_pause >= BETWEEN_PAUSES || now() - paused_at >= longest_without_pause(read) {
                 progress(Progress { read, total: total.filter(|t| *t > 0) });
                 pause().await;
                 (since_pause, paused_at) = (0, now());
