@@ -10,6 +10,7 @@
 
 use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
+use std::thread::LocalKey;
 
 use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
@@ -36,22 +37,21 @@ thread_local! {
 /// Runs `work` in a task of its own, after the work already queued. Natively (the baked
 /// pages) there are no tasks: `work` runs at once.
 pub fn in_turn(work: impl FnOnce() + 'static) {
-    if !IN_BROWSER {
-        work();
-        return;
-    }
-    QUEUE.with_borrow_mut(|q| q.push_back(Box::new(work)));
-    post();
+    enqueue(&QUEUE, work);
 }
 
 /// Runs `work` in a turn of its own once no other work is queued: for work the reader does not
 /// wait for (the search index), which must not hold back what the page shows.
 pub fn in_background_turn(work: impl FnOnce() + 'static) {
+    enqueue(&BACKGROUND, work);
+}
+
+fn enqueue(queue: &'static LocalKey<RefCell<VecDeque<Work>>>, work: impl FnOnce() + 'static) {
     if !IN_BROWSER {
         work();
         return;
     }
-    BACKGROUND.with_borrow_mut(|q| q.push_back(Box::new(work)));
+    queue.with_borrow_mut(|q| q.push_back(Box::new(work)));
     post();
 }
 
