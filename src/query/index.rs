@@ -5,10 +5,12 @@
 use rustc_hash::{FxBuildHasher, FxHashMap};
 
 use super::lists::Lists;
-use super::search::{SearchBuilder, SearchIndex};
+use super::search::SearchIndex;
 use crate::model::{Actor, Dataset, Side, Stance};
+use deferred_search::Building;
 
 mod answer_order;
+mod deferred_search;
 mod run;
 pub use run::{Counts, Outcome, TextCache};
 
@@ -68,30 +70,6 @@ struct Row {
     side: u8,
     stance: u8,
     answered: bool,
-}
-
-/// A search index being built (`Index::build_search_some`). A copy of the index starts
-/// without it: the copy builds its own when asked.
-#[derive(Default)]
-struct Building(std::sync::Mutex<Option<SearchBuilder>>);
-
-impl Clone for Building {
-    fn clone(&self) -> Self {
-        Building::default()
-    }
-}
-
-impl std::fmt::Debug for Building {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("Building")
-    }
-}
-
-impl std::ops::Deref for Building {
-    type Target = std::sync::Mutex<Option<SearchBuilder>>;
-    fn deref(&self) -> &Self::Target {
-        &self.0
-    }
 }
 
 /// Per claim, the values each facet and chart sees. Per-claim columns are indexed by claim
@@ -163,38 +141,6 @@ impl Index {
         let index = Index::build_deferring_search(dataset);
         index.ensure_search(dataset);
         index
-    }
-
-    /// Builds the search index if it is not built yet. `dataset` must be the one indexed.
-    /// The claims that `build_search_some` has not added are added at once.
-    pub fn ensure_search(&self, dataset: &Dataset) -> &SearchIndex {
-        self.search.get_or_init(|| {
-            let begun = self.building.lock().ok().and_then(|mut b| b.take());
-            begun.unwrap_or_else(|| SearchBuilder::new(dataset, self.by_date.clone())).finish(dataset)
-        })
-    }
-
-    /// Adds up to `n` more claims to the search index (`SearchBuilder`), for a page that
-    /// builds it between the reader's inputs; whether it is built. `dataset` must be the one
-    /// indexed.
-    pub fn build_search_some(&self, dataset: &Dataset, n: usize) -> bool {
-        if self.has_search() {
-            return true;
-        }
-        let Ok(mut building) = self.building.lock() else { return false };
-        let builder = building.get_or_insert_with(|| SearchBuilder::new(dataset, self.by_date.clone()));
-        if !builder.add(dataset, n) {
-            return false;
-        }
-        if let Some(done) = building.take() {
-            let _ = self.search.set(done.finish(dataset));
-        }
-        true
-    }
-
-    /// Whether the search index is built.
-    pub fn has_search(&self) -> bool {
-        self.search.get().is_some()
     }
 
     /// Everything but the search index (see [`Index::run_in`]).

@@ -25,13 +25,16 @@ pub const SLICE_MS: f64 = 10.0;
 
 type Work = Box<dyn FnOnce()>;
 
+/// The port that turns are posted to, and the handler of the messages that its other end
+/// receives (kept, so that it stays alive).
+type Channel = (web_sys::MessagePort, Closure<dyn FnMut()>);
+
 thread_local! {
     static QUEUE: RefCell<VecDeque<Work>> = RefCell::default();
     /// Work the reader does not wait for, taken only when `QUEUE` is empty.
     static BACKGROUND: RefCell<VecDeque<Work>> = RefCell::default();
     static POSTED: Cell<bool> = const { Cell::new(false) };
-    /// The channel's two ports and the handler of the messages that the first port receives.
-    static CHANNEL: RefCell<Option<(web_sys::MessagePort, Closure<dyn FnMut()>)>> = RefCell::default();
+    static CHANNEL: RefCell<Option<Channel>> = RefCell::default();
 }
 
 /// Runs `work` in a task of its own, after the work already queued. Natively (the baked
