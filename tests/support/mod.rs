@@ -276,9 +276,19 @@ impl Browser {
             )
             .unwrap();
         }
-        let driver = WebDriver::new(&url, caps)
-            .await
-            .unwrap_or_else(|e| panic!("cannot start headless Chromium through chromedriver: {e}"));
+        // A session request that chromedriver drops while it is still starting (seen once on a
+        // loaded machine) is tried again, a few times.
+        let mut attempts = 0;
+        let driver = loop {
+            match WebDriver::new(&url, caps.clone()).await {
+                Ok(driver) => break driver,
+                Err(_) if attempts < 3 => {
+                    attempts += 1;
+                    tokio::time::sleep(Duration::from_millis(500)).await;
+                }
+                Err(e) => panic!("cannot start headless Chromium through chromedriver: {e}"),
+            }
+        };
         Browser { driver, chromedriver, profile, errors: Mutex::new(Vec::new()), expected: Mutex::new(Vec::new()) }
     }
 
