@@ -152,10 +152,9 @@ impl Turns {
     }
 
     /// `view`, built in a turn of its own (at once, when baked).
-    pub fn later<V>(self, view: impl Fn() -> V + Send + Sync + 'static) -> impl IntoView
-    where
-        V: IntoView + 'static,
-    {
+    /// (One function for every part: each part's view is made an `AnyView` first, so that
+    /// the page's code holds this reactive view once, not once per kind of part.)
+    pub fn later(self, view: Box<dyn Fn() -> AnyView + Send + Sync>) -> AnyView {
         let shown = RwSignal::new(!IN_BROWSER);
         if IN_BROWSER {
             let done = self.wait();
@@ -164,16 +163,17 @@ impl Turns {
                 done();
             });
         }
-        move || shown.get().then(&view)
+        (move || shown.get().then(&view)).into_any()
     }
 }
 
 /// `view` in a turn of its own, counted by the app's `Turns` (the baked pages have none).
-pub fn later<V>(view: impl Fn() -> V + Send + Sync + 'static) -> impl IntoView
+pub fn later<V>(view: impl Fn() -> V + Send + Sync + 'static) -> AnyView
 where
     V: IntoView + 'static,
 {
-    use_context::<Turns>().unwrap_or(Turns { waiting: RwSignal::new(0) }).later(view)
+    let turns = use_context::<Turns>().unwrap_or(Turns { waiting: RwSignal::new(0) });
+    turns.later(Box::new(move || view().into_any()))
 }
 
 /// `view` in a turn of its own while the baked copy covers the page, else at once: for a part
@@ -183,19 +183,19 @@ where
     V: IntoView + 'static,
 {
     match use_context::<Turns>() {
-        Some(turns) if covered() => turns.later(view).into_any(),
+        Some(turns) if covered() => turns.later(Box::new(move || view().into_any())),
         _ => view().into_any(),
     }
 }
 
 /// `view`, from the first time that no part of the page waits for its turn on (at once, when
 /// baked): for what follows the parts built in turns and must not be moved by them.
-pub fn after_start<V>(view: impl Fn() -> V + Send + Sync + 'static) -> impl IntoView
+pub fn after_start<V>(view: impl Fn() -> V + Send + Sync + 'static) -> AnyView
 where
     V: IntoView + 'static,
 {
     let turns = use_context::<Turns>();
     let started =
         Memo::new(move |before: Option<&bool>| before.copied().unwrap_or(false) || turns.is_none_or(|t| t.settled()));
-    move || started.get().then(&view)
+    (move || started.get().then(|| view().into_any())).into_any()
 }
