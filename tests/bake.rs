@@ -36,7 +36,7 @@ fn a_claim_page_names_the_claim_in_its_title_description_and_preview_tags() {
     // The description says who, when and what.
     let description = bake::claim_description(&loaded, 0);
     let claimant = loaded.dataset.actor(&c.claimant).unwrap();
-    let who = format!("{} ({}), {}: ", claimant.name, claimant.country, c.date.display());
+    let who = format!("{} ({}), {}: ", claimant.name, claimant.country, c.date.display(Lang::En));
     assert!(description.starts_with(&who), "{description}");
     assert!(description.chars().count() <= 201 && description.ends_with('…'), "{description}");
     assert!(html.contains(&format!("<meta name=\"description\" content=\"{description}\">")));

@@ -8,7 +8,7 @@ use cyber_claims_explorer::charts::{
 use cyber_claims_explorer::ingest::read_json;
 use cyber_claims_explorer::model::{Dataset, Stance};
 use cyber_claims_explorer::query::Index;
-use cyber_claims_explorer::stats::{Quarter, no_match(Lang::En)};
+use cyber_claims_explorer::stats::{no_match, Quarter};
 use plotters::prelude::*;
 use serde_json::{json, Value};
 
@@ -201,8 +201,8 @@ fn stances_count_every_stance_by_side() {
         "Of 1 claim, 1 accuses and none answer (denials and counter-accusations); the most common stance is indictment (1)."
     );
     let svg = to_svg(&data, &LIGHT, 640, 320, Lang::En);
-    let labels: Vec<&str> = Stance::ALL.iter().map(|s| s.label(Lang::En)).collect();
-    has_texts(&svg, &labels);
+    let labels: Vec<String> = Stance::ALL.iter().map(|s| s.label(Lang::En).into_owned()).collect();
+    has_texts(&svg, &labels.iter().map(String::as_str).collect::<Vec<_>>());
     has_texts(&svg, &["Stances by side", "Stance", "Claims", "US → China", "China → US", "Other"]);
     assert_eq!(rects(&svg, LIGHT.us_cn), 1 + 1);
     assert_eq!(rects(&svg, LIGHT.cn_us), 3 + 1);
@@ -442,7 +442,7 @@ fn every_chart_says_no_claims_match_when_nothing_matches() {
         assert!(table(&data, Lang::En).rows.is_empty(), "{id:?}");
         for theme in [Theme::LIGHT, Theme::DARK] {
             let svg = to_svg(&data, &theme, 640, 320, Lang::En);
-            assert_eq!(texts(&svg), [id.title(Lang::En), "No claims match"], "{id:?}");
+            assert_eq!(texts(&svg), [id.title(Lang::En).as_str(), "No claims match"], "{id:?}");
         }
     }
     assert_eq!(no_match(Lang::En), "No claims match the current search.");
@@ -455,14 +455,14 @@ fn every_chart_draws_in_both_themes_and_scales_with_the_pixel_ratio() {
         let data = aggregate(id, &d, &index, &all(&d), Lang::En);
         assert!(!data.is_empty(), "{id:?}");
         let dark = to_svg(&data, &Theme::DARK, 640, 320, Lang::En);
-        has_texts(&dark, &[id.title(Lang::En)]);
+        has_texts(&dark, &[id.title(Lang::En).as_str()]);
         assert_eq!(rects(&dark, Theme::DARK.background), 1, "{id:?} fills its background");
         let mut svg = String::new();
         {
             let root = SVGBackend::with_string(&mut svg, (1280, 640)).into_drawing_area();
             draw(&root, &data, &LIGHT, 2.0).expect("draws");
         }
-        let title = svg.split("<text").find(|t| t.contains(id.title(Lang::En))).expect("a title");
+        let title = svg.split("<text").find(|t| t.contains(&id.title(Lang::En))).expect("a title");
         let size: f64 = title
             .split("font-size=\"")
             .nth(1)
