@@ -97,7 +97,7 @@ async fn bundled_dataset_shows_one_card_per_claim() {
     assert_eq!(browser.result_count().await, dataset.claims.len());
     assert_eq!(browser.text("dataset-title").await, dataset.title);
     assert_eq!(browser.text("dataset-license").await, dataset.license);
-    assert_eq!(browser.text("dataset-updated").await, dataset.updated.display());
+    assert_eq!(browser.text("dataset-updated").await, dataset.updated.display(cyber_claims_explorer::i18n::Lang::En));
     let report = browser.text("report-summary").await;
     assert!(report.starts_with(&format!("{} claims loaded, 0 excluded", dataset.claims.len())), "{report}");
     // The benchmark's hooks are only in its own build (feature `bench`), not in the published one.

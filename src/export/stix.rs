@@ -6,7 +6,7 @@
 //! Only the specification's own properties are written, so the bundle parses with custom
 //! content refused. Ids are UUID v5 of the record's kind and id: stable across exports.
 
-use serde_json::{json, Map, Value};
+use serde::Serialize;
 use uuid::Uuid;
 
 use crate::model::{Actor, Claim, Dataset, PartialDate, Stance};
@@ -24,14 +24,79 @@ fn timestamp(date: PartialDate) -> String {
     format!("{y:04}-{m:02}-{d:02}T00:00:00.000Z")
 }
 
-fn common(kind: &str, id: &str, stamp: &str) -> Map<String, Value> {
-    let mut object = Map::new();
-    object.insert("type".into(), kind.into());
-    object.insert("spec_version".into(), "2.1".into());
-    object.insert("id".into(), id.into());
-    object.insert("created".into(), stamp.into());
-    object.insert("modified".into(), stamp.into());
-    object
+/// A STIX object: the common properties and those of its type, written in alphabetical order
+/// (as the export always wrote them); a property a type does not have is left out.
+#[derive(Serialize, Default)]
+struct Object {
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    aliases: Vec<String>,
+    created: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    created_by_ref: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    description: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    external_references: Vec<Reference>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    first_seen: Option<String>,
+    id: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    identity_class: Option<&'static str>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    labels: Vec<String>,
+    modified: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    name: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    object_refs: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    published: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    relationship_type: Option<&'static str>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    report_types: Vec<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    source_ref: Option<String>,
+    spec_version: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    start_time: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    target_ref: Option<String>,
+    #[serde(rename = "type")]
+    kind: &'static str,
+}
+
+/// An external reference: a claim's own id, or one of its sources.
+#[derive(Serialize)]
+struct Reference {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    description: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    external_id: Option<String>,
+    source_name: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    url: Option<String>,
+}
+
+/// The bundle of every object.
+#[derive(Serialize)]
+struct Bundle {
+    id: String,
+    objects: Vec<Object>,
+    #[serde(rename = "type")]
+    kind: &'static str,
+}
+
+/// An object of type `kind` with the common properties.
+fn common(kind: &'static str, id: &str, stamp: &str) -> Object {
+    Object {
+        kind,
+        spec_version: "2.1",
+        id: id.to_string(),
+        created: stamp.to_string(),
+        modified: stamp.to_string(),
+        ..Object::default()
+    }
 }
 
 fn identity_class(kind: &str) -> &'static str {
@@ -48,69 +113,63 @@ fn is_group(actor: Option<&Actor>) -> bool {
 }
 
 /// The STIX object of an accused party: its id and the object.
-fn accused_object(dataset: &Dataset, id: &str, stamp: &str) -> (String, Value) {
+fn accused_object(dataset: &Dataset, id: &str, stamp: &str) -> (String, Object) {
     let actor = dataset.actor(id);
     let kind = if is_group(actor) { "intrusion-set" } else { "threat-actor" };
     let sid = stix_id(kind, id);
     let mut o = common(kind, &sid, stamp);
-    o.insert("name".into(), dataset.actor_name(id).into());
+    o.name = Some(dataset.actor_name(id).to_string());
     if let Some(a) = actor {
-        let mut aliases: Vec<&str> = a.aliases.iter().map(String::as_str).collect();
-        aliases.extend(a.name_zh.as_deref());
-        if !aliases.is_empty() {
-            o.insert("aliases".into(), json!(aliases));
-        }
-        o.insert("description".into(), format!("{} ({}), as named in the claims", a.name, a.country).into());
+        o.aliases = a.aliases.iter().chain(&a.name_zh).cloned().collect();
+        o.description = Some(format!("{} ({}), as named in the claims", a.name, a.country));
     }
-    (sid, Value::Object(o))
+    (sid, o)
 }
 
-fn report(claim: &Claim, refs: Vec<String>, stamp: &str) -> Value {
+fn report(claim: &Claim, refs: Vec<String>, stamp: &str) -> Object {
     let mut o = common("report", &stix_id("report", &claim.id), stamp);
-    o.insert("name".into(), claim.headline.clone().into());
+    o.name = Some(claim.headline.clone());
     let mut description = claim.summary.clone();
     if let Some(q) = &claim.quote {
         let by = if q.speaker.is_empty() { String::new() } else { format!(" ({})", q.speaker) };
         description.push_str(&format!("\n\n“{}”{by}", q.text));
     }
-    o.insert("description".into(), description.into());
-    o.insert("published".into(), timestamp(claim.date).into());
-    o.insert("report_types".into(), json!(["threat-report"]));
-    o.insert("created_by_ref".into(), stix_id("identity", &claim.claimant).into());
-    o.insert("object_refs".into(), json!(refs));
-    let mut labels = vec![claim.stance.as_str().to_string(), format!("confidence:{}", claim.confidence.as_str())];
-    labels.extend(claim.tags.iter().cloned());
-    o.insert("labels".into(), json!(labels));
-    let mut references: Vec<Value> = claim
-        .sources
-        .iter()
-        .map(|s| {
-            let mut r = Map::new();
-            r.insert("source_name".into(), s.publisher.clone().into());
-            if s.is_web_link() {
-                r.insert("url".into(), s.url.clone().into());
-            }
-            let mut about = s.title.clone();
-            if let Some(d) = s.date {
-                about = if about.is_empty() { d.to_string() } else { format!("{about} ({d})") };
-            }
-            if !about.is_empty() {
-                r.insert("description".into(), about.into());
-            }
-            Value::Object(r)
-        })
-        .collect();
-    references.insert(0, json!({"source_name": "cyber-claims-explorer", "external_id": claim.id}));
-    o.insert("external_references".into(), json!(references));
-    Value::Object(o)
+    o.description = Some(description);
+    o.published = Some(timestamp(claim.date));
+    o.report_types = vec!["threat-report"];
+    o.created_by_ref = Some(stix_id("identity", &claim.claimant));
+    o.object_refs = refs;
+    o.labels = vec![claim.stance.as_str().to_string(), format!("confidence:{}", claim.confidence.as_str())];
+    o.labels.extend(claim.tags.iter().cloned());
+    let own = Reference {
+        description: None,
+        external_id: Some(claim.id.clone()),
+        source_name: "cyber-claims-explorer".to_string(),
+        url: None,
+    };
+    let sources = claim.sources.iter().map(|s| {
+        let about = match s.date {
+            Some(d) if s.title.is_empty() => d.to_string(),
+            Some(d) => format!("{} ({d})", s.title),
+            None => s.title.clone(),
+        };
+        Reference {
+            description: (!about.is_empty()).then_some(about),
+            external_id: None,
+            source_name: s.publisher.clone(),
+            url: s.is_web_link().then(|| s.url.clone()),
+        }
+    });
+    o.external_references = std::iter::once(own).chain(sources).collect();
+    o
 }
 
 /// `dataset` as a STIX 2.1 bundle (indented JSON, ending in a newline).
 pub fn to_stix(dataset: &Dataset) -> String {
     let stamp = timestamp(dataset.updated);
-    let mut objects: Vec<Value> = Vec::new();
+    let mut objects: Vec<Object> = Vec::new();
     let mut seen = rustc_hash::FxHashSet::default();
-    let mut add = |objects: &mut Vec<Value>, id: &str, object: Value| {
+    let mut add = |objects: &mut Vec<Object>, id: &str, object: Object| {
         if seen.insert(id.to_string()) {
             objects.push(object);
         }
@@ -118,13 +177,11 @@ pub fn to_stix(dataset: &Dataset) -> String {
     for claim in &dataset.claims {
         let claimant = stix_id("identity", &claim.claimant);
         let mut o = common("identity", &claimant, &stamp);
-        o.insert("name".into(), dataset.actor_name(&claim.claimant).into());
+        o.name = Some(dataset.actor_name(&claim.claimant).to_string());
         let actor = dataset.actor(&claim.claimant);
-        o.insert("identity_class".into(), identity_class(actor.map_or("", |a| a.kind.as_str())).into());
-        if let Some(a) = actor {
-            o.insert("description".into(), format!("{} ({}, {})", a.name, a.kind, a.country).into());
-        }
-        add(&mut objects, &claimant, Value::Object(o));
+        o.identity_class = Some(identity_class(actor.map_or("", |a| a.kind.as_str())));
+        o.description = actor.map(|a| format!("{} ({}, {})", a.name, a.kind, a.country));
+        add(&mut objects, &claimant, o);
 
         let mut refs = vec![claimant];
         let mut accused = Vec::new();
@@ -140,11 +197,9 @@ pub fn to_stix(dataset: &Dataset) -> String {
                 Some(x) => {
                     let campaign = stix_id("campaign", &x.id);
                     let mut c = common("campaign", &campaign, &stamp);
-                    c.insert("name".into(), x.title.clone().into());
-                    if let Some(began) = x.began {
-                        c.insert("first_seen".into(), timestamp(began).into());
-                    }
-                    add(&mut objects, &campaign, Value::Object(c));
+                    c.name = Some(x.title.clone());
+                    c.first_seen = x.began.map(timestamp);
+                    add(&mut objects, &campaign, c);
                     refs.push(campaign.clone());
                     accused.iter().map(|(a, _)| (campaign.clone(), a.clone())).collect()
                 }
@@ -160,24 +215,24 @@ pub fn to_stix(dataset: &Dataset) -> String {
             for (k, (from, to)) in pairs.into_iter().enumerate() {
                 let rid = stix_id("relationship", &format!("{}:{k}", claim.id));
                 let mut r = common("relationship", &rid, &stamp);
-                r.insert("relationship_type".into(), "attributed-to".into());
-                r.insert("source_ref".into(), from.into());
-                r.insert("target_ref".into(), to.into());
-                r.insert("description".into(), claim.headline.clone().into());
-                r.insert("created_by_ref".into(), stix_id("identity", &claim.claimant).into());
-                r.insert("start_time".into(), timestamp(claim.date).into());
-                add(&mut objects, &rid, Value::Object(r));
+                r.relationship_type = Some("attributed-to");
+                r.source_ref = Some(from);
+                r.target_ref = Some(to);
+                r.description = Some(claim.headline.clone());
+                r.created_by_ref = Some(stix_id("identity", &claim.claimant));
+                r.start_time = Some(timestamp(claim.date));
+                add(&mut objects, &rid, r);
                 refs.push(rid);
             }
         }
         objects.push(report(claim, refs, &stamp));
     }
-    let bundle = json!({
-        "type": "bundle",
-        "id": stix_id("bundle", &format!("{}:{}", dataset.title, dataset.updated)),
-        "objects": objects,
-    });
-    let mut text = serde_json::to_string_pretty(&bundle).expect("JSON values always serialise");
+    let bundle = Bundle {
+        id: stix_id("bundle", &format!("{}:{}", dataset.title, dataset.updated)),
+        objects,
+        kind: "bundle",
+    };
+    let mut text = serde_json::to_string_pretty(&bundle).expect("the bundle's types always serialise");
     text.push('\n');
     text
 }

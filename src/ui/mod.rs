@@ -13,6 +13,7 @@ mod explorer;
 mod export_claims;
 mod facets;
 mod history;
+mod lang;
 mod listen;
 mod load;
 mod loaded;
