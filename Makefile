@@ -114,6 +114,7 @@ screenshot: setup-browser build
 	cargo test --locked --test charts_ui screenshots_of_the_charts_and_an_embedded_chart
 	mkdir -p docs
 	cp target/screenshots/explorer.png docs/screenshot-explorer.png
+	cp target/screenshots/explorer-zh.png docs/screenshot-explorer-zh.png
 	cp target/screenshots/charts.png docs/screenshot-charts.png
 	cp target/screenshots/embed.png docs/screenshot-embed.png
 

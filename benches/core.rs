@@ -10,6 +10,7 @@ use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
+use cyber_claims_explorer::i18n::Lang;
 use cyber_claims_explorer::charts::{aggregate, ChartId};
 use cyber_claims_explorer::ingest::read_json;
 use cyber_claims_explorer::model::Stance;
@@ -57,11 +58,11 @@ fn core(c: &mut Criterion) {
         });
         let ids = index.run(&Filter::default()).ids;
         group.bench_function(BenchmarkId::new("six chart aggregates, all claims", n), |b| {
-            b.iter(|| ChartId::ALL.map(|chart| aggregate(chart, &dataset, &index, black_box(&ids))))
+            b.iter(|| ChartId::ALL.map(|chart| aggregate(chart, &dataset, &index, black_box(&ids), Lang::En)))
         });
         for chart in ChartId::ALL {
             group.bench_function(BenchmarkId::new(format!("chart aggregate {}, all claims", chart.as_str()), n), |b| {
-                b.iter(|| aggregate(chart, &dataset, &index, black_box(&ids)))
+                b.iter(|| aggregate(chart, &dataset, &index, black_box(&ids), Lang::En))
             });
         }
         let bytes = index.heap_bytes();
@@ -88,7 +89,7 @@ fn load_and_index(bytes: &[u8]) -> (cyber_claims_explorer::ingest::Ingested, Ind
 /// numbers for the result.
 fn keystroke(ingested: &cyber_claims_explorer::ingest::Ingested, index: &Index, filter: &Filter) {
     let outcome = index.run(filter);
-    black_box(ChartId::ALL.map(|chart| aggregate(chart, &ingested.dataset, index, &outcome.ids)));
+    black_box(ChartId::ALL.map(|chart| aggregate(chart, &ingested.dataset, index, &outcome.ids, Lang::En)));
 }
 
 /// The median of three runs of `f`, for the ratios printed after the rows, all measured in

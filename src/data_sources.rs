@@ -158,11 +158,11 @@ pub enum Provenance {
 
 impl Provenance {
     /// The banner that a dataset other than the site's own carries, in the page and in embeds.
-    pub fn notice(&self) -> Option<String> {
+    pub fn notice(&self, lang: crate::i18n::Lang) -> Option<String> {
         match self {
             Provenance::Bundled => None,
-            Provenance::Address(shown) => Some(format!("Data from {shown} — not this site's dataset")),
-            Provenance::File(name) => Some(format!("Data from your file {name} — not this site's dataset")),
+            Provenance::Address(shown) => Some(lang.fill("notice.address", &[("address", shown)])),
+            Provenance::File(name) => Some(lang.fill("notice.file", &[("name", name)])),
         }
     }
 }
@@ -246,13 +246,13 @@ mod tests {
 
     #[test]
     fn only_the_sites_own_dataset_goes_without_a_notice() {
-        assert_eq!(Provenance::Bundled.notice(), None);
+        assert_eq!(Provenance::Bundled.notice(crate::i18n::Lang::En), None);
         assert_eq!(
-            Provenance::Address(shown_address("https://example.org/file.json?v=2", 80)).notice().unwrap(),
+            Provenance::Address(shown_address("https://example.org/file.json?v=2", 80)).notice(crate::i18n::Lang::En).unwrap(),
             "Data from example.org/file.json — not this site's dataset"
         );
         assert_eq!(
-            Provenance::File("mine.csv".into()).notice().unwrap(),
+            Provenance::File("mine.csv".into()).notice(crate::i18n::Lang::En).unwrap(),
             "Data from your file mine.csv — not this site's dataset"
         );
     }

@@ -7,6 +7,9 @@
 // The baked page's views (Leptos `ssr`) are deeply nested types.
 #![recursion_limit = "256"]
 
+// The catalogues of the interface's languages (`i18n`), compiled in; English fills any gap.
+rust_i18n::i18n!("locales");
+
 pub mod charts;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod content_policy;
@@ -14,6 +17,7 @@ pub mod data_sources;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod editorial;
 pub mod export;
+pub mod i18n;
 pub mod ingest;
 pub mod model;
 pub mod query;

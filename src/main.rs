@@ -4,8 +4,7 @@
 fn main() {
     // A panic in the page prints its message and location to the console.
     console_error_panic_hook::set_once();
-    // In a task after the one that started the wasm, so that neither is long (`ui::turns`).
-    cyber_claims_explorer::ui::in_turn(|| leptos::mount::mount_to_body(cyber_claims_explorer::ui::App));
+    cyber_claims_explorer::ui::start();
 }
 
 /// The benchmark's profile: each phase's total milliseconds and runs since the last reset.

@@ -272,19 +272,28 @@ mod tests {
     }
 }
 
-/// The path of a claim's baked page, relative to the app (`claims/<id>.html`; ARCHITECTURE.md,
-/// Baked pages), or `None` for an id that is not a safe file name (letters, digits, `-`, `_`
-/// and `.` not leading); such a claim has no page of its own.
-pub fn claim_page(id: &str) -> Option<String> {
+/// The path of a claim's baked page in `lang`, relative to the app (`claims/<id>.html`,
+/// `claims/<id>.zh.html`; ARCHITECTURE.md, Baked pages), or `None` for an id that is not a
+/// safe file name (letters, digits, `-`, `_` and `.` not leading) or that ends in `.zh`
+/// (another claim's Chinese page); such a claim has no page of its own.
+pub fn claim_page(id: &str, lang: crate::i18n::Lang) -> Option<String> {
     let safe = !id.is_empty()
         && !id.starts_with('.')
+        && !id.ends_with(".zh")
         && id.len() <= 120
         && id.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'));
-    safe.then(|| format!("claims/{id}.html"))
+    safe.then(|| match lang {
+        crate::i18n::Lang::En => format!("claims/{id}.html"),
+        other => format!("claims/{id}.{}.html", other.code()),
+    })
 }
 
-/// The path of `chart`'s baked embed page, relative to the app (`embed/<chart>.html`;
-/// ARCHITECTURE.md, Baked pages): the chart for the bundled data, unfiltered.
-pub fn embed_page(chart: crate::charts::ChartId) -> String {
-    format!("embed/{}.html", chart.as_str())
+/// The path of `chart`'s baked embed page in `lang`, relative to the app
+/// (`embed/<chart>.html`, `embed/<chart>.zh.html`; ARCHITECTURE.md, Baked pages): the chart
+/// for the bundled data, unfiltered.
+pub fn embed_page(chart: crate::charts::ChartId, lang: crate::i18n::Lang) -> String {
+    match lang {
+        crate::i18n::Lang::En => format!("embed/{}.html", chart.as_str()),
+        other => format!("embed/{}.{}.html", chart.as_str(), other.code()),
+    }
 }

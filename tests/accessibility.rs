@@ -42,15 +42,22 @@ async fn the_explorer_a_thread_and_the_embeds_have_no_wcag_violations() {
         (&wide, server.app("?stance=denial&q=typhoon")),
         (&phone, server.app("")),
         (&wide, server.app("?embed=timeline")),
+        (&wide, server.app("?lang=zh")),
+        (&wide, server.app("?lang=zh&view=charts")),
+        (&wide, server.app("?lang=zh&claim=2024-12-18-cncert-us-advanced-materials")),
+        (&phone, server.app("?lang=zh")),
+        (&wide, server.app("?lang=zh&embed=stances")),
     ] {
         assert_eq!(browser.open(&page).await, "ready", "{page}");
         for v in violations(browser).await {
             all.push(format!("{page}: {v}"));
         }
     }
-    wide.driver.goto(format!("{}/app/embed/stances.html", server.base)).await.unwrap();
-    for v in violations(&wide).await {
-        all.push(format!("embed/stances.html: {v}"));
+    for page in ["embed/stances.html", "embed/stances.zh.html", "claims/2024-12-18-cncert-us-advanced-materials.zh.html"] {
+        wide.driver.goto(format!("{}/app/{page}", server.base)).await.unwrap();
+        for v in violations(&wide).await {
+            all.push(format!("{page}: {v}"));
+        }
     }
     assert!(all.is_empty(), "axe found:\n{}", all.join("\n"));
     wide.quit().await;

@@ -1,6 +1,7 @@
 //! The baked pages' text, natively: claim pages name their claim in the tags that link
 //! previews read, escape dataset text, and the dataset's JSON-LD describes the bundled data.
 
+use cyber_claims_explorer::i18n::Lang;
 use cyber_claims_explorer::ingest::read_json;
 use cyber_claims_explorer::ui::bake::{self, Site};
 use cyber_claims_explorer::url_state::claim_page;
@@ -18,7 +19,7 @@ fn site() -> Site {
 fn a_claim_page_names_the_claim_in_its_title_description_and_preview_tags() {
     let loaded = bundled();
     let c = &loaded.dataset.claims[0];
-    let html = bake::claim_page(&loaded, 0, &site(), "styles-x.css");
+    let html = bake::claim_page(&loaded, 0, &site(), "styles-x.css", Lang::En);
     let url = format!("https://example.org/cce/claims/{}.html", c.id);
     assert!(html.starts_with("<!doctype html><html lang=\"en\">"));
     assert!(html.contains(&format!("<title>{} — Cyber Claims Explorer</title>", c.headline)), "{html}");
@@ -33,9 +34,9 @@ fn a_claim_page_names_the_claim_in_its_title_description_and_preview_tags() {
         assert!(html.contains(&tag), "missing {tag}");
     }
     // The description says who, when and what.
-    let description = bake::claim_description(&loaded, 0);
+    let description = bake::claim_description(&loaded, 0, Lang::En);
     let claimant = loaded.dataset.actor(&c.claimant).unwrap();
-    let who = format!("{} ({}), {}: ", claimant.name, claimant.country, c.date.display());
+    let who = format!("{} ({}), {}: ", claimant.name, claimant.country, c.date.display(Lang::En));
     assert!(description.starts_with(&who), "{description}");
     assert!(description.chars().count() <= 201 && description.ends_with('…'), "{description}");
     assert!(html.contains(&format!("<meta name=\"description\" content=\"{description}\">")));
@@ -47,7 +48,7 @@ fn a_claim_page_names_the_claim_in_its_title_description_and_preview_tags() {
 #[test]
 fn without_a_site_url_a_claim_page_has_no_absolute_urls() {
     let loaded = bundled();
-    let html = bake::claim_page(&loaded, 0, &Site::default(), "styles-x.css");
+    let html = bake::claim_page(&loaded, 0, &Site::default(), "styles-x.css", Lang::En);
     assert!(!html.contains("og:url") && !html.contains("canonical") && !html.contains("https://example.org"));
 }
 
@@ -57,7 +58,7 @@ fn dataset_text_in_a_claim_page_is_escaped() {
     let dataset = std::sync::Arc::make_mut(&mut loaded.dataset);
     dataset.claims[0].headline = "\"><script>alert(1)</script>".to_string();
     dataset.claims[0].summary = "<img src=x onerror=alert(1)> & more".to_string();
-    let html = bake::claim_page(&loaded, 0, &site(), "styles-x.css");
+    let html = bake::claim_page(&loaded, 0, &site(), "styles-x.css", Lang::En);
     assert!(!html.contains("<script>alert") && !html.contains("<img src=x"), "{html}");
     assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;") || html.contains("&lt;script>"), "{html}");
 }
@@ -81,9 +82,9 @@ fn the_dataset_json_ld_describes_the_bundled_data_and_cannot_end_its_script() {
 
 #[test]
 fn only_safe_ids_have_a_page_of_their_own() {
-    assert_eq!(claim_page("2024-03-25-doj-apt31").as_deref(), Some("claims/2024-03-25-doj-apt31.html"));
+    assert_eq!(claim_page("2024-03-25-doj-apt31", Lang::En).as_deref(), Some("claims/2024-03-25-doj-apt31.html"));
     for bad in ["", "../x", ".hidden", "a/b", "a b", "é", "a?b", &"x".repeat(121)] {
-        assert_eq!(claim_page(bad), None, "{bad:?}");
+        assert_eq!(claim_page(bad, Lang::En), None, "{bad:?}");
     }
 }
 
@@ -91,7 +92,7 @@ fn only_safe_ids_have_a_page_of_their_own() {
 fn an_embed_page_is_the_chart_as_svg_with_its_summary_credit_and_height_script() {
     use cyber_claims_explorer::charts::ChartId;
     let loaded = bundled();
-    let html = bake::embed_page(&loaded, ChartId::Timeline, "styles-x.css");
+    let html = bake::embed_page(&loaded, ChartId::Timeline, "styles-x.css", Lang::En);
     assert!(html.starts_with("<!doctype html><html lang=\"en\">"));
     assert!(html.contains("<meta name=\"robots\" content=\"noindex\">"));
     assert!(html.contains("data-testid=\"baked-chart-timeline\"") && html.contains("<svg"), "the chart as SVG");
@@ -116,7 +117,7 @@ fn dataset_text_in_the_baked_explorer_and_its_svg_charts_stays_text() {
     assert!(!html.contains("<script") && !html.contains("<img"), "markup from the dataset got into the page");
     assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "the names are shown, as text");
     // The charts are baked as embed pages: the actors chart draws the names in its SVG.
-    let page = bake::embed_page(&loaded, cyber_claims_explorer::charts::ChartId::Actors, "styles-x.css");
+    let page = bake::embed_page(&loaded, cyber_claims_explorer::charts::ChartId::Actors, "styles-x.css", Lang::En);
     let body = page.split("<body>").nth(1).expect("a body");
     assert!(body.contains("data-testid=\"baked-chart-actors\"") && body.contains("<svg"));
     let body = body.replace(&format!("<script>{}</script>", bake::EMBED_HEIGHT_SCRIPT), "");

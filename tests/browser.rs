@@ -97,7 +97,7 @@ async fn bundled_dataset_shows_one_card_per_claim() {
     assert_eq!(browser.result_count().await, dataset.claims.len());
     assert_eq!(browser.text("dataset-title").await, dataset.title);
     assert_eq!(browser.text("dataset-license").await, dataset.license);
-    assert_eq!(browser.text("dataset-updated").await, dataset.updated.display());
+    assert_eq!(browser.text("dataset-updated").await, dataset.updated.display(cyber_claims_explorer::i18n::Lang::En));
     let report = browser.text("report-summary").await;
     assert!(report.starts_with(&format!("{} claims loaded, 0 excluded", dataset.claims.len())), "{report}");
     // The benchmark's hooks are only in its own build (feature `bench`), not in the published one.
@@ -221,12 +221,14 @@ async fn dataset_text_is_shown_as_text_and_only_web_links_are_links() {
 async fn screenshot_of_the_explorer() {
     let server = StaticServer::start();
     let browser = Browser::start(1280, 1000).await;
-    assert_eq!(browser.open(&server.app("")).await, "ready");
-    let png = browser.driver.screenshot_as_png().await.expect("a screenshot");
-    assert!(png.starts_with(b"\x89PNG"));
     let out = root().join("target/screenshots");
     std::fs::create_dir_all(&out).unwrap();
-    std::fs::write(out.join("explorer.png"), png).unwrap();
+    for (query, file) in [("", "explorer.png"), ("?lang=zh", "explorer-zh.png")] {
+        assert_eq!(browser.open(&server.app(query)).await, "ready");
+        let png = browser.driver.screenshot_as_png().await.expect("a screenshot");
+        assert!(png.starts_with(b"\x89PNG"));
+        std::fs::write(out.join(file), png).unwrap();
+    }
     browser.quit().await;
 }
 

@@ -1,13 +1,14 @@
 //! Native tests of the six charts: aggregation numbers, summaries, tables and CSV, and what
 //! each chart draws to SVG (title, axis descriptions, marks counted by colour), empty included.
 
+use cyber_claims_explorer::i18n::Lang;
 use cyber_claims_explorer::charts::{
     aggregate, draw, spreadsheet_safe, summary, table, to_csv, to_svg, ChartData, ChartId, Table, Theme,
 };
 use cyber_claims_explorer::ingest::read_json;
 use cyber_claims_explorer::model::{Dataset, Stance};
 use cyber_claims_explorer::query::Index;
-use cyber_claims_explorer::stats::{Quarter, NO_MATCH};
+use cyber_claims_explorer::stats::{no_match, Quarter};
 use plotters::prelude::*;
 use serde_json::{json, Value};
 
@@ -86,18 +87,18 @@ fn chart_ids_have_url_names_and_titles() {
     assert_eq!(ChartId::parse("Timeline"), None);
     let bits = ChartId::ALL.iter().fold(0u8, |m, c| m | c.bit());
     assert_eq!(bits, 0b11_1111, "one distinct bit per chart");
-    assert_eq!(ChartId::Timeline.title(), "Claims per quarter by side");
-    assert_eq!(ChartId::ResponseLag.title(), "Days until the first answer");
-    assert_eq!(ChartId::Actors.title(), "Who accuses whom");
+    assert_eq!(ChartId::Timeline.title(Lang::En), "Claims per quarter by side");
+    assert_eq!(ChartId::ResponseLag.title(Lang::En), "Days until the first answer");
+    assert_eq!(ChartId::Actors.title(Lang::En), "Who accuses whom");
 }
 
 #[test]
 fn timeline_counts_each_quarter_by_side_and_stance_group() {
     let (d, index) = small();
-    let data = aggregate(ChartId::Timeline, &d, &index, &all(&d));
+    let data = aggregate(ChartId::Timeline, &d, &index, &all(&d), Lang::En);
     let ChartData::Timeline(t) = &data else { panic!("{data:?}") };
     assert_eq!(t.quarters.len(), 24, "2019 Q1 to 2024 Q4, empty quarters included");
-    let t = table(&data);
+    let t = table(&data, Lang::En);
     assert_eq!(t.columns[0], "Quarter");
     let busy: Vec<Vec<&str>> = rows(&t).into_iter().filter(|r| r[1..].iter().any(|v| *v != "0")).collect();
     assert_eq!(
@@ -111,29 +112,29 @@ fn timeline_counts_each_quarter_by_side_and_stance_group() {
         ]
     );
     assert_eq!(
-        summary(&data),
+        summary(&data, Lang::En),
         "From 2019 to 2024, US bodies made 1 claim against China and Chinese bodies 4 against the US, \
          with 1 claim between other parties; the busiest quarter was 2019 Q1 (2)."
     );
-    let subset = aggregate(ChartId::Timeline, &d, &index, &[2, 3]);
-    assert_eq!(table(&subset).rows.len(), 3, "2021 Q3, 2021 Q4, 2022 Q1");
+    let subset = aggregate(ChartId::Timeline, &d, &index, &[2, 3], Lang::En);
+    assert_eq!(table(&subset, Lang::En).rows.len(), 3, "2021 Q3, 2021 Q4, 2022 Q1");
     assert_eq!(
-        summary(&subset),
+        summary(&subset, Lang::En),
         "From 2021 to 2022, US bodies made no claims against China and Chinese bodies 2 against the US; \
          the busiest quarter was 2021 Q3 (1)."
     );
     assert_eq!(
-        summary(&aggregate(ChartId::Timeline, &d, &index, &[0])),
+        summary(&aggregate(ChartId::Timeline, &d, &index, &[0], Lang::En), Lang::En),
         "In 2019, US bodies made 1 claim against China and Chinese bodies none against the US; \
          the busiest quarter was 2019 Q1 (1)."
     );
-    assert_eq!(Quarter { year: 2024, quarter: 4 }.label(), "2024 Q4");
+    assert_eq!(Quarter { year: 2024, quarter: 4 }.label(Lang::En), "2024 Q4");
 }
 
 #[test]
 fn timeline_draws_us_claims_above_and_chinese_claims_below_with_a_legend() {
     let (d, index) = small();
-    let svg = to_svg(&aggregate(ChartId::Timeline, &d, &index, &all(&d)), &LIGHT, 640, 320);
+    let svg = to_svg(&aggregate(ChartId::Timeline, &d, &index, &all(&d), Lang::En), &LIGHT, 640, 320, Lang::En);
     has_texts(&svg, &["Claims per quarter by side", "Quarter", "Claims", "2019", "2024", "US → China: accusations"]);
     has_texts(&svg, &["China → US: accusations", "China → US: answers"]);
     assert!(!texts(&svg).contains(&"US → China: answers"), "no series without claims in the legend");
@@ -156,9 +157,9 @@ fn a_long_timeline_labels_only_some_years() {
         })
         .collect();
     let (d, index) = dataset(&SIDES, json!([]), claims);
-    let data = aggregate(ChartId::Timeline, &d, &index, &all(&d));
-    assert_eq!(table(&data).rows.len(), 70);
-    let svg = to_svg(&data, &LIGHT, 640, 320);
+    let data = aggregate(ChartId::Timeline, &d, &index, &all(&d), Lang::En);
+    assert_eq!(table(&data, Lang::En).rows.len(), 70);
+    let svg = to_svg(&data, &LIGHT, 640, 320, Lang::En);
     let bars: usize =
         [LIGHT.us_cn, LIGHT.us_cn_answer, LIGHT.cn_us, LIGHT.cn_us_answer].iter().map(|c| rects(&svg, *c)).sum();
     assert_eq!(bars, 70 + 4, "one bar per quarter plus four legend swatches");
@@ -166,15 +167,15 @@ fn a_long_timeline_labels_only_some_years() {
     assert!((4..=12).contains(&years.len()), "a readable number of year labels: {years:?}");
     assert!(texts(&svg).iter().all(|t| !t.contains(" Q")), "no quarter labels when they do not fit");
     // A wide chart with few quarters labels every quarter.
-    let few = aggregate(ChartId::Timeline, &d, &index, &[0, 1, 2]);
-    has_texts(&to_svg(&few, &LIGHT, 800, 320), &["2010 Q1", "2010 Q2", "2010 Q3"]);
+    let few = aggregate(ChartId::Timeline, &d, &index, &[0, 1, 2], Lang::En);
+    has_texts(&to_svg(&few, &LIGHT, 800, 320, Lang::En), &["2010 Q1", "2010 Q2", "2010 Q3"]);
 }
 
 #[test]
 fn stances_count_every_stance_by_side() {
     let (d, index) = small();
-    let data = aggregate(ChartId::Stances, &d, &index, &all(&d));
-    let t = table(&data);
+    let data = aggregate(ChartId::Stances, &d, &index, &all(&d), Lang::En);
+    let t = table(&data, Lang::En);
     assert_eq!(t.columns, ["Stance", "US → China", "China → US", "Other", "Total"]);
     assert_eq!(
         rows(&t),
@@ -192,16 +193,16 @@ fn stances_count_every_stance_by_side() {
         ]
     );
     assert_eq!(
-        summary(&data),
+        summary(&data, Lang::En),
         "Of 6 claims, 4 accuse and 2 answer (denials and counter-accusations); the most common stance is accusation (2)."
     );
     assert_eq!(
-        summary(&aggregate(ChartId::Stances, &d, &index, &[0])),
+        summary(&aggregate(ChartId::Stances, &d, &index, &[0], Lang::En), Lang::En),
         "Of 1 claim, 1 accuses and none answer (denials and counter-accusations); the most common stance is indictment (1)."
     );
-    let svg = to_svg(&data, &LIGHT, 640, 320);
-    let labels: Vec<&str> = Stance::ALL.iter().map(|s| s.label()).collect();
-    has_texts(&svg, &labels);
+    let svg = to_svg(&data, &LIGHT, 640, 320, Lang::En);
+    let labels: Vec<String> = Stance::ALL.iter().map(|s| s.label(Lang::En).into_owned()).collect();
+    has_texts(&svg, &labels.iter().map(String::as_str).collect::<Vec<_>>());
     has_texts(&svg, &["Stances by side", "Stance", "Claims", "US → China", "China → US", "Other"]);
     assert_eq!(rects(&svg, LIGHT.us_cn), 1 + 1);
     assert_eq!(rects(&svg, LIGHT.cn_us), 3 + 1);
@@ -233,10 +234,10 @@ fn ranked_dataset() -> (Dataset, Index) {
 #[test]
 fn sectors_rank_the_top_twelve_by_claims() {
     let (d, index) = ranked_dataset();
-    let data = aggregate(ChartId::Sectors, &d, &index, &all(&d));
+    let data = aggregate(ChartId::Sectors, &d, &index, &all(&d), Lang::En);
     let ChartData::Sectors(r) = &data else { panic!("{data:?}") };
     assert_eq!((r.distinct, r.claims, r.without), (15, 8, 2));
-    let t = table(&data);
+    let t = table(&data, Lang::En);
     assert_eq!(t.columns, ["Sector", "Claims"]);
     assert_eq!(t.rows.len(), 12);
     assert_eq!(
@@ -245,37 +246,37 @@ fn sectors_rank_the_top_twelve_by_claims() {
     );
     assert_eq!(rows(&t)[11], ["s09", "1"], "ties by name; s10 to s12 left out");
     assert_eq!(
-        summary(&data),
+        summary(&data, Lang::En),
         "Across 8 claims, the incidents name 15 targeted sectors; the most frequent is energy (5 claims)."
     );
 
-    let svg = to_svg(&data, &LIGHT, 640, 360);
+    let svg = to_svg(&data, &LIGHT, 640, 360, Lang::En);
     has_texts(&svg, &["Targeted sectors", "Sector", "Claims", "energy", "Telecom", "5"]);
     assert_eq!(rects(&svg, LIGHT.bar), 12, "one bar per sector, no legend");
 
-    let none = aggregate(ChartId::Sectors, &d, &index, &[6, 7]);
-    assert_eq!(summary(&none), "None of the 2 matching claims names a targeted sector.");
-    assert!(table(&none).rows.is_empty());
-    has_texts(&to_svg(&none, &LIGHT, 640, 320), &["Targeted sectors", "No sectors recorded for these claims"]);
-    assert_eq!(summary(&aggregate(ChartId::Sectors, &d, &index, &[6])), "The matching claim names no targeted sector.");
+    let none = aggregate(ChartId::Sectors, &d, &index, &[6, 7], Lang::En);
+    assert_eq!(summary(&none, Lang::En), "None of the 2 matching claims names a targeted sector.");
+    assert!(table(&none, Lang::En).rows.is_empty());
+    has_texts(&to_svg(&none, &LIGHT, 640, 320, Lang::En), &["Targeted sectors", "No sectors recorded for these claims"]);
+    assert_eq!(summary(&aggregate(ChartId::Sectors, &d, &index, &[6], Lang::En), Lang::En), "The matching claim names no targeted sector.");
 }
 
 #[test]
 fn vectors_count_attack_vectors_and_cves_together() {
     let (d, index) = ranked_dataset();
-    let data = aggregate(ChartId::Vectors, &d, &index, &all(&d));
-    let t = table(&data);
+    let data = aggregate(ChartId::Vectors, &d, &index, &all(&d), Lang::En);
+    let t = table(&data, Lang::En);
     assert_eq!(t.columns, ["Attack vector or CVE", "Claims"]);
     assert_eq!(rows(&t), vec![vec!["phishing", "5"], vec!["CVE-2021-26855", "3"], vec!["supply chain", "2"]]);
     assert_eq!(
-        summary(&data),
+        summary(&data, Lang::En),
         "Across 8 claims, the incidents name 3 attack vectors and CVEs; the most frequent is phishing (5 claims)."
     );
     assert_eq!(
-        summary(&aggregate(ChartId::Vectors, &d, &index, &[3])),
+        summary(&aggregate(ChartId::Vectors, &d, &index, &[3], Lang::En), Lang::En),
         "Across 1 claim, the incidents name 2 attack vectors and CVEs; the most frequent is phishing (1 claim)."
     );
-    let svg = to_svg(&data, &LIGHT, 640, 320);
+    let svg = to_svg(&data, &LIGHT, 640, 320, Lang::En);
     has_texts(
         &svg,
         &["Top attack vectors and CVEs", "Attack vector or CVE", "Claims", "CVE-2021-26855", "supply chain"],
@@ -313,8 +314,8 @@ fn lag_dataset() -> (Dataset, Index) {
 #[test]
 fn response_lag_measures_days_to_the_first_answer_per_incident() {
     let (d, index) = lag_dataset();
-    let data = aggregate(ChartId::ResponseLag, &d, &index, &all(&d));
-    let t = table(&data);
+    let data = aggregate(ChartId::ResponseLag, &d, &index, &all(&d), Lang::En);
+    let t = table(&data, Lang::En);
     assert_eq!(t.columns, ["Incident", "Accusation", "First answer", "Days"]);
     let long = "An intrusion with a very long title that does not fit beside the bars at all";
     assert_eq!(
@@ -329,21 +330,21 @@ fn response_lag_measures_days_to_the_first_answer_per_incident() {
     let ChartData::ResponseLag(l) = &data else { panic!("{data:?}") };
     assert_eq!((l.answered, l.median_days), (4, Some(6.5)));
     assert_eq!(
-        summary(&data),
+        summary(&data, Lang::En),
         format!("4 incidents have an answer; the median wait for the first answer was 6.5 days, the longest 40 days ({long}).")
     );
     // Without r1, incident i1 has no answer among the ids; without a1, a2 is its first accusation
     // but r1 answers a1 by name, so i1 drops out either way.
-    let some = aggregate(ChartId::ResponseLag, &d, &index, &[0, 1, 3, 4]);
-    assert_eq!(summary(&some), "One incident has an answer: Three days, answered after 3 days.");
-    let none = aggregate(ChartId::ResponseLag, &d, &index, &[0, 7]);
-    assert_eq!(summary(&none), "No accusation among the matching claims has an answer among them.");
+    let some = aggregate(ChartId::ResponseLag, &d, &index, &[0, 1, 3, 4], Lang::En);
+    assert_eq!(summary(&some, Lang::En), "One incident has an answer: Three days, answered after 3 days.");
+    let none = aggregate(ChartId::ResponseLag, &d, &index, &[0, 7], Lang::En);
+    assert_eq!(summary(&none, Lang::En), "No accusation among the matching claims has an answer among them.");
     has_texts(
-        &to_svg(&none, &LIGHT, 640, 320),
+        &to_svg(&none, &LIGHT, 640, 320, Lang::En),
         &["Days until the first answer", "No answered accusations among these claims"],
     );
 
-    let svg = to_svg(&data, &LIGHT, 640, 320);
+    let svg = to_svg(&data, &LIGHT, 640, 320, Lang::En);
     has_texts(&svg, &["Days until the first answer", "Incident", "Ten days", "Three days", "40", "0"]);
     assert!(
         texts(&svg).iter().any(|t| t.ends_with('…') && long.starts_with(t.trim_end_matches('…'))),
@@ -365,18 +366,18 @@ fn response_lag_keeps_the_fifteen_longest_but_takes_the_median_of_all() {
         })
         .collect();
     let (d, index) = dataset(&SIDES, Value::Array(incidents), claims);
-    let data = aggregate(ChartId::ResponseLag, &d, &index, &all(&d));
+    let data = aggregate(ChartId::ResponseLag, &d, &index, &all(&d), Lang::En);
     let ChartData::ResponseLag(l) = &data else { panic!("{data:?}") };
     assert_eq!((l.lags.len(), l.answered, l.median_days), (15, 17, Some(39.0)));
     assert_eq!((l.lags[0].days, l.lags[14].days), (47, 33));
-    assert_eq!(rects(&to_svg(&data, &LIGHT, 640, 480), LIGHT.lag), 15);
+    assert_eq!(rects(&to_svg(&data, &LIGHT, 640, 480, Lang::En), LIGHT.lag), 15);
 }
 
 #[test]
 fn actors_form_a_matrix_of_the_top_claimants_and_accused() {
     let (d, index) = small();
-    let data = aggregate(ChartId::Actors, &d, &index, &all(&d));
-    let t = table(&data);
+    let data = aggregate(ChartId::Actors, &d, &index, &all(&d), Lang::En);
+    let t = table(&data, Lang::En);
     assert_eq!(
         t.columns,
         ["Claimant \\ Accused", "US intelligence agencies", "Fixture Panda", "US Department of Justice"]
@@ -391,14 +392,14 @@ fn actors_form_a_matrix_of_the_top_claimants_and_accused() {
         ]
     );
     assert_eq!(
-        summary(&data),
+        summary(&data, Lang::En),
         "4 claimants name 3 accused parties; the most frequent pair is CNCERT/CC → US intelligence agencies (2 claims)."
     );
     assert_eq!(
-        summary(&aggregate(ChartId::Actors, &d, &index, &[0])),
+        summary(&aggregate(ChartId::Actors, &d, &index, &[0], Lang::En), Lang::En),
         "1 claimant names 1 accused party; the most frequent pair is US Department of Justice → Fixture Panda (1 claim)."
     );
-    let svg = to_svg(&data, &LIGHT, 640, 320);
+    let svg = to_svg(&data, &LIGHT, 640, 320, Lang::En);
     has_texts(&svg, &["Who accuses whom", "Claimant", "Accused", "CNCERT/CC", "UK NCSC", "Fixture Panda", "2"]);
     let cells: Vec<usize> = LIGHT.heat.iter().map(|c| rects(&svg, *c)).collect();
     assert_eq!(cells, [7, 0, 4, 0, 1], "12 cells: 7 zeros, four 1s (half the max), one 2");
@@ -419,14 +420,14 @@ fn actors_keep_six_claimants_and_six_accused() {
         .chain([json!({"date": "2020", "claimant": "a0", "accused": ["x"], "stance": "report"})])
         .collect();
     let (d, index) = dataset(&actors, json!([]), claims);
-    let data = aggregate(ChartId::Actors, &d, &index, &all(&d));
+    let data = aggregate(ChartId::Actors, &d, &index, &all(&d), Lang::En);
     let ChartData::Actors(m) = &data else { panic!("{data:?}") };
     assert_eq!(m.claimants, ["A7", "A6", "A5", "A4", "A3", "A2"]);
     assert_eq!(m.accused, ["A0", "A7", "A6", "A5", "A4", "A3"]);
     assert_eq!(m.counts[0], [8, 0, 0, 0, 0, 0]);
     assert_eq!(m.counts[1], [0, 7, 0, 0, 0, 0]);
     assert_eq!((m.distinct_claimants, m.distinct_accused), (8, 9));
-    let svg = to_svg(&data, &LIGHT, 640, 360);
+    let svg = to_svg(&data, &LIGHT, 640, 360, Lang::En);
     assert_eq!(LIGHT.heat.iter().map(|c| rects(&svg, *c)).sum::<usize>(), 36);
 }
 
@@ -434,34 +435,34 @@ fn actors_keep_six_claimants_and_six_accused() {
 fn every_chart_says_no_claims_match_when_nothing_matches() {
     let (d, index) = small();
     for id in ChartId::ALL {
-        let data = aggregate(id, &d, &index, &[]);
+        let data = aggregate(id, &d, &index, &[], Lang::En);
         assert_eq!(data.id(), id);
         assert!(data.is_empty(), "{id:?}");
-        assert_eq!(summary(&data), NO_MATCH, "{id:?}");
-        assert!(table(&data).rows.is_empty(), "{id:?}");
+        assert_eq!(summary(&data, Lang::En), no_match(Lang::En), "{id:?}");
+        assert!(table(&data, Lang::En).rows.is_empty(), "{id:?}");
         for theme in [Theme::LIGHT, Theme::DARK] {
-            let svg = to_svg(&data, &theme, 640, 320);
-            assert_eq!(texts(&svg), [id.title(), "No claims match"], "{id:?}");
+            let svg = to_svg(&data, &theme, 640, 320, Lang::En);
+            assert_eq!(texts(&svg), [id.title(Lang::En).as_str(), "No claims match"], "{id:?}");
         }
     }
-    assert_eq!(NO_MATCH, "No claims match the current search.");
+    assert_eq!(no_match(Lang::En), "No claims match the current search.");
 }
 
 #[test]
 fn every_chart_draws_in_both_themes_and_scales_with_the_pixel_ratio() {
     let (d, index) = small();
     for id in ChartId::ALL {
-        let data = aggregate(id, &d, &index, &all(&d));
+        let data = aggregate(id, &d, &index, &all(&d), Lang::En);
         assert!(!data.is_empty(), "{id:?}");
-        let dark = to_svg(&data, &Theme::DARK, 640, 320);
-        has_texts(&dark, &[id.title()]);
+        let dark = to_svg(&data, &Theme::DARK, 640, 320, Lang::En);
+        has_texts(&dark, &[id.title(Lang::En).as_str()]);
         assert_eq!(rects(&dark, Theme::DARK.background), 1, "{id:?} fills its background");
         let mut svg = String::new();
         {
             let root = SVGBackend::with_string(&mut svg, (1280, 640)).into_drawing_area();
-            draw(&root, &data, &LIGHT, 2.0).expect("draws");
+            draw(&root, &data, &LIGHT, 2.0, Lang::En).expect("draws");
         }
-        let title = svg.split("<text").find(|t| t.contains(id.title())).expect("a title");
+        let title = svg.split("<text").find(|t| t.contains(&id.title(Lang::En))).expect("a title");
         let size: f64 = title
             .split("font-size=\"")
             .nth(1)
@@ -489,7 +490,7 @@ fn csv_quotes_fields_with_commas_quotes_and_line_breaks() {
         "Name,Claims\r\nplain,1\r\n\"a, b\",2\r\n\"say \"\"no\"\"\",3\r\n\"two\nlines\",4\r\n\"cr\r\",\r\n"
     );
     let (d, index) = small();
-    let csv = to_csv(&table(&aggregate(ChartId::Stances, &d, &index, &all(&d))));
+    let csv = to_csv(&table(&aggregate(ChartId::Stances, &d, &index, &all(&d), Lang::En), Lang::En));
     assert!(csv.starts_with("Stance,US → China,China → US,Other,Total\r\nAccusation,0,2,0,2\r\n"), "{csv}");
     assert_eq!(csv.matches("\r\n").count(), 11);
 }
@@ -608,7 +609,7 @@ fn the_charts_of_a_dataset_with_control_characters_are_xml() {
     let mut drawn = Vec::new();
     for chart in ChartId::ALL {
         for theme in [Theme::LIGHT, Theme::DARK] {
-            let svg = to_svg(&aggregate(chart, d, &index, &ids), &theme, 800, 500);
+            let svg = to_svg(&aggregate(chart, d, &index, &ids, Lang::En), &theme, 800, 500, Lang::En);
             let texts = svg::parsed(&svg).unwrap_or_else(|e| panic!("{chart:?}: not XML ({e})"));
             assert!(texts.iter().all(|t| !t.contains(cyber_claims_explorer::ingest::is_removed)), "{texts:?}");
             drawn.extend(texts);
@@ -631,7 +632,7 @@ fn the_charts_of_a_dataset_with_control_characters_are_xml() {
     assert!(raw.actors.iter().any(|a| a.name.contains('\u{7}')), "the raw dataset keeps its control characters");
     let index = Index::build(&raw);
     for chart in ChartId::ALL {
-        let svg = to_svg(&aggregate(chart, &raw, &index, &all(&raw)), &LIGHT, 800, 500);
+        let svg = to_svg(&aggregate(chart, &raw, &index, &all(&raw), Lang::En), &LIGHT, 800, 500, Lang::En);
         svg::parsed(&svg).unwrap_or_else(|e| panic!("{chart:?} drawn from raw text: not XML ({e})"));
     }
 }
@@ -660,7 +661,7 @@ proptest::proptest! {
         let index = Index::build(&d);
         let ids: Vec<u32> = index.by_date.iter().rev().copied().filter(|&c| keep[c as usize]).collect();
         // Timeline.
-        let ChartData::Timeline(t) = aggregate(ChartId::Timeline, &d, &index, &ids) else { panic!() };
+        let ChartData::Timeline(t) = aggregate(ChartId::Timeline, &d, &index, &ids, Lang::En) else { panic!() };
         let mut per: HashMap<Quarter, [u32; 5]> = HashMap::new();
         for &c in &ids {
             let claim = &d.claims[c as usize];
@@ -677,7 +678,7 @@ proptest::proptest! {
         }
         // Sectors and vectors: names counted once per claim.
         for chart in [ChartId::Sectors, ChartId::Vectors] {
-            let (ChartData::Sectors(r) | ChartData::Vectors(r)) = aggregate(chart, &d, &index, &ids) else { panic!() };
+            let (ChartData::Sectors(r) | ChartData::Vectors(r)) = aggregate(chart, &d, &index, &ids, Lang::En) else { panic!() };
             let mut counts: HashMap<String, u32> = HashMap::new();
             let mut without = 0;
             for &c in &ids {
@@ -698,7 +699,7 @@ proptest::proptest! {
             proptest::prop_assert_eq!(items, naive_ranked(counts, TOP_RANKED));
         }
         // Who accuses whom.
-        let ChartData::Actors(m) = aggregate(ChartId::Actors, &d, &index, &ids) else { panic!() };
+        let ChartData::Actors(m) = aggregate(ChartId::Actors, &d, &index, &ids, Lang::En) else { panic!() };
         let name = |id: &str| d.actor_name(id).to_string();
         let (mut by_claimant, mut by_accused, mut pairs) = (HashMap::new(), HashMap::new(), HashMap::new());
         for &c in &ids {

@@ -717,3 +717,42 @@ async fn printing_the_claims_view_prints_the_six_charts_of_the_current_results()
     assert_eq!(printed, on_screen);
     browser.quit().await;
 }
+
+/// `?lang=zh`: the page, its claims and its charts in Chinese, the document marked so; the
+/// switch opens the same view in English, and Back returns to the Chinese one.
+#[tokio::test]
+async fn the_explorer_speaks_chinese_and_the_switch_returns_to_english() {
+    let dataset = bundled();
+    let server = StaticServer::start();
+    let browser = Browser::start(1280, 900).await;
+    assert_eq!(browser.open(&server.app("?lang=zh&stance=denial")).await, "ready");
+    assert_eq!(browser.js("return document.documentElement.lang;").await, json!("zh-Hans"));
+    // The Chinese catalogue, read once: the head's preload, which the page's own request found.
+    let catalogue = "return performance.getEntriesByType('resource')
+        .filter(e => e.name.endsWith('/locales/zh.json')).map(e => e.initiatorType);";
+    assert_eq!(browser.js(catalogue).await, json!(["link"]));
+    assert_eq!(browser.js("return document.querySelector('h1').textContent;").await, json!("网络声明浏览器"));
+    let count = browser.text("result-count").await;
+    assert!(count.contains("条声明"), "{count}");
+    // The newest denial, headed in Chinese, its stance in Chinese.
+    let first = browser.js("return document.querySelector('[data-testid=\"claim-card\"]').dataset.claimId;").await;
+    let claim = dataset.claims.iter().find(|c| json!(c.id) == first).unwrap();
+    let headline = browser.js("return document.querySelector('[data-testid=\"claim-card\"] .headline').textContent;").await;
+    assert_eq!(headline, json!(claim.headline_zh.clone().unwrap()));
+    let badge = browser.js("return document.querySelector('[data-testid=\"claim-card\"] .badge').textContent;").await;
+    assert!(badge.as_str().unwrap().contains("否认"), "{badge}");
+    // The charts, their summaries in Chinese.
+    show_the_charts(&browser).await;
+    let summary = browser.js("return document.querySelector('.chart-summary').textContent;").await;
+    assert!(summary.as_str().unwrap().contains("声明"), "{summary}");
+    // The switch: the same view in English.
+    browser.click("language-switch").await;
+    assert_eq!(browser.wait_for_state().await, "ready");
+    assert_eq!(browser.js("return document.documentElement.lang;").await, json!("en"));
+    assert!(browser.url().await.contains("lang=en") && browser.url().await.contains("stance=denial"));
+    assert_eq!(browser.js("return document.querySelector('h1').textContent;").await, json!("Cyber Claims Explorer"));
+    browser.driver.back().await.unwrap();
+    assert_eq!(browser.wait_for_state().await, "ready");
+    assert_eq!(browser.js("return document.documentElement.lang;").await, json!("zh-Hans"));
+    browser.quit().await;
+}

@@ -3,6 +3,7 @@
 //! actors, many claims answering one, and a `responds_to` cycle. Sizes small enough for a
 //! debug build; the benchmark (`benches/core.rs`) times them at full size.
 
+use cyber_claims_explorer::i18n::Lang;
 use cyber_claims_explorer::charts::{aggregate, ChartData, ChartId};
 use cyber_claims_explorer::ingest::{read_json, Ingested, Severity};
 use cyber_claims_explorer::query::{thread, thread_len, thread_window, Filter, Index};
@@ -19,7 +20,7 @@ fn load(shape: Shape, n: usize) -> (Ingested, Index) {
 
 /// Every chart's numbers over `ids`, and the claims each says it counts.
 fn charts(i: &Ingested, index: &Index, ids: &[u32]) -> Vec<ChartData> {
-    ChartId::ALL.iter().map(|&chart| aggregate(chart, &i.dataset, index, ids)).collect()
+    ChartId::ALL.iter().map(|&chart| aggregate(chart, &i.dataset, index, ids, Lang::En)).collect()
 }
 
 #[test]

@@ -16,6 +16,7 @@ mod native {
     use cyber_claims_explorer::charts::ChartId;
     use cyber_claims_explorer::content_policy::{headers_file, policy_of, secure, PageKind};
     use cyber_claims_explorer::data_sources::DataSources;
+    use cyber_claims_explorer::i18n::Lang;
     use cyber_claims_explorer::ingest::read_json;
     use cyber_claims_explorer::ui::bake::{self, Site};
     use cyber_claims_explorer::ui::loader::replace_trunk_loader;
@@ -83,29 +84,33 @@ mod native {
         let claims_dir = dir.join("claims");
         std::fs::create_dir_all(&claims_dir).map_err(|e| format!("{}: {e}", claims_dir.display()))?;
         let mut baked = 0;
-        for (i, c) in loaded.dataset.claims.iter().enumerate() {
-            let Some(path) = claim_page(&c.id) else {
-                eprintln!("bake: claim {:?} has no page: its id is not a safe file name", c.id);
-                continue;
-            };
-            let html = bake::claim_page(&loaded, i as u32, &site, &stylesheet);
-            let csp = write_secured(&dir.join(&path), &html, PageKind::Static, &sources)?;
-            add_header(&mut headers, "/claims/*", csp)?;
-            baked += 1;
-            // A former id keeps its page: the same claim, whose canonical link names the new one.
-            for alias in &c.aliases {
-                if let Some(old) = claim_page(alias).filter(|_| loaded.dataset.claims.iter().all(|x| &x.id != alias)) {
-                    write_secured(&dir.join(&old), &html, PageKind::Static, &sources)?;
+        // Each claim's page and each chart's embed page, in each language.
+        for lang in Lang::ALL {
+            for (i, c) in loaded.dataset.claims.iter().enumerate() {
+                let Some(path) = claim_page(&c.id, lang) else {
+                    eprintln!("bake: claim {:?} has no page: its id is not a safe file name", c.id);
+                    continue;
+                };
+                let html = bake::claim_page(&loaded, i as u32, &site, &stylesheet, lang);
+                let csp = write_secured(&dir.join(&path), &html, PageKind::Static, &sources)?;
+                add_header(&mut headers, "/claims/*", csp)?;
+                baked += 1;
+                // A former id keeps its page: the same claim, whose canonical link names the new one.
+                for alias in &c.aliases {
+                    let old = claim_page(alias, lang).filter(|_| loaded.dataset.claims.iter().all(|x| &x.id != alias));
+                    if let Some(old) = old {
+                        write_secured(&dir.join(&old), &html, PageKind::Static, &sources)?;
+                    }
                 }
             }
         }
         let embed_dir = dir.join("embed");
         std::fs::create_dir_all(&embed_dir).map_err(|e| format!("{}: {e}", embed_dir.display()))?;
-        for chart in ChartId::ALL {
-            let path = embed_page(chart);
+        for (lang, chart) in Lang::ALL.into_iter().flat_map(|l| ChartId::ALL.map(|c| (l, c))) {
+            let path = embed_page(chart, lang);
             let csp = write_secured(
                 &dir.join(&path),
-                &bake::embed_page(&loaded, chart, &stylesheet),
+                &bake::embed_page(&loaded, chart, &stylesheet, lang),
                 PageKind::Static,
                 &sources,
             )?;

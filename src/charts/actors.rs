@@ -15,12 +15,12 @@ pub(super) fn draw_actors<DB: DrawingBackend>(
     matrix: &ActorMatrix,
     ink: Ink,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
-    let title = ChartId::Actors.title();
+    let title = ChartId::Actors.title(ink.lang);
     if matrix.claims == 0 {
-        return draw_message(root, title, "No claims match", ink);
+        return draw_message(root, &title, &ink.text("no_match"), ink);
     }
     if matrix.counts.is_empty() {
-        return draw_message(root, title, "No accused parties named in these claims", ink);
+        return draw_message(root, &title, &ink.text("no_accused"), ink);
     }
     let theme = ink.theme;
     root.fill(&theme.background)?;
@@ -34,7 +34,7 @@ pub(super) fn draw_actors<DB: DrawingBackend>(
     let max = matrix.counts.iter().flatten().copied().max().unwrap_or(0);
 
     let mut chart = ChartBuilder::on(root)
-        .caption(title, ink.font(TITLE))
+        .caption(&title, ink.font(TITLE))
         .margin(ink.px(MARGIN))
         .x_label_area_size(ink.px(40.0))
         .y_label_area_size(y_area)
@@ -52,8 +52,8 @@ pub(super) fn draw_actors<DB: DrawingBackend>(
         .set_all_tick_mark_size(ink.px(4.0))
         .x_label_formatter(&x_label)
         .y_label_formatter(&y_label)
-        .x_desc("Accused")
-        .y_desc("Claimant")
+        .x_desc(ink.text("axis.accused"))
+        .y_desc(ink.text("axis.claimant"))
         .label_style(ink.font(LABEL))
         .axis_desc_style(ink.font(LABEL))
         .draw()?;

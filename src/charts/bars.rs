@@ -16,10 +16,10 @@ pub(super) struct BarSeries {
 }
 
 /// A horizontal bar chart: categories top to bottom, values along x.
-pub(super) struct Bars<'a> {
-    pub title: &'a str,
-    pub value_desc: &'a str,
-    pub category_desc: &'a str,
+pub(super) struct Bars {
+    pub title: String,
+    pub value_desc: String,
+    pub category_desc: String,
     pub labels: Vec<String>,
     pub series: Vec<BarSeries>,
 }
@@ -44,7 +44,7 @@ pub(super) fn draw_bars<DB: DrawingBackend>(
     let rows: Vec<u32> = (0..n).map(|i| i * ROW + ROW / 2).collect();
 
     let mut chart = ChartBuilder::on(root)
-        .caption(bars.title, ink.font(TITLE))
+        .caption(&bars.title, ink.font(TITLE))
         .margin(ink.px(MARGIN))
         .x_label_area_size(ink.px(40.0))
         .y_label_area_size(area)
@@ -59,8 +59,8 @@ pub(super) fn draw_bars<DB: DrawingBackend>(
         .set_all_tick_mark_size(ink.px(4.0))
         .x_labels(5)
         .y_label_formatter(&row_label)
-        .x_desc(bars.value_desc)
-        .y_desc(bars.category_desc)
+        .x_desc(&bars.value_desc)
+        .y_desc(&bars.category_desc)
         .label_style(ink.font(LABEL))
         .axis_desc_style(ink.font(LABEL))
         .draw()?;

@@ -6,6 +6,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::Theme;
+use crate::i18n::Lang;
 
 /// Base sizes in CSS pixels, multiplied by the scale.
 pub(super) const TITLE: f64 = 17.0;
@@ -21,6 +22,8 @@ pub(super) const ROW: u32 = 10;
 pub(super) struct Ink<'t> {
     pub theme: &'t Theme,
     pub scale: f64,
+    /// The language of the chart's text.
+    pub lang: Lang,
 }
 
 impl<'t> Ink<'t> {
@@ -42,6 +45,11 @@ impl<'t> Ink<'t> {
     /// A line of `colour`, one CSS pixel wide (at least one device pixel).
     pub fn line(&self, colour: RGBColor) -> ShapeStyle {
         colour.stroke_width(self.px(1.0).max(1))
+    }
+
+    /// The message `key` of the charts' catalogue section (`chart.…`) in the chart's language.
+    pub fn text(&self, key: &str) -> String {
+        self.lang.text(&format!("chart.{key}")).into_owned()
     }
 
     /// The approximate width of one character of a label, in device pixels.

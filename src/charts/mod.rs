@@ -22,6 +22,7 @@ use strum::{EnumCount, EnumString, IntoStaticStr, VariantArray};
 pub use table::{spreadsheet_safe, table, to_csv, Table};
 pub use theme::Theme;
 
+use crate::i18n::Lang;
 use crate::model::Dataset;
 use crate::query::Index;
 use crate::stats::{self, ActorMatrix, Ranking, ResponseLags, StanceTally, Timeline};
@@ -59,16 +60,9 @@ impl ChartId {
         1 << (self as u8)
     }
 
-    /// The chart's title, drawn as its caption.
-    pub fn title(self) -> &'static str {
-        match self {
-            ChartId::Timeline => "Claims per quarter by side",
-            ChartId::Stances => "Stances by side",
-            ChartId::Sectors => "Targeted sectors",
-            ChartId::Vectors => "Top attack vectors and CVEs",
-            ChartId::ResponseLag => "Days until the first answer",
-            ChartId::Actors => "Who accuses whom",
-        }
+    /// The chart's title in `lang`, drawn as its caption.
+    pub fn title(self, lang: Lang) -> String {
+        lang.text(&format!("chart.title.{}", self.as_str())).into_owned()
     }
 }
 
@@ -108,39 +102,43 @@ impl ChartData {
     }
 }
 
-/// Computes chart `id`'s numbers over the matching claims `ids` (claim indices).
-pub fn aggregate(id: ChartId, dataset: &Dataset, index: &Index, ids: &[u32]) -> ChartData {
+/// Computes chart `id`'s numbers over the matching claims `ids` (claim indices); the names it
+/// keeps (incidents, actors) are in `lang` where the dataset has them.
+pub fn aggregate(id: ChartId, dataset: &Dataset, index: &Index, ids: &[u32], lang: Lang) -> ChartData {
     match id {
         ChartId::Timeline => ChartData::Timeline(stats::claims_per_quarter(index, ids)),
         ChartId::Stances => ChartData::Stances(stats::stances_by_side(index, ids)),
         ChartId::Sectors => ChartData::Sectors(stats::targeted_sectors(index, ids)),
         ChartId::Vectors => ChartData::Vectors(stats::attack_vectors(index, ids)),
-        ChartId::ResponseLag => ChartData::ResponseLag(stats::response_lags(dataset, index, ids)),
-        ChartId::Actors => ChartData::Actors(stats::who_accuses_whom(dataset, index, ids)),
+        ChartId::ResponseLag => ChartData::ResponseLag(stats::response_lags(dataset, index, ids, lang)),
+        ChartId::Actors => ChartData::Actors(stats::who_accuses_whom(dataset, index, ids, lang)),
     }
 }
 
-/// One or two sentences generated from the numbers: the chart's accessible description.
-pub fn summary(data: &ChartData) -> String {
+/// One or two sentences generated from the numbers, in `lang`: the chart's accessible
+/// description.
+pub fn summary(data: &ChartData, lang: Lang) -> String {
     match data {
-        ChartData::Timeline(t) => stats::describe_timeline(t),
-        ChartData::Stances(s) => stats::describe_stances(s),
-        ChartData::Sectors(r) => stats::describe_sectors(r),
-        ChartData::Vectors(r) => stats::describe_vectors(r),
-        ChartData::ResponseLag(l) => stats::describe_response_lags(l),
-        ChartData::Actors(m) => stats::describe_actors(m),
+        ChartData::Timeline(t) => stats::describe_timeline(t, lang),
+        ChartData::Stances(s) => stats::describe_stances(s, lang),
+        ChartData::Sectors(r) => stats::describe_sectors(r, lang),
+        ChartData::Vectors(r) => stats::describe_vectors(r, lang),
+        ChartData::ResponseLag(l) => stats::describe_response_lags(l, lang),
+        ChartData::Actors(m) => stats::describe_actors(m, lang),
     }
 }
 
-/// Draws a chart filling `root`, with its title as caption. `scale` multiplies font sizes,
-/// margins and line widths (the page passes `devicePixelRatio` and draws at width × ratio).
+/// Draws a chart filling `root`, with its title as caption, its text in `lang`. `scale`
+/// multiplies font sizes, margins and line widths (the page passes `devicePixelRatio` and
+/// draws at width × ratio).
 pub fn draw<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     data: &ChartData,
     theme: &Theme,
     scale: f64,
+    lang: Lang,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
-    let ink = Ink { theme, scale: if scale.is_finite() && scale > 0.0 { scale } else { 1.0 } };
+    let ink = Ink { theme, scale: if scale.is_finite() && scale > 0.0 { scale } else { 1.0 }, lang };
     match data {
         ChartData::Timeline(t) => timeline::draw_timeline(root, t, ink),
         ChartData::Stances(s) => stances::draw_stances(root, s, ink),
@@ -151,18 +149,18 @@ pub fn draw<DB: DrawingBackend>(
     }
 }
 
-/// The chart as an SVG document of `width` × `height` pixels, drawn at scale 1.
-pub fn to_svg(data: &ChartData, theme: &Theme, width: u32, height: u32) -> String {
-    to_svg_at(data, theme, width, height, 1.0)
+/// The chart as an SVG document of `width` × `height` pixels, drawn at scale 1, in `lang`.
+pub fn to_svg(data: &ChartData, theme: &Theme, width: u32, height: u32, lang: Lang) -> String {
+    to_svg_at(data, theme, width, height, 1.0, lang)
 }
 
 /// The chart as an SVG document of `width` × `height` pixels, drawn at `scale` (see `draw`).
-pub fn to_svg_at(data: &ChartData, theme: &Theme, width: u32, height: u32, scale: f64) -> String {
+pub fn to_svg_at(data: &ChartData, theme: &Theme, width: u32, height: u32, scale: f64, lang: Lang) -> String {
     let mut svg = String::new();
     {
         let root = SVGBackend::with_string(&mut svg, (width, height)).into_drawing_area();
         // Drawing into a string cannot fail; an error would leave a partial SVG.
-        let _ = draw(&root, data, theme, scale);
+        let _ = draw(&root, data, theme, scale, lang);
     }
     // Ingest already keeps these out of the dataset's text; a chart drawn from a dataset made
     // some other way must still be XML (plotters escapes markup, not control characters).

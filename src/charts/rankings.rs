@@ -17,19 +17,20 @@ pub(super) fn draw_ranking<DB: DrawingBackend>(
     ink: Ink,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     let (category, nothing) = match id {
-        ChartId::Sectors => ("Sector", "No sectors recorded for these claims"),
-        _ => ("Attack vector or CVE", "No attack vectors recorded for these claims"),
+        ChartId::Sectors => ("axis.sector", "no_sectors"),
+        _ => ("axis.vector", "no_vectors"),
     };
+    let title = id.title(ink.lang);
     if ranking.claims == 0 {
-        return draw_message(root, id.title(), "No claims match", ink);
+        return draw_message(root, &title, &ink.text("no_match"), ink);
     }
     if ranking.items.is_empty() {
-        return draw_message(root, id.title(), nothing, ink);
+        return draw_message(root, &title, &ink.text(nothing), ink);
     }
     let bars = Bars {
-        title: id.title(),
-        value_desc: "Claims",
-        category_desc: category,
+        title,
+        value_desc: ink.text("axis.claims"),
+        category_desc: ink.text(category),
         labels: ranking.items.iter().map(|r| r.name.clone()).collect(),
         series: vec![BarSeries {
             name: None,

@@ -14,17 +14,17 @@ pub(super) fn draw_response_lag<DB: DrawingBackend>(
     lags: &ResponseLags,
     ink: Ink,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
-    let title = ChartId::ResponseLag.title();
+    let title = ChartId::ResponseLag.title(ink.lang);
     if lags.claims == 0 {
-        return draw_message(root, title, "No claims match", ink);
+        return draw_message(root, &title, &ink.text("no_match"), ink);
     }
     if lags.lags.is_empty() {
-        return draw_message(root, title, "No answered accusations among these claims", ink);
+        return draw_message(root, &title, &ink.text("no_lags"), ink);
     }
     let bars = Bars {
         title,
-        value_desc: "Days until the first answer",
-        category_desc: "Incident",
+        value_desc: ink.text("axis.days"),
+        category_desc: ink.text("axis.incident"),
         labels: lags.lags.iter().map(|l| l.title.clone()).collect(),
         series: vec![BarSeries {
             name: None,

@@ -16,22 +16,22 @@ pub(super) fn draw_stances<DB: DrawingBackend>(
     ink: Ink,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     if tally.total() == 0 {
-        return draw_message(root, ChartId::Stances.title(), "No claims match", ink);
+        return draw_message(root, &ChartId::Stances.title(ink.lang), &ink.text("no_match"), ink);
     }
     let series = Side::ALL
         .into_iter()
         .filter(|&side| tally.side_total(side) > 0)
         .map(|side| BarSeries {
-            name: Some(side.label().to_string()),
+            name: Some(side.label(ink.lang).into_owned()),
             colour: ink.theme.side(side),
             values: tally.rows.iter().map(|r| r.get(side)).collect(),
         })
         .collect();
     let bars = Bars {
-        title: ChartId::Stances.title(),
-        value_desc: "Claims",
-        category_desc: "Stance",
-        labels: tally.rows.iter().map(|r| r.stance.label().to_string()).collect(),
+        title: ChartId::Stances.title(ink.lang),
+        value_desc: ink.text("axis.claims"),
+        category_desc: ink.text("axis.stance"),
+        labels: tally.rows.iter().map(|r| r.stance.label(ink.lang).into_owned()).collect(),
         series,
     };
     draw_bars(root, &bars, ink)

@@ -3,6 +3,7 @@
 use std::borrow::Cow;
 
 use super::ChartData;
+use crate::i18n::Lang;
 use crate::model::Side;
 
 /// A chart's numbers as a table: for "show as table" and CSV download.
@@ -12,38 +13,35 @@ pub struct Table {
     pub rows: Vec<Vec<String>>,
 }
 
-fn strings<const N: usize>(items: [&str; N]) -> Vec<String> {
-    items.iter().map(|s| s.to_string()).collect()
+/// The column names: the `table.…` messages `keys` in `lang`.
+fn columns<const N: usize>(lang: Lang, keys: [&str; N]) -> Vec<String> {
+    keys.iter().map(|k| lang.text(&format!("table.{k}")).into_owned()).collect()
 }
 
-/// The table of a chart's numbers: the same rows the chart draws (every quarter, every
-/// stance, the top names, the top incidents, the matrix), no rows when nothing matched.
-pub fn table(data: &ChartData) -> Table {
+/// The table of a chart's numbers, headed in `lang`: the same rows the chart draws (every
+/// quarter, every stance, the top names, the top incidents, the matrix), no rows when nothing
+/// matched.
+pub fn table(data: &ChartData, lang: Lang) -> Table {
     match data {
         ChartData::Timeline(t) => Table {
-            columns: strings([
-                "Quarter",
-                "US → China accusations",
-                "US → China answers",
-                "China → US accusations",
-                "China → US answers",
-                "Other",
-            ]),
+            columns: columns(
+                lang,
+                ["quarter", "us_cn_accusations", "us_cn_answers", "cn_us_accusations", "cn_us_answers", "other"],
+            ),
             rows: t
                 .quarters
                 .iter()
                 .map(|q| {
                     let counts = [q.us_cn_accusing, q.us_cn_answering, q.cn_us_accusing, q.cn_us_answering, q.other];
-                    std::iter::once(q.quarter.label()).chain(counts.iter().map(u32::to_string)).collect()
+                    std::iter::once(q.quarter.label(lang)).chain(counts.iter().map(u32::to_string)).collect()
                 })
                 .collect(),
         },
         ChartData::Stances(s) => Table {
-            columns: ["Stance"]
+            columns: columns(lang, ["stance"])
                 .into_iter()
-                .map(String::from)
-                .chain(Side::ALL.iter().map(|s| s.label().to_string()))
-                .chain(["Total".to_string()])
+                .chain(Side::ALL.iter().map(|s| s.label(lang).into_owned()))
+                .chain(columns(lang, ["total"]))
                 .collect(),
             rows: if s.total() == 0 {
                 Vec::new()
@@ -51,7 +49,7 @@ pub fn table(data: &ChartData) -> Table {
                 s.rows
                     .iter()
                     .map(|r| {
-                        std::iter::once(r.stance.label().to_string())
+                        std::iter::once(r.stance.label(lang).into_owned())
                             .chain(r.by_side.iter().map(u32::to_string))
                             .chain([r.total().to_string()])
                             .collect()
@@ -60,14 +58,11 @@ pub fn table(data: &ChartData) -> Table {
             },
         },
         ChartData::Sectors(r) | ChartData::Vectors(r) => Table {
-            columns: strings([
-                if matches!(data, ChartData::Sectors(_)) { "Sector" } else { "Attack vector or CVE" },
-                "Claims",
-            ]),
+            columns: columns(lang, [if matches!(data, ChartData::Sectors(_)) { "sector" } else { "vector" }, "claims"]),
             rows: r.items.iter().map(|i| vec![i.name.clone(), i.claims.to_string()]).collect(),
         },
         ChartData::ResponseLag(l) => Table {
-            columns: strings(["Incident", "Accusation", "First answer", "Days"]),
+            columns: columns(lang, ["incident", "accusation", "first_answer", "days"]),
             rows: l
                 .lags
                 .iter()
@@ -75,7 +70,7 @@ pub fn table(data: &ChartData) -> Table {
                 .collect(),
         },
         ChartData::Actors(m) => Table {
-            columns: std::iter::once("Claimant \\ Accused".to_string()).chain(m.accused.iter().cloned()).collect(),
+            columns: columns(lang, ["claimant_accused"]).into_iter().chain(m.accused.iter().cloned()).collect(),
             rows: m
                 .claimants
                 .iter()

@@ -9,21 +9,25 @@ use super::frame::{draw_message, legend_band, Ink, LABEL, MARGIN, ROW, TITLE};
 use super::ChartId;
 use crate::stats::{QuarterCount, Timeline};
 
-/// The four stacked series: legend name, colour picker, value (negative below the line).
+/// The four stacked series: legend name (a `chart.legend` message), colour picker, value
+/// (negative below the line).
 type Series = (&'static str, fn(&super::Theme) -> RGBColor, fn(&QuarterCount) -> u32);
 
 const SERIES: [Series; 4] = [
-    ("US → China: accusations", |t| t.us_cn, |q| q.us_cn_accusing),
-    ("US → China: answers", |t| t.us_cn_answer, |q| q.us_cn_answering),
-    ("China → US: accusations", |t| t.cn_us, |q| q.cn_us_accusing),
-    ("China → US: answers", |t| t.cn_us_answer, |q| q.cn_us_answering),
+    ("legend.us_cn_accusations", |t| t.us_cn, |q| q.us_cn_accusing),
+    ("legend.us_cn_answers", |t| t.us_cn_answer, |q| q.us_cn_answering),
+    ("legend.cn_us_accusations", |t| t.cn_us, |q| q.cn_us_accusing),
+    ("legend.cn_us_answers", |t| t.cn_us_answer, |q| q.cn_us_answering),
 ];
 
 /// Which quarters get an x label: every quarter ("2024 Q4") when they fit, otherwise years at
 /// a step of 1, 2, 5, 10… chosen so labels do not overlap.
 fn tick_positions(quarters: &[QuarterCount], plot_width: f64, ink: Ink) -> (Vec<u32>, bool) {
     let n = quarters.len();
-    if n as f64 * 9.0 * ink.char_width() <= plot_width {
+    // A quarter's label and a gap, a wide (CJK) character counting as two narrow ones.
+    let label = quarters[0].quarter.label(ink.lang);
+    let label_chars = label.chars().map(|c| if c.is_ascii() { 1.0 } else { 2.0 }).sum::<f64>() + 2.0;
+    if n as f64 * label_chars * ink.char_width() <= plot_width {
         return ((0..n as u32).map(|i| i * ROW + ROW / 2).collect(), true);
     }
     let (first, last) = (quarters[0].quarter.year, quarters[n - 1].quarter.year);
@@ -47,15 +51,15 @@ pub(super) fn draw_timeline<DB: DrawingBackend>(
     timeline: &Timeline,
     ink: Ink,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
-    let title = ChartId::Timeline.title();
+    let title = ChartId::Timeline.title(ink.lang);
     let quarters = &timeline.quarters;
     if quarters.is_empty() {
-        return draw_message(root, title, "No claims match", ink);
+        return draw_message(root, &title, &ink.text("no_match"), ink);
     }
     let theme = ink.theme;
     root.fill(&theme.background)?;
     let drawn: Vec<&Series> = SERIES.iter().filter(|s| quarters.iter().map(s.2).sum::<u32>() > 0).collect();
-    let legend: Vec<(String, RGBColor)> = drawn.iter().map(|s| (s.0.to_string(), s.1(theme))).collect();
+    let legend: Vec<(String, RGBColor)> = drawn.iter().map(|s| (ink.text(s.0), s.1(theme))).collect();
     let root = &legend_band(root, &legend, ink)?;
     let n = quarters.len();
     let above = quarters.iter().map(QuarterCount::us_cn).max().unwrap_or(0) as i32;
@@ -66,7 +70,7 @@ pub(super) fn draw_timeline<DB: DrawingBackend>(
     let (ticks, by_quarter) = tick_positions(quarters, plot_width, ink);
 
     let mut chart = ChartBuilder::on(root)
-        .caption(title, ink.font(TITLE))
+        .caption(&title, ink.font(TITLE))
         .margin(ink.px(MARGIN))
         .x_label_area_size(ink.px(40.0))
         .y_label_area_size(y_area)
@@ -74,7 +78,7 @@ pub(super) fn draw_timeline<DB: DrawingBackend>(
     let x_label = |v: &u32| {
         let q = quarters[((v / ROW) as usize).min(n - 1)].quarter;
         if by_quarter {
-            q.label()
+            q.label(ink.lang)
         } else {
             q.year.to_string()
         }
@@ -90,8 +94,8 @@ pub(super) fn draw_timeline<DB: DrawingBackend>(
         .x_label_formatter(&x_label)
         .y_label_formatter(&y_label)
         .y_labels(7)
-        .x_desc("Quarter")
-        .y_desc("Claims")
+        .x_desc(ink.text("axis.quarter"))
+        .y_desc(ink.text("axis.claims"))
         .label_style(ink.font(LABEL))
         .axis_desc_style(ink.font(LABEL))
         .draw()?;

@@ -17,6 +17,7 @@ use rustc_hash::FxHashMap;
 use strum::IntoStaticStr;
 
 use super::echo::shorten;
+use crate::i18n::Lang;
 
 /// How many problems a report keeps, in the order found.
 pub const PROBLEMS_KEPT: usize = 1_000;
@@ -242,21 +243,31 @@ impl Report {
     /// One line: "152 claims loaded, 2 excluded; 3 errors, 1 warning", and when some problems
     /// are only counted, "; the first 1000 are listed".
     pub fn summary(&self) -> String {
-        let plural = |n: usize, word: &str| if n == 1 { format!("1 {word}") } else { format!("{n} {word}s") };
-        let mut line = format!("{} loaded, {} excluded", plural(self.claims.loaded, "claim"), self.claims.excluded);
+        self.summary_in(Lang::En)
+    }
+
+    /// The summary line in `lang`.
+    pub fn summary_in(&self, lang: Lang) -> String {
+        let n = |k: usize| k.to_string();
         let others = self.actors.excluded + self.incidents.excluded;
-        if others > 0 {
-            line.push_str(&format!(" (and {} of actors or incidents)", others));
-        }
-        line.push_str(&format!(
-            "; {}, {}",
-            plural(self.count(Severity::Error), "error"),
-            plural(self.count(Severity::Warning), "warning")
-        ));
-        if self.total() > self.problems.len() {
-            line.push_str(&format!("; the first {} are listed", self.problems.len()));
-        }
-        line
+        let others =
+            if others > 0 { lang.fill("report.others", &[("n", &n(others))]) } else { String::new() };
+        let listed = if self.total() > self.problems.len() {
+            lang.fill("report.listed", &[("n", &n(self.problems.len()))])
+        } else {
+            String::new()
+        };
+        lang.count(
+            "report.summary",
+            self.claims.loaded,
+            &[
+                ("excluded", &n(self.claims.excluded)),
+                ("others", &others),
+                ("errors", &lang.count("report.errors", self.count(Severity::Error), &[])),
+                ("warnings", &lang.count("report.warnings", self.count(Severity::Warning), &[])),
+                ("listed", &listed),
+            ],
+        )
     }
 }
 

@@ -2,6 +2,8 @@
 
 use std::fmt;
 
+use crate::i18n::Lang;
+
 /// A calendar date known to the year, the month or the day.
 ///
 /// Ordering is chronological; a date known only to the year sorts before any
@@ -111,13 +113,13 @@ impl PartialDate {
         era * 146_097 + doe - 719_468
     }
 
-    /// A reader's rendering at the date's own precision: "18 Dec 2024", "May 2023", "2019".
-    pub fn display(&self) -> String {
-        const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+    /// A reader's rendering at the date's own precision, in `lang`'s form: "18 Dec 2024",
+    /// "May 2023", "2019"; "2024年12月18日", "2023年5月", "2019年".
+    pub fn display(&self, lang: Lang) -> String {
         match (self.month, self.day) {
-            (Some(m), Some(d)) => format!("{d} {} {}", MONTHS[usize::from(m - 1)], self.year),
-            (Some(m), None) => format!("{} {}", MONTHS[usize::from(m - 1)], self.year),
-            _ => self.year.to_string(),
+            (Some(m), Some(d)) => lang.day(self.year, m, d),
+            (Some(m), None) => lang.month(self.year, m),
+            _ => lang.year(self.year),
         }
     }
 }
@@ -213,8 +215,12 @@ mod tests {
 
     #[test]
     fn displays_at_its_precision() {
-        assert_eq!(PartialDate::parse("2024-12-18").unwrap().display(), "18 Dec 2024");
-        assert_eq!(PartialDate::parse("2023-05").unwrap().display(), "May 2023");
-        assert_eq!(PartialDate::parse("2019").unwrap().display(), "2019");
+        let shown = |s: &str, lang| PartialDate::parse(s).unwrap().display(lang);
+        assert_eq!(shown("2024-12-18", Lang::En), "18 Dec 2024");
+        assert_eq!(shown("2023-05", Lang::En), "May 2023");
+        assert_eq!(shown("2019", Lang::En), "2019");
+        assert_eq!(shown("2024-12-18", Lang::Zh), "2024年12月18日");
+        assert_eq!(shown("2023-05", Lang::Zh), "2023年5月");
+        assert_eq!(shown("2019", Lang::Zh), "2019年");
     }
 }

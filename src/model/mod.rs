@@ -10,6 +10,8 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::i18n::Lang;
+
 pub use date::{DateError, PartialDate};
 pub(crate) use stance::one_of;
 pub use stance::{Confidence, Side, Stance};
@@ -195,5 +197,42 @@ impl Dataset {
     pub fn side(&self, claim: &Claim) -> Side {
         let country = |id: &str| self.actor(id).map(|a| a.country.as_str());
         Side::of(country(&claim.claimant), claim.accused.iter().map(|a| country(a)))
+    }
+}
+
+/// A reader's text in `lang` where the record has one, otherwise the other language's: the
+/// text and the language it is written in (so that a page can mark it with its own `lang`).
+fn in_lang<'a>(en: &'a str, zh: Option<&'a str>, lang: Lang) -> (&'a str, Lang) {
+    let zh = zh.filter(|z| !z.trim().is_empty());
+    match (lang, zh) {
+        (Lang::Zh, Some(z)) => (z, Lang::Zh),
+        (Lang::En, Some(z)) if en.trim().is_empty() => (z, Lang::Zh),
+        _ => (en, Lang::En),
+    }
+}
+
+impl Claim {
+    /// The headline in `lang`, or in the other language where it has none.
+    pub fn headline_in(&self, lang: Lang) -> (&str, Lang) {
+        in_lang(&self.headline, self.headline_zh.as_deref(), lang)
+    }
+
+    /// The summary in `lang`, or in the other language where it has none.
+    pub fn summary_in(&self, lang: Lang) -> (&str, Lang) {
+        in_lang(&self.summary, self.summary_zh.as_deref(), lang)
+    }
+}
+
+impl Incident {
+    /// The title in `lang`, or in the other language where it has none.
+    pub fn title_in(&self, lang: Lang) -> (&str, Lang) {
+        in_lang(&self.title, self.title_zh.as_deref(), lang)
+    }
+}
+
+impl Actor {
+    /// The name in `lang`, or in the other language where it has none.
+    pub fn name_in(&self, lang: Lang) -> (&str, Lang) {
+        in_lang(&self.name, self.name_zh.as_deref(), lang)
     }
 }

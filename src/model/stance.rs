@@ -5,7 +5,11 @@
 //! `rename_all` gives the JSON the same names (a test keeps the two equal).
 
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
+
 use strum::{EnumCount, EnumString, IntoStaticStr, VariantArray};
+
+use crate::i18n::Lang;
 
 /// What kind of statement a claim is.
 #[derive(
@@ -56,20 +60,9 @@ impl Stance {
         s.parse().ok()
     }
 
-    /// A reader's label.
-    pub fn label(self) -> &'static str {
-        match self {
-            Stance::Accusation => "Accusation",
-            Stance::Attribution => "Attribution",
-            Stance::Indictment => "Indictment",
-            Stance::Sanction => "Sanction",
-            Stance::Advisory => "Advisory",
-            Stance::Report => "Report",
-            Stance::Denial => "Denial",
-            Stance::CounterAccusation => "Counter-accusation",
-            Stance::NonAnswer => "Non-answer",
-            Stance::Agreement => "Agreement",
-        }
+    /// A reader's label in `lang` ("Counter-accusation", "反指控").
+    pub fn label(self, lang: Lang) -> Cow<'static, str> {
+        lang.text(&format!("stance.{}", self.as_str()))
     }
 
     /// A text icon shown beside the label, so the badge never relies on colour alone.
@@ -164,13 +157,9 @@ impl Side {
         s.parse().ok()
     }
 
-    /// A reader's label.
-    pub fn label(self) -> &'static str {
-        match self {
-            Side::UsCn => "US → China",
-            Side::CnUs => "China → US",
-            Side::Other => "Other",
-        }
+    /// A reader's label in `lang` ("US → China", "美国 → 中国").
+    pub fn label(self, lang: Lang) -> Cow<'static, str> {
+        lang.text(&format!("side.{}", self.as_str()))
     }
 }
 

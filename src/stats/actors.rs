@@ -3,7 +3,8 @@
 
 use rustc_hash::{FxBuildHasher, FxHashMap};
 
-use super::words::{claims, counted, ranked, NO_MATCH};
+use super::words::{claims, no_match, ranked};
+use crate::i18n::Lang;
 use crate::model::Dataset;
 use crate::query::Index;
 
@@ -31,7 +32,7 @@ pub struct ActorMatrix {
 /// Counts who accuses whom over the claims `ids`: one pass counting claims per claimant
 /// and per (claimant, accused) pair (`Index::pairs`, distinct per claim), then the accused
 /// counts and the ranking from the pair counts.
-pub fn who_accuses_whom(dataset: &Dataset, index: &Index, ids: &[u32]) -> ActorMatrix {
+pub fn who_accuses_whom(dataset: &Dataset, index: &Index, ids: &[u32], lang: Lang) -> ActorMatrix {
     let mut by_claimant = vec![0u32; index.actors.len()];
     let mut by_pair = vec![0u32; index.pair_actors.len()];
     for &i in ids {
@@ -57,7 +58,7 @@ pub fn who_accuses_whom(dataset: &Dataset, index: &Index, ids: &[u32]) -> ActorM
     }
     // Names through the index (no map of the actors built per call).
     let name = |a: u32| match index.actor_at(dataset, a) {
-        Some(actor) => actor.name.clone(),
+        Some(actor) => actor.name_in(lang).0.to_string(),
         None => index.actors.values[a as usize].clone(),
     };
     // Claimants who accuse nobody have no row to fill.
@@ -113,18 +114,21 @@ pub fn who_accuses_whom(dataset: &Dataset, index: &Index, ids: &[u32]) -> ActorM
 }
 
 /// One sentence: how many claimants name how many accused, and the busiest pair.
-pub fn describe_actors(matrix: &ActorMatrix) -> String {
+pub fn describe_actors(matrix: &ActorMatrix, lang: Lang) -> String {
     if matrix.claims == 0 {
-        return NO_MATCH.to_string();
+        return no_match(lang);
     }
     let Some((claimant, accused, n)) = &matrix.busiest else {
-        return "None of the matching claims names an accused party.".to_string();
+        return lang.text("summary.actors.none").into_owned();
     };
-    let verb = if matrix.distinct_claimants == 1 { "names" } else { "name" };
-    format!(
-        "{} {verb} {}; the most frequent pair is {claimant} → {accused} ({}).",
-        counted(matrix.distinct_claimants, "claimant", "claimants"),
-        counted(matrix.distinct_accused, "accused party", "accused parties"),
-        claims(*n)
+    lang.count(
+        "summary.actors.text",
+        matrix.distinct_claimants,
+        &[
+            ("accused", &lang.count("count.accused", matrix.distinct_accused, &[])),
+            ("from", claimant),
+            ("to", accused),
+            ("claims", &claims(*n, lang)),
+        ],
     )
 }

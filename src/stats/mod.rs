@@ -13,4 +13,4 @@ pub use ranking::{attack_vectors, describe_sectors, describe_vectors, targeted_s
 pub use response_lag::{describe_response_lags, response_lags, Lag, ResponseLags, TOP_LAGS};
 pub use stances::{describe_stances, stances_by_side, StanceCount, StanceTally};
 pub use timeline::{claims_per_quarter, describe_timeline, Quarter, QuarterCount, Timeline};
-pub use words::{claims, NO_MATCH};
+pub use words::{claims, no_match};

@@ -1,7 +1,8 @@
 //! Ranked names with claim counts, for the sectors chart (targeted sectors) and the vectors
 //! chart (attack vectors and CVEs). Both come from each claim's incident.
 
-use super::words::{claims, counted, ranked, NO_MATCH};
+use super::words::{claims, no_match, ranked};
+use crate::i18n::Lang;
 use crate::query::{Index, Lists, NO_INCIDENT};
 
 /// How many names a ranking keeps.
@@ -74,31 +75,31 @@ pub fn attack_vectors(index: &Index, ids: &[u32]) -> Ranking {
     count_per_claim(index, &index.incident_vectors, &index.vector_names.values, ids)
 }
 
-fn describe(ranking: &Ranking, one: &str, many: &str) -> String {
+/// One sentence on a ranking of `what` (`sectors`, `vectors`: the catalogue's names).
+fn describe(ranking: &Ranking, what: &str, lang: Lang) -> String {
     if ranking.claims == 0 {
-        return NO_MATCH.to_string();
+        return no_match(lang);
     }
     let Some(top) = ranking.items.first() else {
-        return match ranking.claims {
-            1 => format!("The matching claim names no {one}."),
-            n => format!("None of the {n} matching claims names a {one}."),
-        };
+        return lang.count(&format!("summary.ranking.{what}_none"), ranking.claims as usize, &[]);
     };
-    format!(
-        "Across {}, the incidents name {}; the most frequent is {} ({}).",
-        claims(ranking.claims),
-        counted(ranking.distinct, one, many),
-        top.name,
-        claims(top.claims)
+    lang.fill(
+        "summary.ranking.text",
+        &[
+            ("claims", &claims(ranking.claims, lang)),
+            ("distinct", &lang.count(&format!("count.{what}"), ranking.distinct, &[])),
+            ("top", &top.name),
+            ("top_claims", &claims(top.claims, lang)),
+        ],
     )
 }
 
 /// One sentence on the targeted sectors.
-pub fn describe_sectors(ranking: &Ranking) -> String {
-    describe(ranking, "targeted sector", "targeted sectors")
+pub fn describe_sectors(ranking: &Ranking, lang: Lang) -> String {
+    describe(ranking, "sectors", lang)
 }
 
 /// One sentence on the attack vectors and CVEs.
-pub fn describe_vectors(ranking: &Ranking) -> String {
-    describe(ranking, "attack vector or CVE", "attack vectors and CVEs")
+pub fn describe_vectors(ranking: &Ranking, lang: Lang) -> String {
+    describe(ranking, "vectors", lang)
 }

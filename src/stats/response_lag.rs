@@ -1,6 +1,7 @@
 //! Days from an incident's accusation to the first answer, for the response-lag chart.
 
-use super::words::{counted, days, NO_MATCH};
+use super::words::{days, no_match};
+use crate::i18n::Lang;
 use crate::model::{Dataset, PartialDate};
 use crate::query::Index;
 
@@ -11,6 +12,7 @@ pub const TOP_LAGS: usize = 15;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Lag {
     pub incident: String,
+    /// The title in the reader's language (or in the other, where it has none).
     pub title: String,
     /// The date of the accusation that was answered.
     pub accused_on: PartialDate,
@@ -38,7 +40,7 @@ pub struct ResponseLags {
 /// Per incident, the wait from its first accusation-type claim among the claims `ids` that
 /// has an answer (`Index::first_answer`, a denial, counter-accusation or non-answer) also among `ids`,
 /// to that answer. Incidents without such a pair are left out.
-pub fn response_lags(dataset: &Dataset, index: &Index, ids: &[u32]) -> ResponseLags {
+pub fn response_lags(dataset: &Dataset, index: &Index, ids: &[u32], lang: Lang) -> ResponseLags {
     // A bit per claim: small enough to stay in the cache.
     let mut bits = vec![0u64; dataset.claims.len().div_ceil(64)];
     for &i in ids {
@@ -87,7 +89,7 @@ pub fn response_lags(dataset: &Dataset, index: &Index, ids: &[u32]) -> ResponseL
         .iter()
         .map(|&(days, x, c, a)| Lag {
             incident: incident(x).id.clone(),
-            title: incident(x).title.clone(),
+            title: incident(x).title_in(lang).0.to_string(),
             accused_on: dataset.claims[c as usize].date,
             answered_on: dataset.claims[a as usize].date,
             days,
@@ -98,21 +100,24 @@ pub fn response_lags(dataset: &Dataset, index: &Index, ids: &[u32]) -> ResponseL
 }
 
 /// One sentence: how many incidents were answered, the median wait and the longest.
-pub fn describe_response_lags(lags: &ResponseLags) -> String {
+pub fn describe_response_lags(lags: &ResponseLags, lang: Lang) -> String {
     if lags.claims == 0 {
-        return NO_MATCH.to_string();
+        return no_match(lang);
     }
     let (Some(median), Some(longest)) = (lags.median_days, &lags.longest) else {
-        return "No accusation among the matching claims has an answer among them.".to_string();
+        return lang.text("summary.lags.none").into_owned();
     };
+    let longest_days = days(longest.days as f64, lang);
     if lags.answered == 1 {
-        return format!("One incident has an answer: {}, answered after {}.", longest.title, days(longest.days as f64));
+        return lang.fill("summary.lags.single", &[("title", &longest.title), ("days", &longest_days)]);
     }
-    format!(
-        "{} have an answer; the median wait for the first answer was {}, the longest {} ({}).",
-        counted(lags.answered, "incident", "incidents"),
-        days(median),
-        days(longest.days as f64),
-        longest.title
+    lang.fill(
+        "summary.lags.text",
+        &[
+            ("incidents", &lang.count("count.incidents", lags.answered, &[])),
+            ("median", &days(median, lang)),
+            ("longest", &longest_days),
+            ("title", &longest.title),
+        ],
     )
 }

@@ -1,6 +1,7 @@
 //! Claims per stance and side, for the stances chart.
 
-use super::words::{claims, NO_MATCH};
+use super::words::{claims, no_match};
+use crate::i18n::Lang;
 use crate::model::{Side, Stance};
 use crate::query::Index;
 
@@ -56,25 +57,26 @@ pub fn stances_by_side(index: &Index, ids: &[u32]) -> StanceTally {
 
 /// One sentence: how many claims accuse and how many answer, and the most common stance
 /// (the first in `Stance::ALL` order among equals).
-pub fn describe_stances(tally: &StanceTally) -> String {
+pub fn describe_stances(tally: &StanceTally, lang: Lang) -> String {
     let total = tally.total();
     if total == 0 {
-        return NO_MATCH.to_string();
+        return no_match(lang);
     }
     let answering: u32 = tally.rows.iter().filter(|r| r.stance.is_answer()).map(StanceCount::total).sum();
     let accusing = total - answering;
-    let verb = |n: u32, one: &str, many: &str| match n {
-        0 => format!("none {many}"),
-        1 => format!("1 {one}"),
-        n => format!("{n} {many}"),
+    let verb = |n: u32, key: &str| match n {
+        0 => lang.text(&format!("summary.stances.{key}_none")).into_owned(),
+        n => lang.count(&format!("summary.stances.{key}"), n as usize, &[]),
     };
     let top = tally.rows.iter().rev().max_by_key(|r| r.total()).expect("eight stances");
-    format!(
-        "Of {}, {} and {} (denials and counter-accusations); the most common stance is {} ({}).",
-        claims(total),
-        verb(accusing, "accuses", "accuse"),
-        verb(answering, "answers", "answer"),
-        top.stance.label().to_lowercase(),
-        top.total()
+    lang.fill(
+        "summary.stances.text",
+        &[
+            ("claims", &claims(total, lang)),
+            ("accusing", &verb(accusing, "accusing")),
+            ("answering", &verb(answering, "answering")),
+            ("stance", &top.stance.label(lang).to_lowercase()),
+            ("top", &top.total().to_string()),
+        ],
     )
 }

@@ -1,7 +1,8 @@
 //! Claims per quarter, split by side and by stance group (accusing or answering), for the
 //! timeline chart.
 
-use super::words::{claims, NO_MATCH};
+use super::words::{claims, no_match};
+use crate::i18n::Lang;
 use crate::model::{PartialDate, Side, Stance};
 use crate::query::Index;
 
@@ -30,9 +31,9 @@ impl Quarter {
         }
     }
 
-    /// "2024 Q4".
-    pub fn label(self) -> String {
-        format!("{} Q{}", self.year, self.quarter)
+    /// "2024 Q4", "2024年第4季度".
+    pub fn label(self, lang: Lang) -> String {
+        lang.fill("date.quarter", &[("year", &self.year.to_string()), ("quarter", &self.quarter.to_string())])
     }
 }
 
@@ -116,34 +117,40 @@ pub fn claims_per_quarter(index: &Index, ids: &[u32]) -> Timeline {
 
 /// One sentence on the timeline: the span, each side's claims, other parties' claims if
 /// any, and the busiest quarter (the earliest of equals).
-pub fn describe_timeline(timeline: &Timeline) -> String {
+pub fn describe_timeline(timeline: &Timeline, lang: Lang) -> String {
     let (Some(first), Some(last)) = (timeline.quarters.first(), timeline.quarters.last()) else {
-        return NO_MATCH.to_string();
+        return no_match(lang);
     };
     let sum = |f: fn(&QuarterCount) -> u32| timeline.quarters.iter().map(f).sum::<u32>();
     let (us_cn, cn_us, other) = (sum(QuarterCount::us_cn), sum(QuarterCount::cn_us), sum(|q| q.other));
     let busiest = timeline.quarters.iter().rev().max_by_key(|q| q.total()).expect("non-empty");
-    let span = if first.quarter.year == last.quarter.year {
-        format!("In {}", first.quarter.year)
+    let (from, to) = (first.quarter.year.to_string(), last.quarter.year.to_string());
+    let span = if from == to {
+        lang.fill("summary.timeline.in_year", &[("year", &from)])
     } else {
-        format!("From {} to {}", first.quarter.year, last.quarter.year)
+        lang.fill("summary.timeline.from_to", &[("from", &from), ("to", &to)])
     };
     let us = match us_cn {
-        0 => "no claims".to_string(),
-        n => claims(n),
+        0 => lang.text("summary.timeline.us_none").into_owned(),
+        n => claims(n, lang),
     };
     let cn = match cn_us {
-        0 => "none".to_string(),
-        n => n.to_string(),
+        0 => lang.text("summary.timeline.cn_none").into_owned(),
+        n => lang.fill("summary.timeline.cn", &[("n", &n.to_string())]),
     };
     let other = match other {
         0 => String::new(),
-        n => format!(", with {} between other parties", claims(n)),
+        n => lang.fill("summary.timeline.other", &[("claims", &claims(n, lang))]),
     };
-    format!(
-        "{span}, US bodies made {us} against China and Chinese bodies {cn} against the US{other}; \
-         the busiest quarter was {} ({}).",
-        busiest.quarter.label(),
-        busiest.total()
+    lang.fill(
+        "summary.timeline.text",
+        &[
+            ("span", &span),
+            ("us", &us),
+            ("cn", &cn),
+            ("other", &other),
+            ("quarter", &busiest.quarter.label(lang)),
+            ("busiest", &busiest.total().to_string()),
+        ],
     )
 }

@@ -1,31 +1,21 @@
 //! Words shared by the chart descriptions: counted nouns and the no-match sentence.
 
-/// The description of every chart when no claim matches.
-pub const NO_MATCH: &str = "No claims match the current search.";
+use crate::i18n::Lang;
 
-/// "1 claim", "2 claims".
-pub fn claims(n: u32) -> String {
-    counted(n as usize, "claim", "claims")
+/// The description of every chart when no claim matches, in `lang`.
+pub fn no_match(lang: Lang) -> String {
+    lang.text("summary.no_match").into_owned()
 }
 
-/// A count with its noun in the right number: "1 sector", "3 sectors".
-pub(crate) fn counted(n: usize, one: &str, many: &str) -> String {
-    if n == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{n} {many}")
-    }
+/// "1 claim", "2 claims", "2 条声明".
+pub fn claims(n: u32, lang: Lang) -> String {
+    lang.count("count.claims", n as usize, &[])
 }
 
-/// "1 day", "12 days", "2.5 days".
-pub(crate) fn days(n: f64) -> String {
-    if n == 1.0 {
-        "1 day".to_string()
-    } else if n.fract() == 0.0 {
-        format!("{n:.0} days")
-    } else {
-        format!("{n:.1} days")
-    }
+/// "1 day", "12 days", "2.5 days", "2.5 天".
+pub(crate) fn days(n: f64, lang: Lang) -> String {
+    let shown = if n.fract() == 0.0 { format!("{n:.0}") } else { format!("{n:.1}") };
+    lang.count_shown("count.days", &shown, &[])
 }
 
 /// Names sorted by count, most first, ties by name (case-insensitive), then cut to `top`: the

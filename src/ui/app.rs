@@ -10,6 +10,7 @@ use leptos::prelude::*;
 use super::embed::EmbedView;
 use super::explorer::Explorer;
 use super::history::Nav;
+use super::lang::{reader_lang, use_lang, LanguageSwitch};
 use super::load::{fetch_dataset, read_file, Progress, BUNDLED_DATA};
 use super::loaded::Loaded;
 use super::open_file::OpenFile;
@@ -99,16 +100,17 @@ fn remove_baked(taking_over: bool) {
 }
 
 /// The loading line: how far a large file has been read, once that is known.
-fn status_text(progress: Option<Progress>) -> String {
+fn status_text(progress: Option<Progress>, lang: crate::i18n::Lang) -> String {
     match progress {
         Some(Progress { read, total: Some(total) }) => {
             // A compressed transfer announces fewer bytes than arrive: never past 99%. The
             // reading pauses after its first tenth of a second, which may be under 1%: once
             // reading has begun, it shows at least 1%.
-            format!("Reading the claims… {}%", (read as f64 / total as f64 * 100.0).floor().clamp(1.0, 99.0))
+            let percent = (read as f64 / total as f64 * 100.0).floor().clamp(1.0, 99.0);
+            lang.fill("ui.status.percent", &[("n", &percent.to_string())])
         }
-        Some(Progress { read, total: None }) => format!("Reading the claims… {} MB", read >> 20),
-        None => "Loading claims…".to_string(),
+        Some(Progress { read, total: None }) => lang.fill("ui.status.megabytes", &[("n", &(read >> 20).to_string())]),
+        None => lang.text("ui.status.loading").into_owned(),
     }
 }
 
@@ -117,6 +119,8 @@ pub fn App() -> impl IntoView {
     remove_baked(false);
     let nav = Nav::from_location();
     provide_context(nav);
+    let lang = reader_lang(&nav);
+    provide_context(lang);
     provide_context(ColourScheme::follow());
     let turns = Turns::provide();
     let root = NodeRef::<Div>::new();
@@ -145,7 +149,7 @@ pub fn App() -> impl IntoView {
     // Embed mode: one chart alone, if the parameter names one.
     let embed = nav.view.get_untracked().embed.as_deref().map(|e| ChartId::parse(e).ok_or_else(|| e.to_string()));
     if let Some(Err(bad)) = &embed {
-        nav.notices.update(|n| n.push(format!("“embed={bad}” was ignored: not a chart")));
+        nav.notices.update(|n| n.push(lang.fill("ui.notice.embed", &[("value", &bad)])));
     }
     let embed = embed.and_then(Result::ok);
     // What must be drawn before the page is ready: the embedded chart, the six charts of the
@@ -194,7 +198,7 @@ pub fn App() -> impl IntoView {
         return view! {
             <div id="app" class="app embed-mode" data-state=data_state node_ref=root>
                 {move || match loading.get() {
-                    Loading::Pending => view! { <p class="status" role="status">{move || status_text(progress.get())}</p> }.into_any(),
+                    Loading::Pending => view! { <p class="status" role="status">{move || status_text(progress.get(), lang)}</p> }.into_any(),
                     Loading::Failed(message) => view! { <p class="load-error" data-testid="load-error" role="alert">{message}</p> }.into_any(),
                     Loading::Ready(loaded) => view! { <EmbedView chart loaded drawn/> }.into_any(),
                 }}
@@ -205,13 +209,13 @@ pub fn App() -> impl IntoView {
 
     view! {
         <div id="app" class="app" data-state=data_state node_ref=root>
-            <a class="skip-link" href="#results">"Skip to the claims"</a>
+            <a class="skip-link" href="#results">{lang.text("ui.skip")}</a>
             {later_if_covered(move || view! { <Masthead open/> })}
             {move || match loading.get() {
-                Loading::Pending => view! { <p class="status" role="status">{move || status_text(progress.get())}</p> }.into_any(),
+                Loading::Pending => view! { <p class="status" role="status">{move || status_text(progress.get(), lang)}</p> }.into_any(),
                 Loading::Failed(message) => view! {
                     <div class="load-error" role="alert">
-                        <h2>"The claims could not be loaded"</h2>
+                        <h2>{lang.text("ui.load_failed")}</h2>
                         <p data-testid="load-error">{message}</p>
                     </div>
                 }.into_any(),
@@ -225,13 +229,15 @@ pub fn App() -> impl IntoView {
 /// The masthead: the title, the tagline and "Open file…".
 #[component]
 pub fn Masthead(open: Callback<web_sys::File>) -> impl IntoView {
+    let lang = use_lang();
     view! {
         <header class="masthead">
-            <h1>"Cyber Claims Explorer"</h1>
-            <p class="tagline">"Who accused whom of what in US–China cyber conflict, and how the other side answered."</p>
+            <h1>{lang.text("ui.title")}</h1>
+            <p class="tagline">{lang.text("ui.tagline")}</p>
             <div class="masthead-controls">
                 <OpenFile open/>
                 <ThemeSwitch/>
+                <LanguageSwitch/>
             </div>
         </header>
     }
@@ -241,7 +247,7 @@ pub fn Masthead(open: Callback<web_sys::File>) -> impl IntoView {
 #[component]
 pub fn Explored(loaded: Loaded, drawn: RwSignal<u8>) -> impl IntoView {
     view! {
-        {loaded.provenance.notice().map(|n| view! { <p class="provenance" role="note" data-testid="provenance">{n}</p> })}
+        {loaded.provenance.notice(use_lang()).map(|n| view! { <p class="provenance" role="note" data-testid="provenance">{n}</p> })}
         {
             let (dataset, report) = (loaded.dataset.clone(), loaded.report.clone());
             later_if_covered(move || view! { <DataReport dataset=dataset.clone() report=report.clone()/> })

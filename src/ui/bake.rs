@@ -15,6 +15,7 @@ use super::loaded::Loaded;
 use super::scheme::ColourScheme;
 use crate::charts::ChartId;
 use crate::data_sources::Provenance;
+use crate::i18n::Lang;
 use crate::ingest::Ingested;
 use crate::query::Index;
 
@@ -28,26 +29,29 @@ pub fn loaded(ingested: Ingested) -> Loaded {
     }
 }
 
-/// Renders `render` in the context of the default view, as the page provides it: no URL
-/// parameters (`Nav`), the light scheme (`ColourScheme`; both asked of no browser here).
-fn in_default_view(render: impl FnOnce() -> String) -> String {
+/// Renders `render` in the context of the default view in `lang`, as the page provides it: no
+/// URL parameters (`Nav`), the light scheme (`ColourScheme`; both asked of no browser here).
+fn in_default_view(lang: Lang, render: impl FnOnce() -> String) -> String {
     Owner::new().with(|| {
         provide_context(Nav::from_location());
         provide_context(ColourScheme::follow());
+        provide_context(lang);
         render()
     })
 }
 
-/// The default view of `loaded` as the HTML of the page's `#baked` element: the masthead,
-/// the dataset line, the count, the facets, the charts (as SVG) and every claim card.
+/// The default view of `loaded` as the HTML of the page's `#baked` element, in English (the
+/// page's head hides it from a reader of another language): the masthead, the dataset line,
+/// the count, the facets, the charts (as SVG) and every claim card.
 pub fn explorer(loaded: &Loaded) -> String {
     let loaded = loaded.clone();
-    in_default_view(|| {
+    let lang = Lang::En;
+    in_default_view(lang, || {
         let drawn = RwSignal::new(0u8);
         let open = Callback::new(|_: web_sys::File| {});
         view! {
             <div id="baked" class="app" data-state="baked">
-                <a class="skip-link" href="#results">"Skip to the claims"</a>
+                <a class="skip-link" href="#results">{lang.text("ui.skip")}</a>
                 <Masthead open/>
                 <Explored loaded drawn/>
             </div>
@@ -86,11 +90,16 @@ fn excerpt(text: &str, max: usize) -> String {
     format!("{}…", cut.trim_end_matches([',', ';', ':', '.']))
 }
 
-/// The text a link preview shows under the headline: who claimed it, when, and the summary.
-pub fn claim_description(loaded: &Loaded, claim: u32) -> String {
+/// The text a link preview shows under the headline, in `lang`: who claimed it, when, and the
+/// summary.
+pub fn claim_description(loaded: &Loaded, claim: u32, lang: Lang) -> String {
     let c = &loaded.dataset.claims[claim as usize];
-    let who = super::card::party(&loaded.dataset, &loaded.index, &c.claimant);
-    excerpt(&format!("{who}, {}: {}", c.date.display(), c.summary), 200)
+    let who = super::card::party(&loaded.dataset, &loaded.index, &c.claimant, lang);
+    let text = lang.fill(
+        "ui.page.description",
+        &[("who", &who), ("date", &c.date.display(lang)), ("summary", c.summary_in(lang).0)],
+    );
+    excerpt(&text, 200)
 }
 
 /// An OpenGraph tag: `<meta property=… content=…>` (an attribute the view macro does not know).
@@ -98,15 +107,20 @@ fn og(property: &'static str, content: String) -> impl IntoView {
     leptos::html::meta().attr("property", property).attr("content", content)
 }
 
-/// A whole baked document one folder below the app (`claims/`, `embed/`): a head with the
-/// charset, viewport, colour schemes, `title`, favicon and the page's `stylesheet`, then what
-/// `page` adds to the head and the body, rendered in the default view's context.
-fn document<H: IntoView, B: IntoView>(title: String, stylesheet: &str, page: impl FnOnce() -> (H, B)) -> String {
+/// A whole baked document in `lang` one folder below the app (`claims/`, `embed/`): a head
+/// with the charset, viewport, colour schemes, `title`, favicon and the page's `stylesheet`,
+/// then what `page` adds to the head and the body, rendered in the default view's context.
+fn document<H: IntoView, B: IntoView>(
+    title: String,
+    stylesheet: &str,
+    lang: Lang,
+    page: impl FnOnce() -> (H, B),
+) -> String {
     let stylesheet = format!("../{stylesheet}");
-    let html = in_default_view(|| {
+    let html = in_default_view(lang, || {
         let (head, body) = page();
         view! {
-            <html lang="en">
+            <html lang=lang.tag()>
                 <head>
                     <meta charset="utf-8"/>
                     <meta name="viewport" content="width=device-width, initial-scale=1"/>
@@ -124,25 +138,39 @@ fn document<H: IntoView, B: IntoView>(title: String, stylesheet: &str, page: imp
     format!("<!doctype html>{html}")
 }
 
-/// One claim's baked page, a whole HTML document: its title, description, OpenGraph and
-/// Twitter-card tags name the claim; the body is the claim's card, rendered by the page's own
-/// component, and a link that opens the explorer on it. `stylesheet` is the page's CSS file.
-pub fn claim_page(loaded: &Loaded, claim: u32, site: &Site, stylesheet: &str) -> String {
+/// One claim's baked page in `lang`, a whole HTML document: its title, description, OpenGraph
+/// and Twitter-card tags name the claim; the body is the claim's card, rendered by the page's
+/// own component, and a link that opens the explorer on it. `stylesheet` is the page's CSS
+/// file. The other language's page is linked as its alternate.
+pub fn claim_page(loaded: &Loaded, claim: u32, site: &Site, stylesheet: &str, lang: Lang) -> String {
     let c = &loaded.dataset.claims[claim as usize];
-    let page = crate::url_state::claim_page(&c.id).expect("only claims with a page are baked");
+    let page = crate::url_state::claim_page(&c.id, lang).expect("only claims with a page are baked");
     let url = site.absolute(&page);
-    let description = claim_description(loaded, claim);
-    let headline = c.headline.clone();
-    let explorer =
+    let description = claim_description(loaded, claim, lang);
+    let headline = c.headline_in(lang).0.to_string();
+    let mut explorer =
         format!("../?claim={}", percent_encoding::utf8_percent_encode(&c.id, percent_encoding::NON_ALPHANUMERIC));
+    if lang != Lang::En {
+        explorer.push_str(&format!("&lang={}", lang.code()));
+    }
+    // The same claim's page in each language, as a file beside this one.
+    let alternates: Vec<(Lang, String)> = Lang::ALL
+        .into_iter()
+        .filter_map(|l| {
+            let p = crate::url_state::claim_page(&c.id, l)?;
+            Some((l, p.rsplit_once('/').map_or(p.clone(), |(_, file)| file.to_string())))
+        })
+        .collect();
     let loaded = loaded.clone();
-    document(format!("{headline} — Cyber Claims Explorer"), stylesheet, move || {
+    let site_name = lang.text("ui.title").into_owned();
+    document(format!("{headline} — {site_name}"), stylesheet, lang, move || {
         let words = Memo::new(|_| Vec::<String>::new());
         let head = view! {
             <meta name="description" content=description.clone()/>
             {url.clone().map(|u| view! { <link rel="canonical" href=u/> })}
+            {alternates.into_iter().map(|(l, file)| view! { <link rel="alternate" hreflang=l.tag() href=file/> }).collect_view()}
             {og("og:type", "article".to_string())}
-            {og("og:site_name", "Cyber Claims Explorer".to_string())}
+            {og("og:site_name", site_name.clone())}
             {og("og:title", headline.clone())}
             {og("og:description", description.clone())}
             {url.map(|u| og("og:url", u))}
@@ -153,14 +181,14 @@ pub fn claim_page(loaded: &Loaded, claim: u32, site: &Site, stylesheet: &str) ->
         let body = view! {
             <div class="app claim-page">
                 <header class="masthead">
-                    <h1><a href="../">"Cyber Claims Explorer"</a></h1>
-                    <p class="tagline">"Who accused whom of what in US–China cyber conflict, and how the other side answered."</p>
+                    <h1><a href=if lang == Lang::En { "../".to_string() } else { format!("../?lang={}", lang.code()) }>{site_name}</a></h1>
+                    <p class="tagline">{lang.text("ui.tagline")}</p>
                 </header>
                 <main>
-                    <h2 class="visually-hidden">"Claim"</h2>
+                    <h2 class="visually-hidden">{lang.text("ui.page.claim")}</h2>
                     <ClaimCard loaded claim words/>
                     <p class="claim-page-open">
-                        <a class="button" href=explorer data-testid="open-in-explorer">"Open in the explorer"</a>
+                        <a class="button" href=explorer data-testid="open-in-explorer">{lang.text("ui.page.open")}</a>
                     </p>
                 </main>
             </div>
@@ -200,12 +228,12 @@ function p(){parent.postMessage({'claims-explorer-height':{chart:e.dataset.chart
 p();addEventListener('load',p);if(window.ResizeObserver)new ResizeObserver(p).observe(e);\
 addEventListener('message',function(m){if(m.source===parent&&m.data&&m.data['claims-explorer-ask-height']===true)p()})})();";
 
-/// `chart`'s baked embed page, a whole document: the page's own embed view (the chart as SVG,
-/// its summary and credit line) for the bundled data unfiltered, and `EMBED_HEIGHT_SCRIPT`.
-/// No wasm runs on it; search engines are asked not to index it.
-pub fn embed_page(loaded: &Loaded, chart: ChartId, stylesheet: &str) -> String {
+/// `chart`'s baked embed page in `lang`, a whole document: the page's own embed view (the
+/// chart as SVG, its summary and credit line) for the bundled data unfiltered, and
+/// `EMBED_HEIGHT_SCRIPT`. No wasm runs on it; search engines are asked not to index it.
+pub fn embed_page(loaded: &Loaded, chart: ChartId, stylesheet: &str, lang: Lang) -> String {
     let loaded = loaded.clone();
-    document(format!("{} — Cyber Claims Explorer", chart.title()), stylesheet, move || {
+    document(format!("{} — {}", chart.title(lang), lang.text("ui.title")), stylesheet, lang, move || {
         let drawn = RwSignal::new(0u8);
         let head = view! { <meta name="robots" content="noindex"/> };
         let body = view! {

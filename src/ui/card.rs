@@ -10,8 +10,10 @@ use leptos::html::Span;
 use leptos::prelude::*;
 
 use super::history::{Entry, Nav};
+use super::lang::use_lang;
 use super::loaded::Loaded;
 use super::timing::timed;
+use crate::i18n::Lang;
 use crate::model::Dataset;
 use crate::query::text::highlight;
 use crate::query::{thread_len, Index};
@@ -86,20 +88,25 @@ fn write_runs(el: &web_sys::HtmlElement, runs: &[(&str, bool)]) {
     }
 }
 
-/// "Name (US)".
-pub fn party(dataset: &Dataset, index: &Index, id: &str) -> String {
+/// "Name (US)", the name in `lang` where the actor has one.
+pub fn party(dataset: &Dataset, index: &Index, id: &str, lang: Lang) -> String {
     match index.actor(dataset, id) {
-        Some(a) if a.country.len() == 2 && a.country != "XX" => format!("{} ({})", a.name, a.country),
-        Some(a) => a.name.clone(),
+        Some(a) if a.country.len() == 2 && a.country != "XX" => format!("{} ({})", a.name_in(lang).0, a.country),
+        Some(a) => a.name_in(lang).0.to_string(),
         None => id.to_string(),
     }
 }
 
 /// The accused of a claim, "A (CN), B (CN) and 9998 more": at most `PARTIES_SHOWN` named.
-pub fn accused_parties(dataset: &Dataset, index: &Index, accused: &[String]) -> String {
-    let mut text = accused.iter().take(PARTIES_SHOWN).map(|a| party(dataset, index, a)).collect::<Vec<_>>().join(", ");
+pub fn accused_parties(dataset: &Dataset, index: &Index, accused: &[String], lang: Lang) -> String {
+    let mut text = accused
+        .iter()
+        .take(PARTIES_SHOWN)
+        .map(|a| party(dataset, index, a, lang))
+        .collect::<Vec<_>>()
+        .join(&lang.text("list.comma"));
     if accused.len() > PARTIES_SHOWN {
-        text.push_str(&format!(" and {} more", accused.len() - PARTIES_SHOWN));
+        text.push_str(&lang.fill("ui.card.more_parties", &[("n", &(accused.len() - PARTIES_SHOWN).to_string())]));
     }
     text
 }
@@ -107,10 +114,13 @@ pub fn accused_parties(dataset: &Dataset, index: &Index, accused: &[String]) -> 
 #[component]
 pub fn ClaimCard(loaded: Loaded, claim: u32, words: Memo<Vec<String>>) -> impl IntoView {
     let nav = expect_context::<Nav>();
+    let lang = use_lang();
     let dataset: &Arc<Dataset> = &loaded.dataset;
     let c = &dataset.claims[claim as usize];
     let stance = c.stance;
-    let accused = accused_parties(dataset, &loaded.index, &c.accused);
+    let accused = accused_parties(dataset, &loaded.index, &c.accused, lang);
+    let (headline, headline_lang) = c.headline_in(lang);
+    let (summary, summary_lang) = c.summary_in(lang);
     let quote = c.quote.clone().map(|q| {
         let translated = q.is_translation();
         let original = q.original.clone().map(|o| {
@@ -120,12 +130,13 @@ pub fn ClaimCard(loaded: Loaded, claim: u32, words: Memo<Vec<String>>) -> impl I
         let speaker = (!q.speaker.is_empty()).then(|| format!("— {}", q.speaker));
         view! {
             <blockquote class="quote">
-                <p>"“" {marked(q.text, words)} "”"</p>
+                // The quote is in English (CONTRACTS.md, Data model), on a page of either language.
+                <p lang="en">"“" {marked(q.text, words)} "”"</p>
                 {original}
                 {(speaker.is_some() || translated).then(|| view! {
                     <footer>
                         {speaker}
-                        {translated.then(|| view! { <span class="translated" data-testid="quote-translated">" (translated)"</span> })}
+                        {translated.then(|| view! { <span class="translated" data-testid="quote-translated">{lang.text("ui.card.translated")}</span> })}
                     </footer>
                 })}
             </blockquote>
@@ -133,14 +144,14 @@ pub fn ClaimCard(loaded: Loaded, claim: u32, words: Memo<Vec<String>>) -> impl I
     });
     let more_sources = c.sources.len().saturating_sub(SOURCES_SHOWN);
     let more_sources =
-        (more_sources > 0).then(|| view! { <li class="muted">{format!("and {more_sources} more")}</li> });
+        (more_sources > 0).then(|| view! { <li class="muted">{lang.fill("ui.card.more_sources", &[("n", &more_sources.to_string())])}</li> });
     let sources = c
         .sources
         .iter()
         .take(SOURCES_SHOWN)
         .map(|s| {
             let label = if s.title.is_empty() { s.publisher.clone() } else { format!("{}: {}", s.publisher, s.title) };
-            let date = s.date.map(|d| format!(" ({})", d.display()));
+            let date = s.date.map(|d| lang.fill("ui.card.source_date", &[("date", &d.display(lang))]));
             if s.is_web_link() {
                 view! { <li><a href=s.url.clone() rel="noopener noreferrer" target="_blank">{label}</a>{date}</li> }
                     .into_any()
@@ -150,7 +161,8 @@ pub fn ClaimCard(loaded: Loaded, claim: u32, words: Memo<Vec<String>>) -> impl I
         })
         .collect_view();
     let thread = c.incident.as_ref().map(|x| {
-        let title = loaded.index.incident(dataset, x).map_or(x.clone(), |i| i.title.clone());
+        let (title, title_lang) =
+            loaded.index.incident(dataset, x).map_or((x.clone(), Lang::En), |i| (i.title_in(lang).0.to_string(), i.title_in(lang).1));
         let n = thread_len(dataset, &loaded.index, claim);
         let id = c.id.clone();
         let open = move |_| {
@@ -159,32 +171,34 @@ pub fn ClaimCard(loaded: Loaded, claim: u32, words: Memo<Vec<String>>) -> impl I
         };
         view! {
             <button type="button" class="link-button thread-link" data-testid="open-thread" on:click=open>
-                {format!("Part of “{title}”: {n} {}", if n == 1 { "claim" } else { "claims" })}
+                {lang.text("ui.card.part_of_before")}
+                <span lang=title_lang.tag()>{lang.fill("ui.card.part_of_title", &[("title", &title)])}</span>
+                {lang.count("ui.card.part_of_after", n, &[])}
             </button>
         }
     });
     let partial = (c.confidence == crate::model::Confidence::Partial)
-        .then(|| view! { <span class="partial" title="Some details (date, figure or wording) are only partly supported by the sources">"partly confirmed"</span> });
+        .then(|| view! { <span class="partial" title=lang.text("ui.card.partial_title")>{lang.text("ui.card.partial")}</span> });
 
     view! {
         <article class="card" data-testid="claim-card" data-claim-id=c.id.clone() data-stance=stance.as_str()>
             <div class="card-meta">
-                <time datetime=c.date.to_string()>{c.date.display()}</time>
+                <time datetime=c.date.to_string()>{c.date.display(lang)}</time>
                 <span class=format!("badge stance-{}", stance.as_str())>
                     <span class="badge-icon" aria-hidden="true">{stance.icon()}</span>
-                    {stance.label()}
+                    {stance.label(lang)}
                 </span>
             </div>
             <p class="parties">
-                <span class="claimant">{party(dataset, &loaded.index, &c.claimant)}</span>
-                {(!accused.is_empty()).then(|| view! { <span aria-label="about">" → "</span><span class="accused">{accused}</span> })}
+                <span class="claimant">{party(dataset, &loaded.index, &c.claimant, lang)}</span>
+                {(!accused.is_empty()).then(|| view! { <span aria-label=lang.text("ui.card.about")>" → "</span><span class="accused">{accused}</span> })}
             </p>
-            <h3 class="headline">{marked(c.headline.clone(), words)}</h3>
-            <p class="summary">{marked(c.summary.clone(), words)}</p>
+            <h3 class="headline" lang=headline_lang.tag()>{marked(headline.to_string(), words)}</h3>
+            <p class="summary" lang=summary_lang.tag()>{marked(summary.to_string(), words)}</p>
             {quote}
             {thread}
             <details class="sources">
-                <summary>{format!("Sources ({})", c.sources.len())}</summary>
+                <summary>{lang.fill("ui.card.sources", &[("n", &c.sources.len().to_string())])}</summary>
                 <ul>{sources}{more_sources}</ul>
             </details>
             {partial}
@@ -211,12 +225,12 @@ mod tests {
         );
         let d = crate::ingest::read_json(json.as_bytes()).unwrap().dataset;
         let index = Index::build(&d);
-        let text = accused_parties(&d, &index, &d.claims[0].accused);
+        let text = accused_parties(&d, &index, &d.claims[0].accused, Lang::En);
         assert_eq!(text.matches(" (CN)").count(), PARTIES_SHOWN);
         assert!(text.starts_with("Actor 0 (CN), Actor 1 (CN)"), "{text}");
         assert!(text.ends_with("Actor 9 (CN) and 15 more"), "{text}");
-        let few = accused_parties(&d, &index, &d.claims[0].accused[..2]);
+        let few = accused_parties(&d, &index, &d.claims[0].accused[..2], Lang::En);
         assert_eq!(few, "Actor 0 (CN), Actor 1 (CN)");
-        assert_eq!(party(&d, &index, "unknown-id"), "unknown-id");
+        assert_eq!(party(&d, &index, "unknown-id", Lang::En), "unknown-id");
     }
 }

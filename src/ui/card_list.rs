@@ -35,6 +35,7 @@ const GUESS: f64 = 12.0 * 120.0;
 #[component]
 pub fn CardList(loaded: Loaded, results: Memo<Arc<Vec<u32>>>) -> impl IntoView {
     let nav = expect_context::<Nav>();
+    let lang = super::lang::use_lang();
     let container = NodeRef::<Section>::new();
     // The results the cards show, and the search they mark: the explorer's at once while the
     // list is in the viewport, else when the page is idle (`follow`).
@@ -232,9 +233,9 @@ pub fn CardList(loaded: Loaded, results: Memo<Arc<Vec<u32>>>) -> impl IntoView {
         })
     });
     view! {
-        <section class="cards" aria-label="Claims" node_ref=container data-testid="cards"
+        <section class="cards" aria-label=lang.text("ui.view.claims") node_ref=container data-testid="cards"
             data-claims=move || ids.read().len().to_string()>
-            <h2 class="visually-hidden">"Claims"</h2>
+            <h2 class="visually-hidden">{lang.text("ui.view.claims")}</h2>
             <div class="spacer" aria-hidden="true" style:height=move || spacer(0, window().0)></div>
             <For
                 each=rendered
@@ -280,7 +281,7 @@ pub fn CardList(loaded: Loaded, results: Memo<Arc<Vec<u32>>>) -> impl IntoView {
                 let n = ids.read().len();
                 (n > PRINT_MAX).then(|| view! {
                     <p class="print-only" data-testid="print-note">
-                        {format!("This printout holds the first {PRINT_MAX} of {n} claims; “Download these claims” saves them all.")}
+                        {lang.count("ui.print.note", n, &[("max", &PRINT_MAX.to_string())])}
                     </p>
                 })
             }}

@@ -11,6 +11,7 @@ use plotters::prelude::IntoDrawingArea;
 
 use super::download::{save_canvas_png, save_text};
 use super::history::Nav;
+use super::lang::use_lang;
 use super::listen::{resize_observer, IN_BROWSER};
 use super::loaded::Loaded;
 use super::measured_text::Measured;
@@ -18,6 +19,7 @@ use super::scheme::ColourScheme;
 use super::timing::timed;
 use crate::charts::{aggregate, draw, summary, table, to_csv, to_svg_at, ChartData, ChartId, Theme};
 use crate::data_sources::Provenance;
+use crate::i18n::Lang;
 use crate::url_state::{embed_page, to_query, ViewState};
 
 /// Height of a chart in CSS pixels for a container `width` wide.
@@ -43,23 +45,25 @@ pub fn app_address() -> String {
         .unwrap_or_default()
 }
 
-/// The iframe snippet that embeds `chart` with the current filters: the chart's baked page
-/// (`embed/<chart>.html`, shown before any wasm runs) for the bundled data unfiltered, else
-/// the app in embed mode with the filters.
-pub fn embed_snippet(chart: ChartId, view: &ViewState) -> String {
+/// The iframe snippet that embeds `chart` with the current filters, in the reader's language
+/// `lang`: the chart's baked page (`embed/<chart>.html`, shown before any wasm runs) for the
+/// bundled data unfiltered, else the app in embed mode with the filters.
+pub fn embed_snippet(chart: ChartId, view: &ViewState, lang: Lang) -> String {
     let base = app_address();
     let dir = base.rsplit_once('/').map_or(base.clone(), |(dir, _)| format!("{dir}/"));
     let src = if view.data.is_none() && !view.filter.is_active() {
-        format!("{dir}{}", embed_page(chart))
+        format!("{dir}{}", embed_page(chart, lang))
     } else {
-        let state = ViewState { embed: Some(chart.as_str().to_string()), claim: None, charts: false, ..view.clone() };
+        // The language goes with the chart: a host page shows it as the reader chose it.
+        let lang = Some(lang.code().to_string());
+        let state = ViewState { embed: Some(chart.as_str().to_string()), claim: None, charts: false, lang, ..view.clone() };
         format!("{base}?{}", to_query(&state))
     };
     let script = format!("{dir}embed.js");
     format!(
         "<iframe src=\"{}\" title=\"{}\" loading=\"lazy\" width=\"100%\" height=\"420\" style=\"border:0\" data-claims-explorer></iframe>\n<script src=\"{}\" async></script>",
         src.replace('&', "&amp;").replace('"', "&quot;"),
-        chart.title(),
+        chart.title(lang).replace('&', "&amp;").replace('"', "&quot;"),
         script
     )
 }
@@ -80,6 +84,7 @@ pub(super) fn draw_on_canvas(
     theme: &Theme,
     width: f64,
     dpr: f64,
+    lang: Lang,
 ) -> Result<(), String> {
     let height = height_for(width);
     let (w, h) = ((width * dpr).round() as u32, (height * dpr).round() as u32);
@@ -91,24 +96,24 @@ pub(super) fn draw_on_canvas(
         let _ = web_sys::HtmlElement::style(canvas).set_property("height", &format!("{height}px"));
     }
     let Some(backend) = Measured::on(canvas) else {
-        return Err("This chart cannot be drawn: the browser gave it no canvas to draw on.".to_string());
+        return Err(lang.text("ui.chart.no_canvas").into_owned());
     };
     let root = backend.into_drawing_area();
-    draw(&root, data, theme, dpr * ZOOM)
+    draw(&root, data, theme, dpr * ZOOM, lang)
         .and_then(|()| root.present())
-        .map_err(|e| format!("This chart cannot be drawn in this browser ({e})."))
+        .map_err(|e| lang.fill("ui.chart.draw_failed", &[("error", &e.to_string())]))
 }
 
 /// The chart as the SVG download: `charts::to_svg`'s drawing, with its text measured by a
 /// canvas rather than by plotters' styled `<span>` (`measured_text`); `None` where the page
 /// cannot make a canvas to measure with.
-fn svg_download(data: &ChartData, theme: &Theme) -> Option<String> {
+fn svg_download(data: &ChartData, theme: &Theme, lang: Lang) -> Option<String> {
     let (width, height) = (960, 540);
     let mut svg = String::new();
     {
         let backend = Measured::svg(&mut svg, (width, height))?;
         // Drawing into a string cannot fail; an error would leave a partial SVG.
-        let _ = draw(&backend.into_drawing_area(), data, theme, 1.0);
+        let _ = draw(&backend.into_drawing_area(), data, theme, 1.0, lang);
     }
     // As `to_svg` keeps it: XML, whatever the dataset's text.
     svg.retain(|c| !crate::ingest::is_removed(c));
@@ -127,10 +132,11 @@ pub fn ChartCard(
     #[prop(optional)] embedded: bool,
 ) -> impl IntoView {
     let nav = expect_context::<Nav>();
+    let lang = use_lang();
     let name = chart.as_str();
     let (dataset, index) = (loaded.dataset.clone(), loaded.index.clone());
-    let data = Memo::new(move |_| timed("charts: aggregates", || aggregate(chart, &dataset, &index, &ids.read())));
-    let text = Memo::new(move |_| summary(&data.read()));
+    let data = Memo::new(move |_| timed("charts: aggregates", || aggregate(chart, &dataset, &index, &ids.read(), lang)));
+    let text = Memo::new(move |_| summary(&data.read(), lang));
     let canvas_ref = NodeRef::<Canvas>::new();
     let width = RwSignal::new(0.0f64);
     let show_table = RwSignal::new(false);
@@ -175,7 +181,7 @@ pub fn ChartCard(
             .with_value(|l| l.as_ref().is_some_and(|(lw, lt, ld)| *lw == w && *lt == theme && *ld == *data.read()));
         if !unchanged {
             let dpr = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio()).max(1.0);
-            match timed("charts: drawing on the canvas", || draw_on_canvas(&canvas, &data.read(), &theme, w, dpr)) {
+            match timed("charts: drawing on the canvas", || draw_on_canvas(&canvas, &data.read(), &theme, w, dpr, lang)) {
                 Ok(()) => {
                     if failure.read_untracked().is_some() {
                         failure.set(None);
@@ -204,22 +210,22 @@ pub fn ChartCard(
         }
     };
     let download_svg = move |_| {
-        if let Some(svg) = svg_download(&data.read_untracked(), &scheme.theme_untracked()) {
+        if let Some(svg) = svg_download(&data.read_untracked(), &scheme.theme_untracked(), lang) {
             save_text(&svg, "image/svg+xml", &format!("{name}.svg"));
         }
     };
     let download_csv = move |_| {
-        save_text(&to_csv(&table(&data.read_untracked())), "text/csv;charset=utf-8", &format!("{name}.csv"));
+        save_text(&to_csv(&table(&data.read_untracked(), lang)), "text/csv;charset=utf-8", &format!("{name}.csv"));
     };
     let title_id = format!("chart-{name}-title");
     let summary_id = format!("chart-{name}-summary");
     let table_view = move || {
         show_table.get().then(|| {
-            let t = table(&data.read());
+            let t = table(&data.read(), lang);
             view! {
                 <div class="chart-table-wrap">
                     <table class="chart-table" data-testid=format!("table-{name}")>
-                        <caption class="visually-hidden">{chart.title()}</caption>
+                        <caption class="visually-hidden">{chart.title(lang)}</caption>
                         <thead><tr>{t.columns.into_iter().map(|c| view! { <th scope="col">{c}</th> }).collect_view()}</tr></thead>
                         <tbody>
                             {t.rows.into_iter().map(|r| view! {
@@ -235,7 +241,7 @@ pub fn ChartCard(
     view! {
         <figure class="chart" class:embedded=embedded aria-labelledby=title_id.clone()>
             <figcaption>
-                <h3 class="chart-title" id=title_id.clone()>{chart.title()}</h3>
+                <h3 class="chart-title" id=title_id.clone()>{chart.title(lang)}</h3>
             </figcaption>
             <div class="chart-frame" node_ref=frame>
                 {if IN_BROWSER {
@@ -253,8 +259,8 @@ pub fn ChartCard(
                     // reader's). Inserted as markup: plotters escapes every text it writes
                     // (tests/bake.rs bakes hostile names and finds no markup).
                     let (width, height) = (BAKED_WIDTH, height_for(f64::from(BAKED_WIDTH)) as u32);
-                    let light = to_svg_at(&data.read_untracked(), &Theme::LIGHT, width, height, ZOOM);
-                    let dark = to_svg_at(&data.read_untracked(), &Theme::DARK, width, height, ZOOM);
+                    let light = to_svg_at(&data.read_untracked(), &Theme::LIGHT, width, height, ZOOM, lang);
+                    let dark = to_svg_at(&data.read_untracked(), &Theme::DARK, width, height, ZOOM, lang);
                     view! {
                         <div class="chart-svg" data-testid=format!("baked-chart-{name}") role="img"
                             aria-label=text.get_untracked() aria-describedby=summary_id.clone()>
@@ -269,13 +275,13 @@ pub fn ChartCard(
                 <div class="chart-actions">
                     <button type="button" class="link-button" aria-expanded=move || show_table.get().to_string()
                         data-testid=format!("toggle-table-{name}") on:click=move |_| show_table.update(|s| *s = !*s)>
-                        {move || if show_table.get() { "Hide table" } else { "Show as table" }}
+                        {move || lang.text(if show_table.get() { "ui.chart.hide_table" } else { "ui.chart.show_table" })}
                     </button>
                     <button type="button" class="link-button" data-testid=format!("download-png-{name}") on:click=download_png>"PNG"</button>
                     <button type="button" class="link-button" data-testid=format!("download-svg-{name}") on:click=download_svg>"SVG"</button>
                     <button type="button" class="link-button" data-testid=format!("download-csv-{name}") on:click=download_csv>"CSV"</button>
                     <button type="button" class="link-button" aria-expanded=move || show_embed.get().to_string()
-                        data-testid=format!("embed-{name}") on:click=move |_| show_embed.update(|s| *s = !*s)>"Embed"</button>
+                        data-testid=format!("embed-{name}") on:click=move |_| show_embed.update(|s| *s = !*s)>{lang.text("ui.chart.embed")}</button>
                 </div>
             })}
             {table_view}
@@ -283,14 +289,14 @@ pub fn ChartCard(
                 // The reader's own file is nowhere that a host page could load it from.
                 view! {
                     <p class="embed-label" data-testid="embed-unavailable">
-                        "A chart of a file opened from your computer cannot be embedded: publish the file on this site, open it with ?data=, then embed."
+                        {lang.text("ui.chart.embed_local")}
                     </p>
                 }.into_any()
             } else {
                 view! {
-                    <label class="embed-label">"Paste this into your page:"
+                    <label class="embed-label">{lang.text("ui.chart.paste")}
                         <textarea class="embed-code" data-testid="embed-code" readonly rows="4"
-                            prop:value=move || embed_snippet(chart, &nav.view.read())></textarea>
+                            prop:value=move || embed_snippet(chart, &nav.view.read(), lang)></textarea>
                     </label>
                 }.into_any()
             })}

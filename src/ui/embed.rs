@@ -28,12 +28,17 @@ fn post_height(chart: ChartId, height: f64) {
 #[component]
 pub fn EmbedView(chart: ChartId, loaded: Loaded, drawn: RwSignal<u8>) -> impl IntoView {
     let nav = expect_context::<Nav>();
+    let lang = super::lang::use_lang();
     let (index, dataset) = (loaded.index.clone(), loaded.dataset.clone());
     let outcome = Memo::new(move |_| index.run_in(&dataset, &nav.view.read().filter, &mut Default::default()));
     let ids = Memo::new(move |_| outcome.read().ids.clone());
     let root = NodeRef::<Div>::new();
     let explore = move || {
-        let full = ViewState { embed: None, ..nav.view.get() };
+        // The explorer in the embed's language.
+        let mut full = ViewState { embed: None, ..nav.view.get() };
+        if lang != crate::i18n::Lang::default() {
+            full.lang = Some(lang.code().to_string());
+        }
         let query = to_query(&full);
         if query.is_empty() {
             app_address()
@@ -68,10 +73,10 @@ pub fn EmbedView(chart: ChartId, loaded: Loaded, drawn: RwSignal<u8>) -> impl In
         <div class="embed" data-testid="embed" data-chart=chart.as_str() node_ref=root>
             <ChartCard chart loaded=loaded.clone() ids=ids.into() drawn frame=NodeRef::new() embedded=true/>
             <p class="credit embed-credit">
-                "Source: " {d.title.clone()}
-                {loaded.provenance.notice().map(|n| view! { " · " <span class="provenance" data-testid="provenance">{n}</span> })}
-                " · updated " {d.updated.display()} " · " {d.license.clone()} " · "
-                <a href=explore target="_blank" rel="noopener noreferrer" data-testid="explore-link">"Explore the data"</a>
+                {lang.text("ui.credit.source")} {d.title.clone()}
+                {loaded.provenance.notice(lang).map(|n| view! { " · " <span class="provenance" data-testid="provenance">{n}</span> })}
+                {lang.text("ui.credit.updated")} {d.updated.display(lang)} " · " {d.license.clone()} " · "
+                <a href=explore target="_blank" rel="noopener noreferrer" data-testid="explore-link">{lang.text("ui.credit.explore")}</a>
             </p>
         </div>
     }

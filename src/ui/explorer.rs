@@ -11,6 +11,7 @@ use super::chart::ChartCard;
 use super::export_claims::ExportClaims;
 use super::facets::Facets;
 use super::history::{Entry, Nav};
+use super::lang::use_lang;
 use super::listen::{intersection_observer, when_idle, IN_BROWSER};
 use super::loaded::Loaded;
 use super::print_charts::PrintCharts;
@@ -73,6 +74,7 @@ fn follow(ids: Memo<Arc<Vec<u32>>>, charts: Charts, following: StoredValue<bool>
 /// the charts view is shown, dropped with it.
 #[component]
 fn ChartsView(loaded: Loaded, ids: Memo<Arc<Vec<u32>>>, drawn: RwSignal<u8>) -> impl IntoView {
+    let lang = use_lang();
     // The page is ready again once these charts have drawn.
     drawn.set(0);
     // The charts in view follow the results with the count and the cards, the others one per
@@ -101,8 +103,8 @@ fn ChartsView(loaded: Loaded, ids: Memo<Arc<Vec<u32>>>, drawn: RwSignal<u8>) -> 
         }
     });
     view! {
-        <section class="charts" id="charts" aria-label="Charts">
-            <h2 class="visually-hidden">"Charts"</h2>
+        <section class="charts" id="charts" aria-label=lang.text("ui.view.charts")>
+            <h2 class="visually-hidden">{lang.text("ui.view.charts")}</h2>
             {ChartId::ALL.into_iter().zip(charts.ids).zip(charts.frames).map(|((chart, ids), frame)| view! {
                 <ChartCard chart loaded=loaded.clone() ids=ids.into() drawn frame/>
             }).collect_view()}
@@ -119,19 +121,20 @@ fn ViewSwitch(
     charts: Memo<bool>,
 ) -> impl IntoView {
     let nav = expect_context::<Nav>();
+    let lang = use_lang();
     let choose = move |show_charts: bool| move |_| nav.update(Entry::Push, |v| v.charts = show_charts);
     let baked_charts = (!IN_BROWSER).then(|| {
         let links = ChartId::ALL.into_iter().map(|chart| {
-            view! { <li><a href=embed_page(chart) data-testid=format!("baked-link-{}", chart.as_str())>{chart.title()}</a></li> }
+            view! { <li><a href=embed_page(chart, lang) data-testid=format!("baked-link-{}", chart.as_str())>{chart.title(lang)}</a></li> }
         });
-        view! { <noscript><nav class="baked-charts" aria-label="Charts"><ul>{links.collect_view()}</ul></nav></noscript> }
+        view! { <noscript><nav class="baked-charts" aria-label=lang.text("ui.view.charts")><ul>{links.collect_view()}</ul></nav></noscript> }
     });
     view! {
-        <div class="view-switch" role="group" aria-label="Show">
+        <div class="view-switch" role="group" aria-label=lang.text("ui.view.show")>
             <button type="button" class="view-tab" data-testid="view-claims" aria-pressed=move || (!charts.get()).to_string()
-                on:click=choose(false)>"Claims"</button>
+                on:click=choose(false)>{lang.text("ui.view.claims")}</button>
             <button type="button" class="view-tab" data-testid="view-charts" aria-pressed=move || charts.get().to_string()
-                on:click=choose(true)>"Charts"</button>
+                on:click=choose(true)>{lang.text("ui.view.charts")}</button>
         </div>
         {baked_charts}
     }
@@ -140,6 +143,7 @@ fn ViewSwitch(
 #[component]
 pub fn Explorer(loaded: Loaded, drawn: RwSignal<u8>) -> impl IntoView {
     let nav = expect_context::<Nav>();
+    let lang = use_lang();
     let total = loaded.dataset.claims.len();
     let (index, dataset) = (loaded.index.clone(), loaded.dataset.clone());
     let filter = Memo::new(move |_| nav.view.read().filter.clone());
@@ -173,11 +177,10 @@ pub fn Explorer(loaded: Loaded, drawn: RwSignal<u8>) -> impl IntoView {
     };
     let count_text = move || {
         let n = outcome.read().ids.len();
-        let claims = if n == 1 { "claim" } else { "claims" };
         if n == total && !active.get() {
-            format!("{n} {claims}")
+            lang.count("count.claims", n, &[])
         } else {
-            format!("{n} of {total} {claims} match")
+            lang.count("ui.explorer.matching", n, &[("total", &total.to_string())])
         }
     };
     let clear = move |_| nav.update(Entry::Push, |v| v.filter = v.filter.cleared());
@@ -199,35 +202,35 @@ pub fn Explorer(loaded: Loaded, drawn: RwSignal<u8>) -> impl IntoView {
         <div class="explorer">
             <details class="facets-panel" open=wide>
                 <summary>
-                    "Filters"
-                    {move || active.get().then(|| view! { <span class="active-mark">" (active)"</span> })}
+                    {lang.text("ui.explorer.filters")}
+                    {move || active.get().then(|| view! { <span class="active-mark">{lang.text("ui.explorer.active")}</span> })}
                 </summary>
                 <Facets loaded=loaded.clone() outcome/>
             </details>
             <main class="results" id="results" tabindex="-1">
                 <div class="toolbar">
-                    <label for="search" class="search-label">"Search claims"</label>
+                    <label for="search" class="search-label">{lang.text("ui.explorer.search")}</label>
                     <input
                         id="search"
                         type="search"
                         data-testid="search"
-                        placeholder="e.g. Salt Typhoon, CNCERT, 外交部"
+                        placeholder=lang.text("ui.explorer.search_example")
                         autocomplete="off"
                         prop:value=move || nav.view.read().filter.q.clone()
                         on:input=on_search
                     />
-                    <label for="sort" class="sort-label">"Sort"</label>
+                    <label for="sort" class="sort-label">{lang.text("ui.explorer.sort")}</label>
                     <select id="sort" data-testid="sort" on:change=on_sort
                         prop:value=move || nav.view.read().filter.sort.as_str()>
-                        <option value="newest">"Newest first"</option>
-                        <option value="oldest">"Oldest first"</option>
+                        <option value="newest">{lang.text("ui.explorer.newest")}</option>
+                        <option value="oldest">{lang.text("ui.explorer.oldest")}</option>
                     </select>
                     <ShareButton local_file/>
                 </div>
                 <div class="summary-line">
                     <p class="result-count" data-testid="result-count" aria-live="polite">{count_text}</p>
                     {move || active.get().then(|| view! {
-                        <button type="button" class="link-button" data-testid="clear-filters" on:click=clear>"Clear filters"</button>
+                        <button type="button" class="link-button" data-testid="clear-filters" on:click=clear>{lang.text("ui.explorer.clear")}</button>
                     })}
                     {
                         let loaded = loaded.clone();
@@ -250,8 +253,8 @@ pub fn Explorer(loaded: Loaded, drawn: RwSignal<u8>) -> impl IntoView {
                 }
                 {move || ids.read().is_empty().then(|| view! {
                     <div class="empty" data-testid="empty-result">
-                        <p>"No claims match these filters."</p>
-                        <button type="button" class="button" on:click=clear>"Clear filters"</button>
+                        <p>{lang.text("ui.explorer.empty")}</p>
+                        <button type="button" class="button" on:click=clear>{lang.text("ui.explorer.clear")}</button>
                     </div>
                 })}
                 <CardList loaded=loaded.clone() results=ids/>
@@ -265,8 +268,8 @@ pub fn Explorer(loaded: Loaded, drawn: RwSignal<u8>) -> impl IntoView {
                     after_start(move || view! {
                         <footer class="credit">
                             <p>
-                                {dataset.title.clone()} " · updated " {dataset.updated.display()}
-                                " · licence " {dataset.license.clone()}
+                                {dataset.title.clone()} {lang.text("ui.credit.updated")} {dataset.updated.display(lang)}
+                                {lang.text("ui.credit.licence")} {dataset.license.clone()}
                             </p>
                         </footer>
                     })

@@ -13,6 +13,7 @@ use crate::ingest::slug;
 
 #[component]
 pub fn ExportClaims(loaded: Loaded, ids: Memo<Arc<Vec<u32>>>) -> impl IntoView {
+    let lang = super::lang::use_lang();
     let buttons = Format::VARIANTS
         .iter()
         .map(|&format| {
@@ -35,7 +36,7 @@ pub fn ExportClaims(loaded: Loaded, ids: Memo<Arc<Vec<u32>>>) -> impl IntoView {
         .collect_view();
     view! {
         <details class="export" data-testid="export">
-            <summary>{move || format!("Download these {} claims", ids.read().len())}</summary>
+            <summary>{move || lang.count("ui.export.download", ids.read().len(), &[])}</summary>
             <div class="export-buttons">{buttons}</div>
         </details>
     }

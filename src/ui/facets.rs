@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use rustc_hash::FxHashMap;
 
 use super::history::{Entry, Nav};
+use super::lang::use_lang;
 use super::loaded::Loaded;
 use super::turns::later;
 use crate::model::{Side, Stance};
@@ -54,6 +55,7 @@ fn vocabulary_options(
 #[component]
 pub fn Facets(loaded: Loaded, outcome: Memo<Outcome>) -> impl IntoView {
     let nav = expect_context::<Nav>();
+    let lang = use_lang();
     let Loaded { dataset, index, .. } = loaded;
     let is_claimant: Vec<bool> = {
         let mut v = vec![false; index.actors.len()];
@@ -74,7 +76,7 @@ pub fn Facets(loaded: Loaded, outcome: Memo<Outcome>) -> impl IntoView {
             .enumerate()
             .map(|(i, s)| FacetOption {
                 value: s.as_str().into(),
-                label: s.label().into(),
+                label: s.label(lang).into_owned(),
                 count: counts[i],
                 selected: f.sides.contains(s),
             })
@@ -88,7 +90,7 @@ pub fn Facets(loaded: Loaded, outcome: Memo<Outcome>) -> impl IntoView {
             .enumerate()
             .map(|(i, s)| FacetOption {
                 value: s.as_str().into(),
-                label: format!("{} {}", s.icon(), s.label()),
+                label: format!("{} {}", s.icon(), s.label(lang)),
                 count: counts[i],
                 selected: f.stances.contains(s),
             })
@@ -96,7 +98,7 @@ pub fn Facets(loaded: Loaded, outcome: Memo<Outcome>) -> impl IntoView {
     });
     // Labels once per dataset, not per keystroke.
     let names: std::collections::HashMap<&str, &str> =
-        dataset.actors.iter().map(|a| (a.id.as_str(), a.name.as_str())).collect();
+        dataset.actors.iter().map(|a| (a.id.as_str(), a.name_in(lang).0)).collect();
     let actor_labels: std::sync::Arc<Vec<String>> = std::sync::Arc::new(
         index.actors.values.iter().map(|id| names.get(id.as_str()).copied().unwrap_or(id).to_string()).collect(),
     );
@@ -130,13 +132,13 @@ pub fn Facets(loaded: Loaded, outcome: Memo<Outcome>) -> impl IntoView {
         vec![
             FacetOption {
                 value: Answered::Yes.as_str().into(),
-                label: "Answered".into(),
+                label: lang.text("ui.facets.answered").into_owned(),
                 count: counts[1],
                 selected: current == Some(true),
             },
             FacetOption {
                 value: Answered::No.as_str().into(),
-                label: "Not answered".into(),
+                label: lang.text("ui.facets.not_answered").into_owned(),
                 count: counts[0],
                 selected: current == Some(false),
             },
@@ -146,23 +148,23 @@ pub fn Facets(loaded: Loaded, outcome: Memo<Outcome>) -> impl IntoView {
     let (first_year, last_year) = (index.first_year, index.last_year);
     view! {
         <div class="facets">
-            <h2 class="visually-hidden">"Filters"</h2>
+            <h2 class="visually-hidden">{lang.text("ui.explorer.filters")}</h2>
             // Each facet in a turn of its own (`turns`): the page starts without one long task.
-            {later(move || view! { <FacetGroup facet=Facet::Side title="Side" options=side.into()/> })}
-            {later(move || view! { <FacetGroup facet=Facet::Stance title="Stance" options=stance.into()/> })}
+            {later(move || view! { <FacetGroup facet=Facet::Side title=lang.text("ui.facets.side") options=side.into()/> })}
+            {later(move || view! { <FacetGroup facet=Facet::Stance title=lang.text("ui.facets.stance") options=stance.into()/> })}
             {later(move || view! { <YearRange first=first_year last=last_year outcome/> })}
             {later(move || view! {
-                <FacetGroup facet=Facet::Answered title="Answered by the other side" options=answered.into()/>
+                <FacetGroup facet=Facet::Answered title=lang.text("ui.facets.answered_title") options=answered.into()/>
             })}
             {later(move || view! {
-                <FacetGroup facet=Facet::Claimant title="Claimant" options=claimant.into() top=8 searchable=true/>
+                <FacetGroup facet=Facet::Claimant title=lang.text("ui.facets.claimant") options=claimant.into() top=8 searchable=true/>
             })}
             {later(move || view! {
-                <FacetGroup facet=Facet::Accused title="Accused" options=accused.into() top=8 searchable=true/>
+                <FacetGroup facet=Facet::Accused title=lang.text("ui.facets.accused") options=accused.into() top=8 searchable=true/>
             })}
-            {later(move || view! { <FacetGroup facet=Facet::Sector title="Sector" options=sector.into() top=8/> })}
+            {later(move || view! { <FacetGroup facet=Facet::Sector title=lang.text("ui.facets.sector") options=sector.into() top=8/> })}
             {later(move || view! {
-                <FacetGroup facet=Facet::Vector title="Attack vector or CVE" options=vector.into() top=8 searchable=true/>
+                <FacetGroup facet=Facet::Vector title=lang.text("ui.facets.vector") options=vector.into() top=8 searchable=true/>
             })}
         </div>
     }
@@ -171,12 +173,13 @@ pub fn Facets(loaded: Loaded, outcome: Memo<Outcome>) -> impl IntoView {
 #[component]
 fn FacetGroup(
     facet: Facet,
-    title: &'static str,
+    title: std::borrow::Cow<'static, str>,
     options: Signal<Vec<FacetOption>>,
     #[prop(optional)] top: Option<usize>,
     #[prop(optional)] searchable: bool,
 ) -> impl IntoView {
     let nav = expect_context::<Nav>();
+    let lang = use_lang();
     let expanded = RwSignal::new(false);
     let needle = RwSignal::new(String::new());
     let name = facet.name();
@@ -232,16 +235,21 @@ fn FacetGroup(
             view! {
                 <button type="button" class="link-button" aria-expanded=move || expanded.get().to_string()
                     on:click=move |_| expanded.update(|e| *e = !*e)>
-                    {move || if expanded.get() { "Show fewer".to_string() } else { format!("Show all {}", total.get()) }}
+                    {move || if expanded.get() {
+                        lang.text("ui.facets.show_fewer").into_owned()
+                    } else {
+                        lang.fill("ui.facets.show_all", &[("n", &total.get().to_string())])
+                    }}
                 </button>
             }
         })
     };
     view! {
         <section class="facet" data-testid=format!("facet-{name}") aria-labelledby=heading.clone()>
-            <h3 id=heading.clone()>{title}</h3>
+            <h3 id=heading.clone()>{title.clone()}</h3>
             {searchable.then(|| view! {
-                <input type="search" class="facet-search" placeholder="Find…" aria-label=format!("Search {}", title.to_lowercase())
+                <input type="search" class="facet-search" placeholder=lang.text("ui.facets.find")
+                    aria-label=lang.fill("ui.facets.search", &[("facet", &title.to_lowercase())])
                     on:input=move |ev| needle.set(event_target_value(&ev))/>
             })}
             <ul class="facet-options">{list}</ul>
@@ -253,6 +261,7 @@ fn FacetGroup(
 #[component]
 fn YearRange(first: u16, last: u16, outcome: Memo<Outcome>) -> impl IntoView {
     let nav = expect_context::<Nav>();
+    let lang = use_lang();
     let years: Vec<u16> = if first == 0 { Vec::new() } else { (first..=last).collect() };
     // Each list changes only when its selection or the counts change, not on every keystroke.
     let counts = Memo::new(move |_| outcome.read().counts.year.clone());
@@ -262,7 +271,7 @@ fn YearRange(first: u16, last: u16, outcome: Memo<Outcome>) -> impl IntoView {
     // (as a property too, so that back/forward moves a list the reader has already changed).
     let options = move |selected: Memo<Option<u16>>| {
         let any = view! {
-            <option value="" selected=move || selected.get().is_none() prop:selected=move || selected.get().is_none()>"Any"</option>
+            <option value="" selected=move || selected.get().is_none() prop:selected=move || selected.get().is_none()>{lang.text("ui.facets.any")}</option>
         };
         let each = years
             .iter()
@@ -286,12 +295,12 @@ fn YearRange(first: u16, last: u16, outcome: Memo<Outcome>) -> impl IntoView {
     };
     view! {
         <section class="facet" data-testid="facet-year" aria-labelledby="facet-year-title">
-            <h3 id="facet-year-title">"Years"</h3>
+            <h3 id="facet-year-title">{lang.text("ui.facets.years")}</h3>
             <div class="year-range">
-                <label>"From " <select data-testid="year-from" on:change=set("from")>
+                <label>{lang.text("ui.facets.from")} <select data-testid="year-from" on:change=set("from")>
                     {options(from)}
                 </select></label>
-                <label>"to " <select data-testid="year-to" on:change=set("to")>
+                <label>{lang.text("ui.facets.to")} <select data-testid="year-to" on:change=set("to")>
                     {options(to)}
                 </select></label>
             </div>

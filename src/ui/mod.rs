@@ -13,6 +13,7 @@ mod explorer;
 mod export_claims;
 mod facets;
 mod history;
+mod lang;
 mod listen;
 mod load;
 mod loaded;
@@ -30,4 +31,5 @@ mod turns;
 
 pub use app::App;
 pub use loaded::Loaded;
+pub use lang::start;
 pub use turns::in_turn;

@@ -6,6 +6,7 @@ use super::listen::window_event;
 
 #[component]
 pub fn OpenFile(open: Callback<web_sys::File>) -> impl IntoView {
+    let lang = super::lang::use_lang();
     let dragging = RwSignal::new(false);
     let on_change = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
@@ -31,10 +32,10 @@ pub fn OpenFile(open: Callback<web_sys::File>) -> impl IntoView {
 
     view! {
         <div class="open-file" class:dragging=move || dragging.get()>
-            <label class="button" for="open-file">"Open file…"</label>
+            <label class="button" for="open-file">{lang.text("ui.open.button")}</label>
             <input id="open-file" class="visually-hidden" type="file" accept=".json,.csv,application/json,text/csv"
                 data-testid="open-file" on:change=on_change/>
-            <span class="hint">"or drop a .json or .csv file on the page to explore your own data"</span>
+            <span class="hint">{lang.text("ui.open.hint")}</span>
         </div>
     }
 }

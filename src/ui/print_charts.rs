@@ -22,6 +22,7 @@ const PRINT_SCALE: f64 = 2.0;
 
 #[component]
 pub fn PrintCharts(loaded: Loaded, ids: Memo<Arc<Vec<u32>>>) -> impl IntoView {
+    let lang = super::lang::use_lang();
     let canvases: [NodeRef<Canvas>; ChartId::COUNT] = std::array::from_fn(|_| NodeRef::new());
     let summaries = RwSignal::new(vec![String::new(); ChartId::COUNT]);
     window_event(leptos::ev::Custom::<web_sys::Event>::new("beforeprint"), move |_| {
@@ -30,12 +31,12 @@ pub fn PrintCharts(loaded: Loaded, ids: Memo<Arc<Vec<u32>>>) -> impl IntoView {
             .into_iter()
             .zip(canvases)
             .map(|(chart, canvas)| {
-                let data = aggregate(chart, &loaded.dataset, &loaded.index, &ids);
+                let data = aggregate(chart, &loaded.dataset, &loaded.index, &ids, lang);
                 if let Some(canvas) = canvas.get_untracked() {
                     // A chart that cannot be drawn prints its summary alone.
-                    let _ = draw_on_canvas(&canvas, &data, &Theme::LIGHT, PRINT_WIDTH, PRINT_SCALE);
+                    let _ = draw_on_canvas(&canvas, &data, &Theme::LIGHT, PRINT_WIDTH, PRINT_SCALE, lang);
                 }
-                summary(&data)
+                summary(&data, lang)
             })
             .collect();
         summaries.set(texts);
@@ -43,7 +44,7 @@ pub fn PrintCharts(loaded: Loaded, ids: Memo<Arc<Vec<u32>>>) -> impl IntoView {
     let figures = ChartId::ALL.into_iter().zip(canvases).enumerate().map(|(i, (chart, canvas))| {
         view! {
             <figure class="chart print-chart">
-                <figcaption><h3 class="chart-title">{chart.title()}</h3></figcaption>
+                <figcaption><h3 class="chart-title">{chart.title(lang)}</h3></figcaption>
                 <canvas node_ref=canvas data-testid=format!("print-chart-{}", chart.as_str())></canvas>
                 <p class="chart-summary">{move || summaries.with(|s| s[i].clone())}</p>
             </figure>

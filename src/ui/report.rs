@@ -12,13 +12,15 @@ use crate::model::Dataset;
 
 #[component]
 pub fn DataReport(dataset: Arc<Dataset>, report: Arc<Report>) -> impl IntoView {
+    let lang = super::lang::use_lang();
+    let severity_name = move |s: Severity| lang.text(&format!("ui.report.{}", s.as_str()));
     let problems = report
         .problems
         .iter()
         .map(|p| {
             view! {
                 <li class=format!("problem {}", p.severity.as_str())>
-                    <span class="severity">{p.severity.as_str()}</span>" "
+                    <span class="severity">{severity_name(p.severity)}</span>" "
                     <code class="location">{p.location.clone()}</code>": "
                     <span class="message">{p.message.clone()}</span>
                 </li>
@@ -31,10 +33,11 @@ pub fn DataReport(dataset: Arc<Dataset>, report: Arc<Report>) -> impl IntoView {
         .map(|m| {
             let severity = m.severity.as_str();
             let what = if m.is_other_kinds() {
-                view! { <span class="message">{format!("{severity}s of other kinds")}</span> }.into_any()
+                let text = lang.text(&format!("ui.report.other_kinds_{severity}"));
+                view! { <span class="message">{text}</span> }.into_any()
             } else {
                 view! {
-                    <span class="severity">{severity}</span>" "
+                    <span class="severity">{severity_name(m.severity)}</span>" "
                     <code class="location">{m.location.clone()}</code>": "
                     <span class="message">{m.message.clone()}</span>
                 }
@@ -42,7 +45,7 @@ pub fn DataReport(dataset: Arc<Dataset>, report: Arc<Report>) -> impl IntoView {
             };
             view! {
                 <li class=format!("problem more {severity}") data-testid="report-more">
-                    {format!("and {} more: ", m.count)}{what}
+                    {lang.fill("ui.report.more", &[("n", &m.count.to_string())])}{what}
                 </li>
             }
         })
@@ -50,14 +53,14 @@ pub fn DataReport(dataset: Arc<Dataset>, report: Arc<Report>) -> impl IntoView {
     let has_problems = !report.problems.is_empty();
     let open = report.count(Severity::Error) > 0;
     view! {
-        <section class="dataset" aria-label="Dataset">
+        <section class="dataset" aria-label=lang.text("ui.report.dataset")>
             <p class="dataset-title">
                 <strong data-testid="dataset-title">{dataset.title.clone()}</strong>
-                " · updated " <span data-testid="dataset-updated">{dataset.updated.display()}</span>
-                " · licence " <span data-testid="dataset-license">{dataset.license.clone()}</span>
+                {lang.text("ui.credit.updated")} <span data-testid="dataset-updated">{dataset.updated.display(lang)}</span>
+                {lang.text("ui.credit.licence")} <span data-testid="dataset-license">{dataset.license.clone()}</span>
             </p>
             <details class="data-report" data-testid="data-report" open=open>
-                <summary data-testid="report-summary">{report.summary()}</summary>
+                <summary data-testid="report-summary">{report.summary_in(lang)}</summary>
                 {has_problems.then(|| view! { <ol class="problems">{problems}{more}</ol> })}
             </details>
         </section>

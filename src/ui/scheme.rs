@@ -23,12 +23,9 @@ pub enum ThemeChoice {
 }
 
 impl ThemeChoice {
-    fn label(self) -> &'static str {
-        match self {
-            ThemeChoice::System => "System",
-            ThemeChoice::Light => "Light",
-            ThemeChoice::Dark => "Dark",
-        }
+    fn label(self, lang: crate::i18n::Lang) -> std::borrow::Cow<'static, str> {
+        let name: &'static str = self.into();
+        lang.text(&format!("ui.theme.{name}"))
     }
 
     fn parse(s: &str) -> ThemeChoice {
@@ -113,15 +110,16 @@ impl ColourScheme {
 #[component]
 pub fn ThemeSwitch() -> impl IntoView {
     let scheme = expect_context::<ColourScheme>();
+    let lang = super::lang::use_lang();
     let on_change = move |ev| scheme.choose(ThemeChoice::parse(&event_target_value(&ev)));
     let value = move || -> &'static str { scheme.choice.get().into() };
     view! {
         <label class="theme-switch">
-            "Theme "
+            {lang.text("ui.theme.label")}
             <select data-testid="theme" on:change=on_change prop:value=value>
                 {ThemeChoice::VARIANTS.iter().map(|&c| {
                     let value: &'static str = c.into();
-                    view! { <option value=value selected=move || scheme.choice.get() == c>{c.label()}</option> }
+                    view! { <option value=value selected=move || scheme.choice.get() == c>{c.label(lang)}</option> }
                 }).collect_view()}
             </select>
         </label>

@@ -6,6 +6,8 @@ use leptos::html::Input;
 use leptos::prelude::*;
 
 use super::history::Nav;
+use super::lang::use_lang;
+use crate::i18n::Lang;
 use crate::url_state::claim_page;
 
 #[derive(Clone, PartialEq)]
@@ -16,10 +18,11 @@ enum Shared {
     ByHand(String),
 }
 
-/// What Share copies: the claim's page when a claim is open and has one, else the view's URL.
-fn shared_url(window: &web_sys::Window, claim: Option<&str>) -> String {
+/// What Share copies: the claim's page in `lang` when a claim is open and has one, else the
+/// view's URL.
+fn shared_url(window: &web_sys::Window, claim: Option<&str>, lang: Lang) -> String {
     let location = window.location();
-    match claim.and_then(claim_page) {
+    match claim.and_then(|id| claim_page(id, lang)) {
         Some(page) => {
             let (origin, path) = (location.origin().unwrap_or_default(), location.pathname().unwrap_or_default());
             let dir = path.rsplit_once('/').map_or("", |(dir, _)| dir);
@@ -35,14 +38,15 @@ pub fn ShareButton(
     local_file: bool,
 ) -> impl IntoView {
     let nav = expect_context::<Nav>();
+    let lang = use_lang();
     let state = RwSignal::new(Shared::Not);
     if local_file {
         let said = RwSignal::new(false);
         return view! {
-            <button type="button" class="button" data-testid="share" on:click=move |_| said.set(true)>"Share"</button>
+            <button type="button" class="button" data-testid="share" on:click=move |_| said.set(true)>{lang.text("ui.share.share")}</button>
             {move || said.get().then(|| view! {
                 <p class="share-note" data-testid="share-unavailable" role="status">
-                    "This data is a file on your computer only: a link cannot carry it. Download the claims and publish the file to share them."
+                    {lang.text("ui.share.local")}
                 </p>
             })}
         }
@@ -55,7 +59,7 @@ pub fn ShareButton(
         nav.write_typed();
         // Only the bundled dataset's claims have baked pages.
         let view = nav.view.read_untracked();
-        let url = shared_url(&window, view.claim.as_deref().filter(|_| view.data.is_none()));
+        let url = shared_url(&window, view.claim.as_deref().filter(|_| view.data.is_none()), lang);
         drop(view);
         let promise = window.navigator().clipboard().write_text(&url);
         leptos::task::spawn_local(async move {
@@ -72,11 +76,11 @@ pub fn ShareButton(
     };
     view! {
         <button type="button" class="button" data-testid="share" on:click=share>
-            {move || if state.get() == Shared::Copied { "Link copied" } else { "Share" }}
+            {move || lang.text(if state.get() == Shared::Copied { "ui.share.copied" } else { "ui.share.share" })}
         </button>
         {move || match state.get() {
             Shared::ByHand(url) => Some(view! {
-                <input node_ref=field class="share-url" data-testid="share-url" readonly aria-label="Link to this view" prop:value=url/>
+                <input node_ref=field class="share-url" data-testid="share-url" readonly aria-label=lang.text("ui.share.link") prop:value=url/>
             }),
             _ => None,
         }}

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use super::card::{accused_parties, party};
 use super::history::{Entry, Nav};
+use super::lang::use_lang;
 use super::loaded::Loaded;
 use crate::query::thread_window;
 
@@ -16,6 +17,7 @@ pub const THREAD_SHOWN: usize = 50;
 #[component]
 pub fn Thread(loaded: Loaded) -> impl IntoView {
     let nav = expect_context::<Nav>();
+    let lang = use_lang();
     let panel = NodeRef::<Section>::new();
     let dataset = loaded.dataset.clone();
     let open = Memo::new(move |_| {
@@ -39,25 +41,26 @@ pub fn Thread(loaded: Loaded) -> impl IntoView {
         match open.get()? {
             Err(id) => Some(
                 view! {
-                    <p class="notices" role="status">{format!("No claim with the id “{id}” in this dataset.")}</p>
+                    <p class="notices" role="status">{lang.fill("ui.thread.no_claim", &[("id", &id)])}</p>
                 }
                 .into_any(),
             ),
             Ok(claim) => {
                 let d = &loaded.dataset;
                 let c = &d.claims[claim as usize];
-                let title = c
+                let (title, title_lang) = c
                     .incident
                     .as_ref()
                     .and_then(|x| loaded.index.incident(d, x))
-                    .map_or_else(|| c.headline.clone(), |i| i.title.clone());
+                    .map_or_else(|| c.headline_in(lang), |i| i.title_in(lang));
+                let title = title.to_string();
                 let window = thread_window(d, &loaded.index, claim, THREAD_SHOWN);
                 let (before, after) = (window.before, window.after);
                 let n = before + window.entries.len() + after;
                 let not_shown = |k: usize, which: &str| {
                     (k > 0).then(|| {
-                        let claims = if k == 1 { "claim" } else { "claims" };
-                        view! { <p class="muted" data-testid="thread-not-shown">{format!("{k} {which} {claims} not shown")}</p> }
+                        let text = lang.count(&format!("ui.thread.not_shown_{which}"), k, &[]);
+                        view! { <p class="muted" data-testid="thread-not-shown">{text}</p> }
                     })
                 };
                 let (earlier, later) = (not_shown(before, "earlier"), not_shown(after, "later"));
@@ -68,12 +71,12 @@ pub fn Thread(loaded: Loaded) -> impl IntoView {
                     .into_iter()
                     .map(|e| {
                         let t = &d.claims[e.claim as usize];
-                        let accused = accused_parties(d, &loaded.index, &t.accused);
+                        let accused = accused_parties(d, &loaded.index, &t.accused, lang);
+                        let (headline, headline_lang) = t.headline_in(lang);
                         let lag = e.answered_after_days.map(|days| {
                             let text = match days {
-                                0 => "answered the same day".to_string(),
-                                1 => "answered after 1 day".to_string(),
-                                n => format!("answered after {n} days"),
+                                0 => lang.text("ui.thread.same_day").into_owned(),
+                                n => lang.count("ui.thread.answered_after", n as usize, &[]),
                             };
                             view! { <p class="lag" data-testid="answer-lag">"↳ " {text}</p> }
                         });
@@ -81,14 +84,14 @@ pub fn Thread(loaded: Loaded) -> impl IntoView {
                             <li class="thread-entry" class:current=e.claim == claim data-testid="thread-claim"
                                 data-claim-id=t.id.clone()>
                                 <div class="card-meta">
-                                    <time datetime=t.date.to_string()>{t.date.display()}</time>
+                                    <time datetime=t.date.to_string()>{t.date.display(lang)}</time>
                                     <span class=format!("badge stance-{}", t.stance.as_str())>
                                         <span class="badge-icon" aria-hidden="true">{t.stance.icon()}</span>
-                                        {t.stance.label()}
+                                        {t.stance.label(lang)}
                                     </span>
                                 </div>
-                                <p class="parties">{party(d, &loaded.index, &t.claimant)} {(!accused.is_empty()).then(|| format!(" → {accused}"))}</p>
-                                <p class="headline">{t.headline.clone()}</p>
+                                <p class="parties">{party(d, &loaded.index, &t.claimant, lang)} {(!accused.is_empty()).then(|| format!(" → {accused}"))}</p>
+                                <p class="headline" lang=headline_lang.tag()>{headline.to_string()}</p>
                                 {lag}
                             </li>
                         }
@@ -98,10 +101,10 @@ pub fn Thread(loaded: Loaded) -> impl IntoView {
                     view! {
                         <section class="thread" data-testid="thread" node_ref=panel tabindex="-1" aria-labelledby="thread-title">
                             <div class="thread-head">
-                                <h2 id="thread-title">{title}</h2>
-                                <button type="button" class="button" data-testid="close-thread" on:click=close>"Close"</button>
+                                <h2 id="thread-title" lang=title_lang.tag()>{title}</h2>
+                                <button type="button" class="button" data-testid="close-thread" on:click=close>{lang.text("ui.thread.close")}</button>
                             </div>
-                            <p class="muted">{format!("{n} {} in date order", if n == 1 { "claim" } else { "claims" })}</p>
+                            <p class="muted">{lang.count("ui.thread.in_date_order", n, &[])}</p>
                             {earlier}
                             <ol class="thread-entries" start=start>{items}</ol>
                             {later}

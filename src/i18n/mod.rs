@@ -1,0 +1,183 @@
+//! The reader's language: English or Simplified Chinese. Every text of the interface, the
+//! charts and their descriptions is a message in the catalogues `locales/en.json` and
+//! `locales/zh.json`, compiled in by `rust-i18n`. Counted phrases choose their form by the
+//! language's own plural rules (CLDR's, see `Lang::plural`): a catalogue gives a message
+//! `one` and `other` forms where its language has them ("1 claim", "2 claims"), only `other`
+//! where it has not (Chinese).
+//!
+//! Pure: the core takes a `Lang` as an argument, and the page (`ui`) holds the reader's.
+
+use std::borrow::Cow;
+use intl_pluralrules::PluralCategory;
+use rust_i18n::Backend;
+
+mod catalogue;
+pub use catalogue::add_catalogue;
+
+/// A language of the interface.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Lang {
+    #[default]
+    En,
+    Zh,
+}
+
+impl Lang {
+    /// Both languages, English first.
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::Zh];
+
+    /// The URL value and the catalogue's name: `en`, `zh`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Zh => "zh",
+        }
+    }
+
+    /// The language tag for `lang` attributes: `en`, `zh-Hans` (Simplified Chinese).
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Zh => "zh-Hans",
+        }
+    }
+
+    /// The language's own name, for the switch: "English", "中文".
+    pub fn name(self) -> &'static str {
+        match self {
+            Lang::En => "English",
+            Lang::Zh => "中文",
+        }
+    }
+
+    /// Reads a URL value (`en`, `zh`).
+    pub fn parse(code: &str) -> Option<Lang> {
+        match code {
+            "en" => Some(Lang::En),
+            "zh" => Some(Lang::Zh),
+            _ => None,
+        }
+    }
+
+    /// The first of the reader's preferred languages (as `navigator.languages` lists them,
+    /// e.g. `zh-CN`, `en-GB`) that the interface speaks; English when none is.
+    pub fn preferred<'a>(tags: impl IntoIterator<Item = &'a str>) -> Lang {
+        tags.into_iter()
+            .find_map(|tag| {
+                let primary = tag.split(['-', '_']).next().unwrap_or_default().to_ascii_lowercase();
+                Lang::parse(&primary)
+            })
+            .unwrap_or_default()
+    }
+
+    /// The message `key`: from this language's catalogue, else from the English one, else
+    /// the key itself (tests keep the catalogues whole). Asked of the catalogues' backend
+    /// directly: the two languages need none of `t!`'s locale fallbacks.
+    pub fn text(self, key: &str) -> Cow<'static, str> {
+        let read = match self {
+            Lang::En => None,
+            _ => catalogue::read().and_then(|b| b.translate(self.code(), key)),
+        };
+        let found = read.or_else(|| crate::_rust_i18n_backend().translate(Lang::En.code(), key));
+        found.unwrap_or_else(|| Cow::Owned(key.to_string()))
+    }
+
+    /// The message `key` with each `%{name}` replaced by its value.
+    pub fn fill(self, key: &str, args: &[(&str, &str)]) -> String {
+        args.iter().fold(self.text(key).into_owned(), |text, (name, value)| text.replace(&format!("%{{{name}}}"), value))
+    }
+
+    /// The form of `key` for the count `n` (`key.one` or `key.other`, by the language's plural
+    /// rules), with `%{n}` replaced by the number and each other `%{name}` by its value.
+    pub fn count(self, key: &str, n: usize, args: &[(&str, &str)]) -> String {
+        self.count_shown(key, &n.to_string(), args)
+    }
+
+    /// As [`Lang::count`], for a number already written out (`"2.5"`): its form is chosen by
+    /// the number as written, as the plural rules require ("1.0 days" in English).
+    pub fn count_shown(self, key: &str, number: &str, args: &[(&str, &str)]) -> String {
+        let form = match self.plural(number) {
+            PluralCategory::ONE => "one",
+            _ => "other",
+        };
+        let mut all = vec![("n", number)];
+        all.extend_from_slice(args);
+        self.fill(&format!("{key}.{form}"), &all)
+    }
+
+    /// The CLDR cardinal plural category of the number written `n` in this language. The
+    /// interface speaks two languages, whose rules CLDR gives as: English `one` for an integer
+    /// 1 written without decimals (`i = 1 and v = 0`), else `other`; Chinese `other` always.
+    /// They are written here rather than linked from `intl_pluralrules`, whose tables of
+    /// every language would cost the page 22 KB; a test checks them against that crate.
+    pub fn plural(self, n: &str) -> PluralCategory {
+        match self {
+            Lang::En if n == "1" => PluralCategory::ONE,
+            _ => PluralCategory::OTHER,
+        }
+    }
+
+    /// A year: "2019", "2019年".
+    pub fn year(self, year: u16) -> String {
+        self.fill("date.year", &[("year", &year.to_string())])
+    }
+
+    /// A month (1 to 12) with its year, at that precision: "Dec 2024", "2024年12月".
+    pub fn month(self, year: u16, month: u8) -> String {
+        let month = self.text(&format!("date.month.{month}"));
+        self.fill("date.month_year", &[("month", &month), ("year", &year.to_string())])
+    }
+
+    /// A day: "18 Dec 2024", "2024年12月18日".
+    pub fn day(self, year: u16, month: u8, day: u8) -> String {
+        let month = self.text(&format!("date.month.{month}"));
+        self.fill("date.day", &[("day", &day.to_string()), ("month", &month), ("year", &year.to_string())])
+    }
+
+    /// A list joined as the language joins it: "a, b and c", "a、b和c".
+    pub fn and_list(self, items: &[String]) -> String {
+        match items.split_last() {
+            None => String::new(),
+            Some((last, [])) => last.clone(),
+            Some((last, rest)) => self.fill("list.and", &[("rest", &rest.join(&self.text("list.comma"))), ("last", last)]),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counted_phrases_follow_each_languages_plural_rules() {
+        assert_eq!(Lang::En.count("count.claims", 1, &[]), "1 claim");
+        assert_eq!(Lang::En.count("count.claims", 2, &[]), "2 claims");
+        assert_eq!(Lang::En.count("count.claims", 0, &[]), "0 claims");
+        assert_eq!(Lang::Zh.count("count.claims", 1, &[]), "1 条声明");
+        assert_eq!(Lang::Zh.count("count.claims", 2, &[]), "2 条声明");
+    }
+
+    #[test]
+    fn dates_take_each_languages_form() {
+        assert_eq!(Lang::En.month(2024, 12), "Dec 2024");
+        assert_eq!(Lang::Zh.month(2024, 12), "2024年12月");
+        assert_eq!(Lang::En.day(2024, 12, 18), "18 Dec 2024");
+        assert_eq!(Lang::Zh.day(2024, 12, 18), "2024年12月18日");
+    }
+
+    #[test]
+    fn the_readers_first_spoken_language_is_chosen() {
+        assert_eq!(Lang::preferred(["fr-FR", "zh-CN", "en"]), Lang::Zh);
+        assert_eq!(Lang::preferred(["en-GB", "zh"]), Lang::En);
+        assert_eq!(Lang::preferred(["de"]), Lang::En);
+        assert_eq!(Lang::preferred(["ZH_tw"]), Lang::Zh);
+    }
+
+    #[test]
+    fn lists_join_as_each_language_joins_them() {
+        let items = ["a".to_string(), "b".to_string(), "c".to_string()];
+        assert_eq!(Lang::En.and_list(&items), "a, b and c");
+        assert_eq!(Lang::Zh.and_list(&items), "a、b和c");
+        assert_eq!(Lang::Zh.and_list(&items[..1]), "a");
+    }
+}
