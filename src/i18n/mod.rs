@@ -133,15 +133,6 @@ impl Lang {
         let month = self.text(&format!("date.month.{month}"));
         self.fill("date.day", &[("day", &day.to_string()), ("month", &month), ("year", &year.to_string())])
     }
-
-    /// A list joined as the language joins it: "a, b and c", "a、b和c".
-    pub fn and_list(self, items: &[String]) -> String {
-        match items.split_last() {
-            None => String::new(),
-            Some((last, [])) => last.clone(),
-            Some((last, rest)) => self.fill("list.and", &[("rest", &rest.join(&self.text("list.comma"))), ("last", last)]),
-        }
-    }
 }
 
 #[cfg(test)]
@@ -171,13 +162,5 @@ mod tests {
         assert_eq!(Lang::preferred(["en-GB", "zh"]), Lang::En);
         assert_eq!(Lang::preferred(["de"]), Lang::En);
         assert_eq!(Lang::preferred(["ZH_tw"]), Lang::Zh);
-    }
-
-    #[test]
-    fn lists_join_as_each_language_joins_them() {
-        let items = ["a".to_string(), "b".to_string(), "c".to_string()];
-        assert_eq!(Lang::En.and_list(&items), "a, b and c");
-        assert_eq!(Lang::Zh.and_list(&items), "a、b和c");
-        assert_eq!(Lang::Zh.and_list(&items[..1]), "a");
     }
 }
