@@ -10,8 +10,8 @@ use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
-use cyber_claims_explorer::i18n::Lang;
 use cyber_claims_explorer::charts::{aggregate, ChartId};
+use cyber_claims_explorer::i18n::Lang;
 use cyber_claims_explorer::ingest::read_json;
 use cyber_claims_explorer::model::Stance;
 use cyber_claims_explorer::query::{Filter, Index, TextCache};

@@ -248,7 +248,9 @@ mod tests {
     fn only_the_sites_own_dataset_goes_without_a_notice() {
         assert_eq!(Provenance::Bundled.notice(crate::i18n::Lang::En), None);
         assert_eq!(
-            Provenance::Address(shown_address("https://example.org/file.json?v=2", 80)).notice(crate::i18n::Lang::En).unwrap(),
+            Provenance::Address(shown_address("https://example.org/file.json?v=2", 80))
+                .notice(crate::i18n::Lang::En)
+                .unwrap(),
             "Data from example.org/file.json — not this site's dataset"
         );
         assert_eq!(

@@ -53,7 +53,9 @@ async fn the_explorer_a_thread_and_the_embeds_have_no_wcag_violations() {
             all.push(format!("{page}: {v}"));
         }
     }
-    for page in ["embed/stances.html", "embed/stances.zh.html", "claims/2024-12-18-cncert-us-advanced-materials.zh.html"] {
+    for page in
+        ["embed/stances.html", "embed/stances.zh.html", "claims/2024-12-18-cncert-us-advanced-materials.zh.html"]
+    {
         wide.driver.goto(format!("{}/app/{page}", server.base)).await.unwrap();
         for v in violations(&wide).await {
             all.push(format!("{page}: {v}"));

@@ -1,10 +1,10 @@
 //! Native tests of the six charts: aggregation numbers, summaries, tables and CSV, and what
 //! each chart draws to SVG (title, axis descriptions, marks counted by colour), empty included.
 
-use cyber_claims_explorer::i18n::Lang;
 use cyber_claims_explorer::charts::{
     aggregate, draw, spreadsheet_safe, summary, table, to_csv, to_svg, ChartData, ChartId, Table, Theme,
 };
+use cyber_claims_explorer::i18n::Lang;
 use cyber_claims_explorer::ingest::read_json;
 use cyber_claims_explorer::model::{Dataset, Stance};
 use cyber_claims_explorer::query::Index;
@@ -257,8 +257,14 @@ fn sectors_rank_the_top_twelve_by_claims() {
     let none = aggregate(ChartId::Sectors, &d, &index, &[6, 7], Lang::En);
     assert_eq!(summary(&none, Lang::En), "None of the 2 matching claims names a targeted sector.");
     assert!(table(&none, Lang::En).rows.is_empty());
-    has_texts(&to_svg(&none, &LIGHT, 640, 320, Lang::En), &["Targeted sectors", "No sectors recorded for these claims"]);
-    assert_eq!(summary(&aggregate(ChartId::Sectors, &d, &index, &[6], Lang::En), Lang::En), "The matching claim names no targeted sector.");
+    has_texts(
+        &to_svg(&none, &LIGHT, 640, 320, Lang::En),
+        &["Targeted sectors", "No sectors recorded for these claims"],
+    );
+    assert_eq!(
+        summary(&aggregate(ChartId::Sectors, &d, &index, &[6], Lang::En), Lang::En),
+        "The matching claim names no targeted sector."
+    );
 }
 
 #[test]

@@ -737,7 +737,8 @@ async fn the_explorer_speaks_chinese_and_the_switch_returns_to_english() {
     // The newest denial, headed in Chinese, its stance in Chinese.
     let first = browser.js("return document.querySelector('[data-testid=\"claim-card\"]').dataset.claimId;").await;
     let claim = dataset.claims.iter().find(|c| json!(c.id) == first).unwrap();
-    let headline = browser.js("return document.querySelector('[data-testid=\"claim-card\"] .headline').textContent;").await;
+    let headline =
+        browser.js("return document.querySelector('[data-testid=\"claim-card\"] .headline').textContent;").await;
     assert_eq!(headline, json!(claim.headline_zh.clone().unwrap()));
     let badge = browser.js("return document.querySelector('[data-testid=\"claim-card\"] .badge').textContent;").await;
     assert!(badge.as_str().unwrap().contains("否认"), "{badge}");

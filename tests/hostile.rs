@@ -3,8 +3,8 @@
 //! actors, many claims answering one, and a `responds_to` cycle. Sizes small enough for a
 //! debug build; the benchmark (`benches/core.rs`) times them at full size.
 
-use cyber_claims_explorer::i18n::Lang;
 use cyber_claims_explorer::charts::{aggregate, ChartData, ChartId};
+use cyber_claims_explorer::i18n::Lang;
 use cyber_claims_explorer::ingest::{read_json, Ingested, Severity};
 use cyber_claims_explorer::query::{thread, thread_len, thread_window, Filter, Index};
 

@@ -76,7 +76,8 @@ fn both_catalogues_hold_the_same_messages_with_each_languages_plural_forms() {
     let keys = |m: &[Message]| m.iter().map(|m| (m.key.clone(), m.form.is_some())).collect::<BTreeSet<_>>();
     assert_eq!(keys(&en), keys(&zh), "the same messages in English and Chinese, counted in both or in neither");
     // English counts with `one` and `other`; Chinese, which has no `one`, with `other` only.
-    let forms = |m: &[Message], key: &str| m.iter().filter(|x| x.key == key).filter_map(|x| x.form.clone()).collect::<Vec<_>>();
+    let forms =
+        |m: &[Message], key: &str| m.iter().filter(|x| x.key == key).filter_map(|x| x.form.clone()).collect::<Vec<_>>();
     for m in en.iter().filter(|m| m.form.is_some()) {
         assert_eq!(forms(&en, &m.key), ["one", "other"], "{}: English forms", m.key);
         assert_eq!(forms(&zh, &m.key), ["other"], "{}: Chinese forms", m.key);
@@ -113,8 +114,11 @@ fn every_message_the_code_names_is_in_the_catalogues() {
 #[test]
 fn the_plural_rules_written_out_are_cldrs() {
     for lang in Lang::ALL {
-        let rules = PluralRules::create(lang.code().parse::<unic_langid::LanguageIdentifier>().unwrap(), PluralRuleType::CARDINAL)
-            .unwrap();
+        let rules = PluralRules::create(
+            lang.code().parse::<unic_langid::LanguageIdentifier>().unwrap(),
+            PluralRuleType::CARDINAL,
+        )
+        .unwrap();
         for n in ["0", "1", "2", "3", "11", "21", "100", "1.0", "1.5", "2.5", "0.5", "1000000"] {
             assert_eq!(lang.plural(n), rules.select(n).unwrap(), "{lang:?} {n}");
         }

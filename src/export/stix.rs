@@ -227,11 +227,8 @@ pub fn to_stix(dataset: &Dataset) -> String {
         }
         objects.push(report(claim, refs, &stamp));
     }
-    let bundle = Bundle {
-        id: stix_id("bundle", &format!("{}:{}", dataset.title, dataset.updated)),
-        objects,
-        kind: "bundle",
-    };
+    let bundle =
+        Bundle { id: stix_id("bundle", &format!("{}:{}", dataset.title, dataset.updated)), objects, kind: "bundle" };
     let mut text = serde_json::to_string_pretty(&bundle).expect("the bundle's types always serialise");
     text.push('\n');
     text

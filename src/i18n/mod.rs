@@ -7,9 +7,9 @@
 //!
 //! Pure: the core takes a `Lang` as an argument, and the page (`ui`) holds the reader's.
 
-use std::borrow::Cow;
 use intl_pluralrules::PluralCategory;
 use rust_i18n::Backend;
+use std::borrow::Cow;
 
 mod catalogue;
 pub use catalogue::add_catalogue;
@@ -84,7 +84,8 @@ impl Lang {
 
     /// The message `key` with each `%{name}` replaced by its value.
     pub fn fill(self, key: &str, args: &[(&str, &str)]) -> String {
-        args.iter().fold(self.text(key).into_owned(), |text, (name, value)| text.replace(&format!("%{{{name}}}"), value))
+        args.iter()
+            .fold(self.text(key).into_owned(), |text, (name, value)| text.replace(&format!("%{{{name}}}"), value))
     }
 
     /// The form of `key` for the count `n` (`key.one` or `key.other`, by the language's plural

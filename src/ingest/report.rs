@@ -250,8 +250,7 @@ impl Report {
     pub fn summary_in(&self, lang: Lang) -> String {
         let n = |k: usize| k.to_string();
         let others = self.actors.excluded + self.incidents.excluded;
-        let others =
-            if others > 0 { lang.fill("report.others", &[("n", &n(others))]) } else { String::new() };
+        let others = if others > 0 { lang.fill("report.others", &[("n", &n(others))]) } else { String::new() };
         let listed = if self.total() > self.problems.len() {
             lang.fill("report.listed", &[("n", &n(self.problems.len()))])
         } else {

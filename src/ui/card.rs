@@ -143,8 +143,9 @@ pub fn ClaimCard(loaded: Loaded, claim: u32, words: Memo<Vec<String>>) -> impl I
         }
     });
     let more_sources = c.sources.len().saturating_sub(SOURCES_SHOWN);
-    let more_sources =
-        (more_sources > 0).then(|| view! { <li class="muted">{lang.fill("ui.card.more_sources", &[("n", &more_sources.to_string())])}</li> });
+    let more_sources = (more_sources > 0).then(
+        || view! { <li class="muted">{lang.fill("ui.card.more_sources", &[("n", &more_sources.to_string())])}</li> },
+    );
     let sources = c
         .sources
         .iter()
@@ -161,8 +162,10 @@ pub fn ClaimCard(loaded: Loaded, claim: u32, words: Memo<Vec<String>>) -> impl I
         })
         .collect_view();
     let thread = c.incident.as_ref().map(|x| {
-        let (title, title_lang) =
-            loaded.index.incident(dataset, x).map_or((x.clone(), Lang::En), |i| (i.title_in(lang).0.to_string(), i.title_in(lang).1));
+        let (title, title_lang) = loaded
+            .index
+            .incident(dataset, x)
+            .map_or((x.clone(), Lang::En), |i| (i.title_in(lang).0.to_string(), i.title_in(lang).1));
         let n = thread_len(dataset, &loaded.index, claim);
         let id = c.id.clone();
         let open = move |_| {

@@ -56,7 +56,8 @@ pub fn embed_snippet(chart: ChartId, view: &ViewState, lang: Lang) -> String {
     } else {
         // The language goes with the chart: a host page shows it as the reader chose it.
         let lang = Some(lang.code().to_string());
-        let state = ViewState { embed: Some(chart.as_str().to_string()), claim: None, charts: false, lang, ..view.clone() };
+        let state =
+            ViewState { embed: Some(chart.as_str().to_string()), claim: None, charts: false, lang, ..view.clone() };
         format!("{base}?{}", to_query(&state))
     };
     let script = format!("{dir}embed.js");
@@ -135,7 +136,8 @@ pub fn ChartCard(
     let lang = use_lang();
     let name = chart.as_str();
     let (dataset, index) = (loaded.dataset.clone(), loaded.index.clone());
-    let data = Memo::new(move |_| timed("charts: aggregates", || aggregate(chart, &dataset, &index, &ids.read(), lang)));
+    let data =
+        Memo::new(move |_| timed("charts: aggregates", || aggregate(chart, &dataset, &index, &ids.read(), lang)));
     let text = Memo::new(move |_| summary(&data.read(), lang));
     let canvas_ref = NodeRef::<Canvas>::new();
     let width = RwSignal::new(0.0f64);
@@ -181,7 +183,8 @@ pub fn ChartCard(
             .with_value(|l| l.as_ref().is_some_and(|(lw, lt, ld)| *lw == w && *lt == theme && *ld == *data.read()));
         if !unchanged {
             let dpr = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio()).max(1.0);
-            match timed("charts: drawing on the canvas", || draw_on_canvas(&canvas, &data.read(), &theme, w, dpr, lang)) {
+            match timed("charts: drawing on the canvas", || draw_on_canvas(&canvas, &data.read(), &theme, w, dpr, lang))
+            {
                 Ok(()) => {
                     if failure.read_untracked().is_some() {
                         failure.set(None);

@@ -30,6 +30,6 @@ pub mod timing;
 mod turns;
 
 pub use app::App;
-pub use loaded::Loaded;
 pub use lang::start;
+pub use loaded::Loaded;
 pub use turns::in_turn;
