@@ -9,6 +9,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::i18n::Message;
+
 /// The id of the JSON block that carries the list in the explorer's page.
 pub const DATA_SOURCES_ID: &str = "data-sources";
 
@@ -56,11 +58,11 @@ pub enum Origin {
 
 /// Why an address is refused: a sentence naming what was refused.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Refusal(pub String);
+pub struct Refusal(pub Message);
 
 impl std::fmt::Display for Refusal {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
+        write!(f, "{}", self.0)
     }
 }
 
@@ -91,10 +93,8 @@ impl DataSources {
     pub fn check(&self, address: &Address, page_origin: &str) -> Result<Origin, Refusal> {
         if address.protocol != "https:" && address.protocol != "http:" {
             let scheme = address.protocol.trim_end_matches(':');
-            return Err(Refusal(format!(
-                "a “{scheme}:” address was refused: this page reads data only from web addresses of its own site{}",
-                self.and_listed()
-            )));
+            let m = Message::new("load.refused_scheme").with("scheme", scheme);
+            return Err(Refusal(m.with_message("listed", self.and_listed())));
         }
         if address.origin == page_origin {
             return Ok(Origin::Own);
@@ -102,20 +102,15 @@ impl DataSources {
         if self.origins().iter().any(|o| o.eq_ignore_ascii_case(&address.origin)) {
             return Ok(Origin::Listed);
         }
-        Err(Refusal(format!(
-            "data from {} was refused: this page reads data only from its own site{}",
-            address.host,
-            self.and_listed()
-        )))
+        let m = Message::new("load.refused_host").with("host", address.host.as_str());
+        Err(Refusal(m.with_message("listed", self.and_listed())))
     }
 
-    fn and_listed(&self) -> String {
+    /// " and from https://a.example, https://b.example", or nothing when none is listed.
+    fn and_listed(&self) -> Message {
         let origins = self.origins();
-        if origins.is_empty() {
-            String::new()
-        } else {
-            format!(" and from {}", origins.join(", "))
-        }
+        let key = if origins.is_empty() { "load.none_listed" } else { "load.and_listed" };
+        Message::new(key).with("origins", origins.join(", "))
     }
 }
 
@@ -187,7 +182,8 @@ mod tests {
         assert!(shipped.allowed_origins.is_empty(), "the shipped list is empty: own origin only");
         assert_eq!(shipped.check(&address("https://news.example/data/x.json"), PAGE), Ok(Origin::Own));
         let refused = shipped.check(&address("https://evil.example/x.json"), PAGE).unwrap_err();
-        assert_eq!(refused.0, "data from evil.example was refused: this page reads data only from its own site");
+        assert_eq!(refused.to_string(), "data from evil.example was refused: this page reads data only from its own site");
+        assert_eq!(refused.0.in_lang(crate::i18n::Lang::Zh), "已拒绝来自 evil.example 的数据：本页只读取本站的数据");
     }
 
     #[test]
@@ -203,7 +199,7 @@ mod tests {
         for refused in
             ["http://data.example.org/a.json", "https://data.example.org:444/a.json", "https://127.0.0.1:8081/a"]
         {
-            let why = sources.check(&address(refused), PAGE).unwrap_err().0;
+            let why = sources.check(&address(refused), PAGE).unwrap_err().to_string();
             assert!(
                 why.contains("was refused")
                     && why.ends_with("and from https://data.example.org, http://127.0.0.1:8081"),
@@ -221,7 +217,7 @@ mod tests {
             ("javascript:alert(1)", "javascript"),
             ("file:///etc/passwd", "file"),
         ] {
-            let why = sources.check(&address(href), PAGE).unwrap_err().0;
+            let why = sources.check(&address(href), PAGE).unwrap_err().to_string();
             assert!(why.starts_with(&format!("a “{scheme}:” address was refused")), "{href}: {why}");
         }
     }

@@ -6,6 +6,7 @@ use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, CONTRO
 
 use strum::VariantArray;
 
+use crate::i18n::Message;
 use crate::ingest::{shorten, QUOTED_MAX};
 use crate::model::{one_of, Side, Stance};
 use crate::query::{Answered, Filter, Sort};
@@ -119,12 +120,22 @@ pub fn to_query(state: &ViewState) -> String {
     pairs.into_iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join("&")
 }
 
-fn year(value: &str, name: &str, notices: &mut Vec<String>) -> Option<u16> {
+/// "“sort=best” was ignored: expected newest or oldest".
+fn ignored(name: &str, value: &str, expected: Message) -> Message {
+    let m = Message::new("notice.ignored").with("param", name).with("value", shorten(value, QUOTED_MAX));
+    m.with_message("expected", expected)
+}
+
+/// "en or zh".
+fn either(one: &str, other: &str) -> Message {
+    Message::new("list.or").with("items", one).with("last", other)
+}
+
+fn year(value: &str, name: &str, notices: &mut Vec<Message>) -> Option<u16> {
     match value.parse::<u16>() {
         Ok(y) if (1900..=2100).contains(&y) => Some(y),
         _ => {
-            let value = shorten(value, QUOTED_MAX);
-            notices.push(format!("“{name}={value}” was ignored: expected a year such as 2019"));
+            notices.push(ignored(name, value, Message::new("notice.a_year")));
             None
         }
     }
@@ -133,7 +144,7 @@ fn year(value: &str, name: &str, notices: &mut Vec<String>) -> Option<u16> {
 /// Reads a query string (with or without `?`). Unknown parameters are ignored; bad values are
 /// left out, each with a notice for the reader (the value shortened to `QUOTED_MAX`
 /// characters; after `NOTICES_KEPT` notices, one more counts the rest).
-pub fn parse(query: &str) -> (ViewState, Vec<String>) {
+pub fn parse(query: &str) -> (ViewState, Vec<Message>) {
     let mut state = ViewState::default();
     let mut notices = Vec::new();
     let query = query.strip_prefix('?').unwrap_or(query);
@@ -142,7 +153,6 @@ pub fn parse(query: &str) -> (ViewState, Vec<String>) {
         let key = decode(key);
         let items = || raw.split(',').map(decode).filter(|s| !s.is_empty());
         let one = decode(raw);
-        let shown = shorten(&one, QUOTED_MAX);
         let f = &mut state.filter;
         match key.as_str() {
             "q" => f.q = one,
@@ -152,11 +162,7 @@ pub fn parse(query: &str) -> (ViewState, Vec<String>) {
                         Some(s) => {
                             f.sides.insert(s);
                         }
-                        None => notices.push(format!(
-                            "“side={}” was ignored: expected {}",
-                            shorten(&item, QUOTED_MAX),
-                            one_of(Side::VARIANTS)
-                        )),
+                        None => notices.push(ignored("side", &item, one_of(Side::VARIANTS))),
                     }
                 }
             }
@@ -167,7 +173,7 @@ pub fn parse(query: &str) -> (ViewState, Vec<String>) {
                             f.stances.insert(s);
                         }
                         None => {
-                            notices.push(format!("“stance={}” was ignored: not a stance", shorten(&item, QUOTED_MAX)))
+                            notices.push(Message::new("notice.not_a_stance").with("value", shorten(&item, QUOTED_MAX)))
                         }
                     }
                 }
@@ -181,22 +187,20 @@ pub fn parse(query: &str) -> (ViewState, Vec<String>) {
             "to" => f.to = year(&one, "to", &mut notices),
             "answered" => match Answered::parse(&one) {
                 Some(a) => f.answered = Some(a.into()),
-                None => {
-                    notices.push(format!("“answered={shown}” was ignored: expected {}", one_of(Answered::VARIANTS)))
-                }
+                None => notices.push(ignored("answered", &one, one_of(Answered::VARIANTS))),
             },
             "sort" => match Sort::parse(&one) {
                 Some(s) => f.sort = s,
-                None => notices.push(format!("“sort={shown}” was ignored: expected {}", one_of(Sort::VARIANTS))),
+                None => notices.push(ignored("sort", &one, one_of(Sort::VARIANTS))),
             },
             "lang" => match one.as_str() {
                 "en" | "zh" => state.lang = Some(one),
-                _ => notices.push(format!("“lang={shown}” was ignored: expected en or zh")),
+                _ => notices.push(ignored("lang", &one, either("en", "zh"))),
             },
             "view" => match one.as_str() {
                 "charts" => state.charts = true,
                 "claims" => state.charts = false,
-                _ => notices.push(format!("“view={shown}” was ignored: expected claims or charts")),
+                _ => notices.push(ignored("view", &one, either("claims", "charts"))),
             },
             "claim" => state.claim = Some(one).filter(|c| !c.is_empty()),
             "data" => state.data = Some(one).filter(|d| !d.is_empty()),
@@ -206,14 +210,14 @@ pub fn parse(query: &str) -> (ViewState, Vec<String>) {
     }
     if let (Some(a), Some(b)) = (state.filter.from, state.filter.to) {
         if a > b {
-            notices.push(format!("the years were swapped: from={a} is after to={b}"));
+            notices.push(Message::new("notice.swapped").with("from", a.to_string()).with("to", b.to_string()));
             (state.filter.from, state.filter.to) = (Some(b), Some(a));
         }
     }
     if notices.len() > NOTICES_KEPT {
         let rest = notices.len() - NOTICES_KEPT;
         notices.truncate(NOTICES_KEPT);
-        notices.push(format!("and {rest} more bad values were ignored"));
+        notices.push(Message::counted("notice.more", rest));
     }
     (state, notices)
 }
@@ -254,7 +258,8 @@ mod tests {
         assert!(s.filter.sides.is_empty());
         assert_eq!((s.filter.from, s.filter.to), (Some(2019), Some(2021)));
         assert_eq!(notices.len(), 6, "{notices:?}");
-        assert!(notices[0].contains("side=mars"));
+        assert!(notices[0].to_string().contains("side=mars"));
+        assert_eq!(notices[0].in_lang(crate::i18n::Lang::Zh), "已忽略“side=mars”：应为us-cn, cn-us 或 other");
     }
 
     #[test]
@@ -262,13 +267,14 @@ mod tests {
         let long = "x".repeat(10_000);
         let (_, notices) = parse(&format!("sort={long}"));
         assert_eq!(notices.len(), 1);
-        assert!(notices[0].chars().count() < QUOTED_MAX + 60, "{}", notices[0]);
-        assert!(notices[0].contains("x…”"), "{}", notices[0]);
+        let notice = notices[0].to_string();
+        assert!(notice.chars().count() < QUOTED_MAX + 60, "{notice}");
+        assert!(notice.contains("x…”"), "{notice}");
         let many: Vec<String> = (0..1_000).map(|i| format!("bad{i}")).collect();
         let (_, notices) = parse(&format!("side={}", many.join(",")));
         assert_eq!(notices.len(), NOTICES_KEPT + 1);
-        assert!(notices[0].contains("side=bad0"));
-        assert_eq!(notices[NOTICES_KEPT], "and 980 more bad values were ignored");
+        assert!(notices[0].to_string().contains("side=bad0"));
+        assert_eq!(notices[NOTICES_KEPT].to_string(), "and 980 more bad values were ignored");
     }
 }
 

@@ -8,7 +8,7 @@ fn small() -> Dataset {
     let ingested = read_json(include_bytes!("fixtures/small.json")).expect("the fixture parses");
     // One warning: c4's javascript: source, which stays as text.
     assert_eq!(ingested.report.problems.len(), 1, "{:?}", ingested.report.problems);
-    assert_eq!(ingested.report.problems[0].location, "claims[3].sources[0].url");
+    assert_eq!(ingested.report.problems[0].location.to_string(), "claims[3].sources[0].url");
     ingested.dataset
 }
 
@@ -33,8 +33,8 @@ fn the_fixture_parses_into_the_model() {
 #[test]
 fn the_bad_fixture_is_rejected_with_its_place() {
     let e = read_json(include_bytes!("fixtures/broken.json")).unwrap_err();
-    assert_eq!(e.location.as_deref(), Some("line 7, column 31"));
-    assert!(e.message.contains("cut off"), "{e}");
+    assert_eq!(e.location.as_ref().map(|at| at.to_string()).as_deref(), Some("line 7, column 31"));
+    assert!(e.message.to_string().contains("cut off"), "{e}");
 }
 
 #[test]

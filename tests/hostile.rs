@@ -114,7 +114,7 @@ fn a_responds_to_cycle_loads_and_its_threads_end() {
     assert_eq!(i.report.count(Severity::Error), 0);
     // Each incident's first claim answers the last of the incident before: a warning each.
     assert_eq!(i.report.count(Severity::Warning), n / 10);
-    assert!(i.report.problems.iter().all(|p| p.message.contains("belongs to another incident")));
+    assert!(i.report.problems.iter().all(|p| p.message.to_string().contains("belongs to another incident")));
     // Every claim is answered by the next one round the cycle.
     for (c, answer) in index.first_answer.iter().enumerate() {
         assert_eq!(*answer, Some(((c + 1) % n) as u32), "claim {c}");

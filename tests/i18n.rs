@@ -95,7 +95,10 @@ fn both_catalogues_hold_the_same_messages_with_each_languages_plural_forms() {
 #[test]
 fn every_message_the_code_names_is_in_the_catalogues() {
     let keys: BTreeSet<String> = messages(Lang::En).into_iter().map(|m| m.key).collect();
-    let prefixes = ["ui.", "notice.", "report.", "count.", "summary.", "chart.", "table.", "date.", "list."];
+    let prefixes = [
+        "ui.", "notice.", "report.", "count.", "summary.", "chart.", "table.", "date.", "list.", "problem.", "place.",
+        "json.", "load.",
+    ];
     let mut missing = Vec::new();
     for file in rust_files(&root().join("src")) {
         let text = std::fs::read_to_string(&file).unwrap();

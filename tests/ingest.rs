@@ -4,6 +4,7 @@
 use cyber_claims_explorer::ingest::{
     read, read_csv, read_json, Ingested, Severity, LOCATION_MAX, MESSAGE_MAX, PROBLEMS_KEPT, QUOTED_MAX,
 };
+use cyber_claims_explorer::i18n::Lang;
 use cyber_claims_explorer::model::Stance;
 use serde_json::{json, Value};
 
@@ -41,7 +42,9 @@ fn lines(i: &Ingested) -> Vec<String> {
 
 fn has(i: &Ingested, severity: Severity, location: &str, words: &str) {
     assert!(
-        i.report.problems.iter().any(|p| p.severity == severity && p.location == location && p.message.contains(words)),
+        i.report.problems.iter().any(|p| p.severity == severity
+            && p.location.to_string() == location
+            && p.message.to_string().contains(words)),
         "expected a {} at {location} saying {words:?}; got {:#?}",
         severity.as_str(),
         lines(i)
@@ -343,7 +346,10 @@ fn control_characters_leave_csv_cells_reported_at_their_column() {
         has(&i, Severity::Warning, &format!("row 2, column {column}"), "removed 1 character that text may not hold");
     }
     assert!(
-        !i.report.problems.iter().any(|p| p.location == "row 2, column note" && p.message.contains("removed")),
+        !i.report
+            .problems
+            .iter()
+            .any(|p| p.location.to_string() == "row 2, column note" && p.message.to_string().contains("removed")),
         "an ignored column is not cleaned: {:#?}",
         lines(&i)
     );
@@ -396,8 +402,8 @@ fn a_file_that_is_not_a_dataset_gets_one_clear_error() {
         assert!(e.to_string().contains(words), "{e} should say {words:?}");
     }
     let e = read_csv(b"name,age\nA,3\n").unwrap_err();
-    assert_eq!(e.location.as_deref(), Some("row 1"));
-    assert!(e.message.contains("no column id, date, claimant, stance, headline, source_url"), "{e}");
+    assert_eq!(e.location.as_ref().map(|at| at.to_string()).as_deref(), Some("row 1"));
+    assert!(e.message.to_string().contains("no column id, date, claimant, stance, headline, source_url"), "{e}");
 }
 
 const CSV: &str = "\u{feff}id,date,claimant,claimant_country,accused,accused_country,stance,incident,headline,summary,quote,source_url,source_title,source_publisher,sectors,vectors\r\n\
@@ -464,8 +470,8 @@ fn csv_unknown_columns_are_reported_in_the_headers_order_once_each() {
         .report
         .problems
         .iter()
-        .filter(|p| p.message.starts_with("unknown column"))
-        .map(|p| p.location.clone())
+        .filter(|p| p.message.to_string().starts_with("unknown column"))
+        .map(|p| p.location.to_string())
         .collect();
     let columns = ["zeta", "alpha", "mid", "omega", "beta"].map(|c| format!("row 1, column {c}"));
     assert_eq!(unknown, columns);
@@ -508,9 +514,9 @@ fn a_dataset_read_in_pieces_is_the_dataset_read_whole() {
         }
     }
     let empty = cyber_claims_explorer::ingest::Reading::new(&["x.json"]);
-    assert_eq!(empty.finish().unwrap_err().message, "the file is empty");
+    assert_eq!(empty.finish().unwrap_err().message.to_string(), "the file is empty");
     let mut page = cyber_claims_explorer::ingest::Reading::new(&["x.json"]);
-    assert!(page.push(b"  <html>").unwrap_err().message.contains("HTML"));
+    assert!(page.push(b"  <html>").unwrap_err().message.to_string().contains("HTML"));
 }
 
 /// `n` empty claims `{}` in an otherwise valid dataset: the hostile file of the load report.
@@ -576,6 +582,7 @@ fn quoted_values_in_messages_are_shortened() {
     let url = format!("\"ftp://{}…\"", "ü".repeat(QUOTED_MAX - 7));
     has(&i, Severity::Warning, "claims[1].sources[0].url", &format!("{url} is not an http(s) URL"));
     for p in &i.report.problems {
-        assert!(p.message.chars().count() <= MESSAGE_MAX && p.location.chars().count() <= LOCATION_MAX, "{p}");
+        let (at, what) = (p.location_in(Lang::En), p.message_in(Lang::En));
+        assert!(what.chars().count() <= MESSAGE_MAX && at.chars().count() <= LOCATION_MAX, "{p}");
     }
 }

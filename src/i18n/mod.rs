@@ -12,7 +12,9 @@ use rust_i18n::Backend;
 use std::borrow::Cow;
 
 mod catalogue;
+mod message;
 pub use catalogue::add_catalogue;
+pub use message::{Arg, Message};
 
 /// A language of the interface.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -82,10 +84,31 @@ impl Lang {
         found.unwrap_or_else(|| Cow::Owned(key.to_string()))
     }
 
-    /// The message `key` with each `%{name}` replaced by its value.
+    /// The message `key` with each `%{name}` replaced by its value, in one pass: a value
+    /// (which may come from a file) is never read for placeholders itself.
     pub fn fill(self, key: &str, args: &[(&str, &str)]) -> String {
-        args.iter()
-            .fold(self.text(key).into_owned(), |text, (name, value)| text.replace(&format!("%{{{name}}}"), value))
+        let text = self.text(key);
+        let mut out = String::with_capacity(text.len());
+        let mut rest: &str = &text;
+        while let Some(at) = rest.find("%{") {
+            out.push_str(&rest[..at]);
+            let tail = &rest[at + 2..];
+            let named = tail.find('}').and_then(|end| {
+                args.iter().find(|(name, _)| *name == &tail[..end]).map(|(_, value)| (end, *value))
+            });
+            match named {
+                Some((end, value)) => {
+                    out.push_str(value);
+                    rest = &tail[end + 1..];
+                }
+                None => {
+                    out.push_str("%{");
+                    rest = tail;
+                }
+            }
+        }
+        out.push_str(rest);
+        out
     }
 
     /// The form of `key` for the count `n` (`key.one` or `key.other`, by the language's plural

@@ -7,6 +7,7 @@ use super::echo::quoted;
 use super::place::Place;
 use super::plain_text;
 use super::report::{Report, Tally};
+use crate::i18n::Message;
 use crate::model::{Actor, Claim, Dataset, Incident, PartialDate};
 
 /// Longest id, in characters.
@@ -47,12 +48,12 @@ impl<'a> Verdict<'a> {
         Verdict { report, place, errors: 0 }
     }
 
-    fn error(&mut self, field: &str, message: String) {
+    fn error(&mut self, field: &str, message: Message) {
         self.errors += 1;
         self.report.error(self.place.at(field), message);
     }
 
-    fn warning(&mut self, field: &str, message: String) {
+    fn warning(&mut self, field: &str, message: Message) {
         self.report.warning(self.place.at(field), message);
     }
 
@@ -61,13 +62,14 @@ impl<'a> Verdict<'a> {
     fn text(&mut self, field: &dyn std::fmt::Display, value: &str, max: usize, required: bool) {
         if required && value.trim().is_empty() {
             let field = field.to_string();
-            self.error(&field, format!("{field} is empty"));
+            self.error(&field, Message::new("problem.empty").with("field", field.as_str()));
         } else if value.len() > max {
             // No more characters than bytes: only a long text needs counting.
             let n = value.chars().count();
             if n > max {
                 let field = field.to_string();
-                self.error(&field, format!("{field} is too long: {n} characters, at most {max}"));
+                let m = Message::new("problem.too_long").with("field", field.as_str());
+                self.error(&field, m.with("n", n.to_string()).with("max", max.to_string()));
             }
         }
     }
@@ -75,10 +77,7 @@ impl<'a> Verdict<'a> {
     fn id(&mut self, value: &str) {
         self.text(&"id", value, ID_MAX, true);
         if value.chars().any(char::is_whitespace) {
-            self.error(
-                "id",
-                format!("the id {} contains spaces; ids are slugs like \"2024-cn-advanced-materials\"", quoted(value)),
-            );
+            self.error("id", Message::new("problem.id_spaces").with("value", quoted(value)));
         }
     }
 
@@ -87,7 +86,7 @@ impl<'a> Verdict<'a> {
         let kept = self.errors == 0;
         if !kept {
             let place = self.place.whole();
-            self.report.error(place, format!("this {what} is excluded because of the error(s) above"));
+            self.report.error(place, excluded(what));
         }
         let t = tally(self.report);
         if kept {
@@ -117,9 +116,19 @@ fn first_places<T>(records: &[(Place, T)], id: impl Fn(&T) -> &str) -> FxHashMap
     first
 }
 
-fn duplicate<T>(first: &FxHashMap<&str, usize>, records: &[(Place, T)], i: usize, id: &str) -> Option<String> {
+fn duplicate<T>(first: &FxHashMap<&str, usize>, records: &[(Place, T)], i: usize, id: &str) -> Option<Message> {
     let at = first[id];
-    (at != i).then(|| format!("the id {} is already used at {}", quoted(id), records[at].0.whole()))
+    (at != i).then(|| Message::new("problem.duplicate_id").with("value", quoted(id)).with_message("place", records[at].0.whole()))
+}
+
+/// "this claim is excluded because of the error(s) above", for a record of kind `what`
+/// (`actor`, `incident`, `claim`).
+pub fn excluded(what: &str) -> Message {
+    Message::new(match what {
+        "actor" => "problem.excluded.actor",
+        "incident" => "problem.excluded.incident",
+        _ => "problem.excluded.claim",
+    })
 }
 
 /// Applies every rule and returns the dataset of the records that passed. Text is made plain
@@ -144,7 +153,7 @@ pub fn finish(mut draft: Draft, report: &mut Report) -> Dataset {
         }
         let c = &actor.country;
         if !(c.len() == 2 && c.bytes().all(|b| b.is_ascii_uppercase())) {
-            v.warning("country", format!("{} is not an ISO 3166-1 alpha-2 code such as \"US\" or \"CN\"", quoted(c)));
+            v.warning("country", Message::new("problem.country").with("value", quoted(c)));
         }
         for (k, alias) in actor.aliases.iter().enumerate() {
             v.text(&format_args!("aliases[{k}]"), alias, NAME_MAX, true);
@@ -169,7 +178,7 @@ pub fn finish(mut draft: Draft, report: &mut Report) -> Dataset {
             v.text(&"title_zh", title, NAME_MAX, false);
         }
         if let Some(b) = incident.began.filter(|b| later_than_updated(b)) {
-            v.error("began", format!("{b} is after the dataset's updated date"));
+            v.error("began", Message::new("problem.after_updated").with("date", b.to_string()));
         }
         for (name, list) in [("sectors", &incident.sectors), ("vectors", &incident.vectors), ("cves", &incident.cves)] {
             for (k, item) in list.iter().enumerate() {
@@ -199,24 +208,25 @@ pub fn finish(mut draft: Draft, report: &mut Report) -> Dataset {
         }
         if later_than_updated(&claim.date) {
             let u = updated.expect("checked");
-            v.error("date", format!("{} is after the dataset's updated date ({u})", claim.date));
+            let m = Message::new("problem.after_updated_on").with("date", claim.date.to_string());
+            v.error("date", m.with("updated", u.to_string()));
         }
         if !actor_ids.contains(claim.claimant.as_str()) {
-            v.error("claimant", format!("{} is not an actor in this dataset", quoted(&claim.claimant)));
+            v.error("claimant", Message::new("problem.not_an_actor").with("value", quoted(&claim.claimant)));
         }
         for (k, a) in claim.accused.iter().enumerate() {
             if !actor_ids.contains(a.as_str()) {
-                v.error(&format!("accused[{k}]"), format!("{} is not an actor in this dataset", quoted(a)));
+                v.error(&format!("accused[{k}]"), Message::new("problem.not_an_actor").with("value", quoted(a)));
             }
         }
         if let Some(x) = claim.incident.as_deref().filter(|x| !incident_ids.contains(x)) {
-            v.error("incident", format!("{} is not an incident in this dataset", quoted(x)));
+            v.error("incident", Message::new("problem.not_an_incident").with("value", quoted(x)));
         }
         for (k, r) in claim.responds_to.iter().enumerate() {
             if !all_claim_ids.contains(r.as_str()) {
-                v.error(&format!("responds_to[{k}]"), format!("{} is not a claim in this dataset", quoted(r)));
+                v.error(&format!("responds_to[{k}]"), Message::new("problem.not_a_claim").with("value", quoted(r)));
             } else if r == &claim.id {
-                v.error(&format!("responds_to[{k}]"), "a claim cannot respond to itself".to_string());
+                v.error(&format!("responds_to[{k}]"), Message::new("problem.responds_to_itself"));
             }
         }
         v.text(&"headline", &claim.headline, HEADLINE_MAX, true);
@@ -234,26 +244,20 @@ pub fn finish(mut draft: Draft, report: &mut Report) -> Dataset {
                 v.text(&"quote.original", original, TEXT_MAX, false);
             }
             if let Some(lang) = q.said_in.as_deref().filter(|l| !is_language_tag(l)) {
-                v.error(
-                    "quote.said_in",
-                    format!("{} is not a language tag; expected one such as \"en\" or \"zh\"", quoted(lang)),
-                );
+                v.error("quote.said_in", Message::new("problem.not_a_language").with("value", quoted(lang)));
             }
         }
         if claim.sources.is_empty() {
-            v.error("sources", "a claim needs at least one source".to_string());
+            v.error("sources", Message::new("problem.no_source"));
         } else if !claim.sources.iter().any(|s| s.is_web_link()) {
-            v.error("sources", "a claim needs at least one source with an http(s) URL".to_string());
+            v.error("sources", Message::new("problem.no_web_source"));
         }
         for (k, s) in claim.sources.iter().enumerate() {
             v.text(&format_args!("sources[{k}].publisher"), &s.publisher, NAME_MAX, true);
             v.text(&format_args!("sources[{k}].title"), &s.title, HEADLINE_MAX, false);
             v.text(&format_args!("sources[{k}].url"), &s.url, URL_MAX, true);
             if !s.url.is_empty() && !s.is_web_link() {
-                v.warning(
-                    &format!("sources[{k}].url"),
-                    format!("{} is not an http(s) URL; it is shown as text, not as a link", quoted(&s.url)),
-                );
+                v.warning(&format!("sources[{k}].url"), Message::new("problem.not_a_web_link").with("value", quoted(&s.url)));
             }
         }
         for (k, t) in claim.tags.iter().enumerate() {
@@ -276,19 +280,16 @@ pub fn finish(mut draft: Draft, report: &mut Report) -> Dataset {
         for (k, r) in claim.responds_to.iter().enumerate() {
             let at = place.at(&format!("responds_to[{k}]"));
             let Some(&t) = kept_ids.get(r.as_str()) else {
-                report.warning(at, format!("{} was excluded, so this answer is shown without it", quoted(r)));
+                report.warning(at, Message::new("problem.answers_excluded").with("value", quoted(r)));
                 continue;
             };
             let target = &draft.claims[t].1;
             if target.incident != claim.incident {
-                report.warning(
-                    at.clone(),
-                    format!("{} belongs to another incident; an answer should share its incident", quoted(r)),
-                );
+                report.warning(at.clone(), Message::new("problem.other_incident").with("value", quoted(r)));
             }
             if target.date.earliest() > claim.date.latest() {
-                report
-                    .warning(at, format!("{} is dated {}, after this claim ({})", quoted(r), target.date, claim.date));
+                let m = Message::new("problem.answers_later").with("value", quoted(r));
+                report.warning(at, m.with("date", target.date.to_string()).with("own", claim.date.to_string()));
             }
         }
     }

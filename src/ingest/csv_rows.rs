@@ -7,14 +7,15 @@ use rustc_hash::FxHashSet;
 
 use strum::VariantArray;
 
-use super::checks::Draft;
+use super::checks::{self, Draft};
 use super::csv_lists::{split, split_keeping_empty};
 use super::decode::not_a_date;
 use super::echo::{quoted, shorten, QUOTED_MAX};
-use super::place::Place;
+use super::place::{self, Place};
 use super::plain_text::{self, Shape};
 use super::report::Report;
 use super::IngestError;
+use crate::i18n::Message;
 use crate::model::{one_of, Actor, Claim, Confidence, Incident, PartialDate, Quote, Source, Stance, SCHEMA_V1};
 
 /// The columns of the CSV format, in their documented order.
@@ -105,24 +106,14 @@ impl Registry {
             Some(&i) => {
                 let known = &self.actors[i].1.country;
                 if *known != country && country != "XX" {
-                    report.warning(
-                        place.at(column),
-                        format!(
-                            "{} was given the country {} earlier ({}); {} is ignored",
-                            quoted(name),
-                            shorten(known, QUOTED_MAX),
-                            self.actors[i].0.whole(),
-                            shorten(&country, QUOTED_MAX)
-                        ),
-                    );
+                    let m = Message::new("problem.country_conflict").with("value", quoted(name));
+                    let m = m.with("known", shorten(known, QUOTED_MAX)).with_message("place", self.actors[i].0.whole());
+                    report.warning(place.at(column), m.with("country", shorten(&country, QUOTED_MAX)));
                 }
             }
             None => {
                 if country == "XX" {
-                    report.warning(
-                        place.at(column),
-                        format!("no country is given for {}, so the claim's side is \"other\"", quoted(name)),
-                    );
+                    report.warning(place.at(column), Message::new("problem.no_country").with("value", quoted(name)));
                 }
                 self.actor_at.insert(id.clone(), self.actors.len());
                 let actor = Actor {
@@ -217,7 +208,7 @@ fn clean_cells(
 /// Reads one row into a claim; problems that make the row unusable are returned as errors.
 fn claim_of(row: &Row, place: &Place, registry: &mut Registry, report: &mut Report) -> Result<Claim, usize> {
     let mut errors = 0;
-    let mut error = |column: &str, message: String| {
+    let mut error = |column: &str, message: Message| {
         report.error(place.at(column), message);
         errors += 1;
     };
@@ -231,18 +222,19 @@ fn claim_of(row: &Row, place: &Place, registry: &mut Registry, report: &mut Repo
     let stance = Stance::parse(&row.get("stance").to_ascii_lowercase());
     if stance.is_none() {
         let known: Vec<&str> = Stance::ALL.iter().map(|s| s.as_str()).collect();
-        error("stance", format!("{} is not a stance; expected one of {}", quoted(row.get("stance")), known.join(", ")));
+        let m = Message::new("problem.not_a_stance").with("value", quoted(row.get("stance")));
+        error("stance", m.with("known", known.join(", ")));
     }
     let confidence = match row.get("confidence") {
         "" => Confidence::default(),
         text => Confidence::parse(text).unwrap_or_else(|| {
             let expected = one_of(Confidence::VARIANTS);
-            error("confidence", format!("{} is not a confidence; expected {expected}", quoted(text)));
+            error("confidence", Message::new("problem.not_a_confidence").with("value", quoted(text)).with_message("expected", expected));
             Confidence::default()
         }),
     };
     if row.get("claimant").is_empty() {
-        error("claimant", "the claimant is empty".to_string());
+        error("claimant", Message::new("problem.claimant_empty"));
     }
     let (Some(date), Some(stance)) = (date, stance) else { return Err(errors) };
     if errors > 0 {
@@ -276,7 +268,10 @@ fn claim_of(row: &Row, place: &Place, registry: &mut Registry, report: &mut Repo
             url,
             date: dates.get(k).filter(|d| !d.is_empty()).and_then(|d| {
                 PartialDate::parse(d)
-                    .map_err(|e| date_errors.push(format!("source {}: {}", k + 1, not_a_date(&e))))
+                    .map_err(|e| {
+                        let m = Message::new("problem.source_date").with("n", (k + 1).to_string());
+                        date_errors.push(m.with_message("problem", not_a_date(&e)))
+                    })
                     .ok()
             }),
         })
@@ -313,31 +308,24 @@ fn claim_of(row: &Row, place: &Place, registry: &mut Registry, report: &mut Repo
 
 /// Reads a CSV file into a draft; fails only when the file as a whole is unreadable.
 pub fn read_csv(bytes: &[u8], title: &str, report: &mut Report) -> Result<Draft, IngestError> {
-    let whole = |message: String| IngestError { location: None, message };
+    let whole = |message: Message| IngestError { location: None, message };
     let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(bytes);
-    let header = reader.headers().map_err(|e| whole(format!("the CSV header cannot be read: {e}")))?.clone();
+    let header =
+        reader.headers().map_err(|e| whole(Message::new("problem.csv_header").with("detail", e.to_string())))?.clone();
     let columns: HashMap<String, usize> =
         header.iter().enumerate().map(|(i, h)| (h.trim().to_ascii_lowercase(), i)).collect();
     let missing: Vec<&str> = REQUIRED.iter().copied().filter(|c| !columns.contains_key(*c)).collect();
     if !missing.is_empty() {
-        return Err(IngestError {
-            location: Some("row 1".into()),
-            message: format!(
-                "the CSV has no column {}; a claims CSV has the columns {}",
-                missing.join(", "),
-                COLUMNS.join(",")
-            ),
-        });
+        let message = Message::new("problem.csv_columns").with("missing", missing.join(", "));
+        return Err(IngestError { location: Some(place::row_of(1)), message: message.with("columns", COLUMNS.join(",")) });
     }
     let names: Vec<String> = header.iter().map(|h| h.trim().to_ascii_lowercase()).collect();
     // In the header's order (a map's order would change from one read to the next), once each.
     let mut seen = FxHashSet::default();
     for name in &names {
         if shape_of(name).is_none() && seen.insert(name.as_str()) {
-            report.warning(
-                format!("row 1, column {}", shorten(name, QUOTED_MAX)),
-                format!("unknown column {} is ignored", quoted(name)),
-            );
+            let at = place::cell(1, &shorten(name, QUOTED_MAX));
+            report.warning(at, Message::new("problem.unknown_column").with("value", quoted(name)));
         }
     }
 
@@ -351,7 +339,7 @@ pub fn read_csv(bytes: &[u8], title: &str, report: &mut Report) -> Result<Draft,
             Ok(r) => r,
             Err(e) => {
                 let row = e.position().map_or(0, |p| p.line());
-                report.error(format!("row {row}"), format!("this row cannot be read ({e}); it is excluded"));
+                report.error(place::row_of(row), Message::new("problem.row_unreadable").with("detail", e.to_string()));
                 report.claims.excluded += 1;
                 continue;
             }
@@ -362,16 +350,14 @@ pub fn read_csv(bytes: &[u8], title: &str, report: &mut Report) -> Result<Draft,
             continue;
         }
         if record.len() != header.len() {
-            report.warning(
-                place.whole(),
-                format!("this row has {} fields but the header has {}", record.len(), header.len()),
-            );
+            let m = Message::new("problem.row_fields").with("n", record.len().to_string());
+            report.warning(place.whole(), m.with("header", header.len().to_string()));
         }
         let row = Row { record: &record, columns: &columns };
         match claim_of(&row, &place, &mut registry, report) {
             Ok(claim) => claims.push((place, claim)),
             Err(_) => {
-                report.error(place.whole(), "this claim is excluded because of the error(s) above");
+                report.error(place.whole(), checks::excluded("claim"));
                 report.claims.excluded += 1;
                 excluded_claims.push(row.get("id").to_string());
             }

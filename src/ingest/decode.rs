@@ -11,6 +11,7 @@ use strum::VariantArray;
 use super::echo::quoted;
 use super::place::Place;
 use super::report::Report;
+use crate::i18n::Message;
 use crate::model::{one_of, Actor, Claim, Confidence, DateError, Incident, PartialDate, Quote, Source, Stance};
 
 /// Field names of each record, for unknown-field warnings and their "did you mean" hints.
@@ -56,7 +57,7 @@ fn edit_distance(a: &str, b: &str) -> usize {
 }
 
 /// "unknown field "claimnt" is ignored (did you mean "claimant"?)".
-pub fn unknown_field(key: &str, known: &[&str]) -> String {
+pub fn unknown_field(key: &str, known: &[&str]) -> Message {
     // A key longer than a field's name by more than two is not within two edits of it (and a
     // hostile key may be megabytes long).
     let chars = key.chars().count();
@@ -66,24 +67,33 @@ pub fn unknown_field(key: &str, known: &[&str]) -> String {
         .map(|f| (edit_distance(key, f), *f))
         .filter(|(d, f)| *d <= 2 && *d < f.len())
         .min()
-        .map_or(String::new(), |(_, f)| format!(" (did you mean \"{f}\"?)"));
-    format!("unknown field {} is ignored{hint}", quoted(key))
+        .map(|(_, f)| f);
+    match hint {
+        Some(hint) => Message::new("problem.unknown_field_hint").with("value", quoted(key)).with("hint", hint),
+        None => Message::new("problem.unknown_field").with("value", quoted(key)),
+    }
 }
 
 /// "\"2023-02-30\" is not a date: that day does not exist in that month", the text shortened.
-pub fn not_a_date(e: &DateError) -> String {
-    format!("{} is not a date: {}", quoted(&e.input), e.reason)
+pub fn not_a_date(e: &DateError) -> Message {
+    Message::new("problem.not_a_date").with("value", quoted(&e.input)).with_message("reason", Message::new(e.reason))
 }
 
+/// What a JSON value is, as a message names it: "a number", "a list".
 fn kind_of(v: &Value) -> &'static str {
     match v {
-        Value::Null => "null",
-        Value::Bool(_) => "true/false",
-        Value::Number(_) => "a number",
-        Value::String(_) => "text",
-        Value::Array(_) => "a list",
-        Value::Object(_) => "an object",
+        Value::Null => "json.null",
+        Value::Bool(_) => "json.bool",
+        Value::Number(_) => "json.number",
+        Value::String(_) => "json.text",
+        Value::Array(_) => "json.list",
+        Value::Object(_) => "json.object",
     }
+}
+
+/// "expected text, found a number": `expected` and `found` are `json.*` keys.
+fn expected(expected: &'static str, found: &'static str) -> Message {
+    Message::new("problem.expected").with_message("expected", Message::new(expected)).with_message("found", Message::new(found))
 }
 
 /// Reads the fields of one JSON object, reporting problems at `place` + the field's path.
@@ -105,7 +115,7 @@ impl<'a> Fields<'a> {
         report: &mut Report,
     ) -> Option<Fields<'a>> {
         let Value::Object(map) = value else {
-            report.error(place.at(prefix), format!("expected an object, found {}", kind_of(value)));
+            report.error(place.at(prefix), expected("json.object", kind_of(value)));
             return None;
         };
         for key in map.keys().filter(|k| !known.contains(&k.as_str())) {
@@ -114,11 +124,11 @@ impl<'a> Fields<'a> {
         Some(Fields { map, place, prefix: prefix.to_string(), errors: 0 })
     }
 
-    fn at(&self, key: &str) -> String {
+    fn at(&self, key: &str) -> Message {
         self.place.at(&join(&self.prefix, key))
     }
 
-    fn fail(&mut self, report: &mut Report, key: &str, message: String) {
+    fn fail(&mut self, report: &mut Report, key: &str, message: Message) {
         self.errors += 1;
         report.error(self.at(key), message);
     }
@@ -133,7 +143,7 @@ impl<'a> Fields<'a> {
             Value::String(s) => Some(s.clone()),
             other => {
                 let found = kind_of(other);
-                self.fail(report, key, format!("expected text, found {found}"));
+                self.fail(report, key, expected("json.text", found));
                 None
             }
         }
@@ -142,7 +152,7 @@ impl<'a> Fields<'a> {
     /// Text that must be there.
     pub fn text(&mut self, report: &mut Report, key: &str) -> String {
         if self.present(key).is_none() {
-            self.fail(report, key, format!("the field \"{key}\" is missing"));
+            self.fail(report, key, Message::new("problem.missing").with("field", key));
             return String::new();
         }
         self.text_opt(report, key).unwrap_or_default()
@@ -159,7 +169,7 @@ impl<'a> Fields<'a> {
                         Value::String(s) => out.push(s.clone()),
                         other => {
                             let found = kind_of(other);
-                            self.fail(report, &format!("{key}[{i}]"), format!("expected text, found {found}"));
+                            self.fail(report, &format!("{key}[{i}]"), expected("json.text", found));
                         }
                     }
                 }
@@ -167,7 +177,7 @@ impl<'a> Fields<'a> {
             }
             Some(other) => {
                 let found = kind_of(other);
-                self.fail(report, key, format!("expected a list of texts, found {found}"));
+                self.fail(report, key, expected("json.texts", found));
                 Vec::new()
             }
         }
@@ -199,14 +209,14 @@ impl<'a> Fields<'a> {
                         }
                         None => {
                             let found = kind_of(v);
-                            self.fail(report, &format!("{key}.{name}"), format!("expected a number, found {found}"));
+                            self.fail(report, &format!("{key}.{name}"), expected("json.number", found));
                         }
                     }
                 }
             }
             Some(other) => {
                 let found = kind_of(other);
-                self.fail(report, key, format!("expected an object of numbers, found {found}"));
+                self.fail(report, key, expected("json.numbers", found));
             }
         }
         out
@@ -269,11 +279,8 @@ pub fn claim(value: &Value, place: &Place, report: &mut Report) -> Option<Claim>
     let stance = Stance::parse(&stance_text);
     if stance.is_none() && !stance_text.is_empty() {
         let known: Vec<&str> = Stance::ALL.iter().map(|s| s.as_str()).collect();
-        f.fail(
-            report,
-            "stance",
-            format!("{} is not a stance; expected one of {}", quoted(&stance_text), known.join(", ")),
-        );
+        let m = Message::new("problem.not_a_stance").with("value", quoted(&stance_text));
+        f.fail(report, "stance", m.with("known", known.join(", ")));
     }
     let incident = f.text_opt(report, "incident");
     let responds_to = f.texts(report, "responds_to");
@@ -297,7 +304,7 @@ pub fn claim(value: &Value, place: &Place, report: &mut Report) -> Option<Claim>
     }
     let mut sources = Vec::new();
     match f.value("sources") {
-        None => f.fail(report, "sources", "the field \"sources\" is missing".to_string()),
+        None => f.fail(report, "sources", Message::new("problem.missing").with("field", "sources")),
         Some(Value::Array(items)) => {
             for (i, item) in items.iter().enumerate() {
                 let prefix = format!("sources[{i}]");
@@ -317,14 +324,15 @@ pub fn claim(value: &Value, place: &Place, report: &mut Report) -> Option<Claim>
         }
         Some(other) => {
             let found = kind_of(other);
-            f.fail(report, "sources", format!("expected a list of sources, found {found}"));
+            f.fail(report, "sources", expected("json.sources", found));
         }
     }
     let confidence = match f.text_opt(report, "confidence") {
         None => Confidence::default(),
         Some(text) => Confidence::parse(&text).unwrap_or_else(|| {
             let expected = one_of(Confidence::VARIANTS);
-            f.fail(report, "confidence", format!("{} is not a confidence; expected {expected}", quoted(&text)));
+            let m = Message::new("problem.not_a_confidence").with("value", quoted(&text));
+            f.fail(report, "confidence", m.with_message("expected", expected));
             Confidence::default()
         }),
     };

@@ -10,7 +10,9 @@ use serde::de::IgnoredAny;
 use super::checks::Draft;
 use super::decode;
 use super::report::Report;
-use super::IngestError;
+use super::place::{line_column, path};
+use super::{whole_file, IngestError};
+use crate::i18n::Message;
 use crate::model::{Actor, Claim, Incident};
 
 /// A line and a 1-based column, as serde_json counts them (bytes since the line's start).
@@ -21,17 +23,17 @@ struct Position {
 }
 
 impl Position {
-    fn located(self, message: String) -> IngestError {
-        IngestError { location: Some(format!("line {}, column {}", self.line, self.column)), message }
+    fn located(self, message: Message) -> IngestError {
+        IngestError { location: Some(line_column(self.line, self.column)), message }
     }
 }
 
 fn syntax(at: Position, what: &str) -> IngestError {
-    at.located(format!("this is not valid JSON: {}", what.replace('`', "\"")))
+    at.located(Message::new("problem.json_syntax").with("detail", what.replace('`', "\"")))
 }
 
 fn ends_early(at: Position, what: &str) -> IngestError {
-    at.located(format!("the file ends too early ({what}); was it cut off?"))
+    at.located(Message::new("problem.json_ends_early").with("detail", what))
 }
 
 /// serde_json's message without its trailing " at line L column C".
@@ -49,11 +51,12 @@ fn located(e: &serde_json::Error, start: Position) -> IngestError {
     } else {
         Position { line: start.line + e.line() - 1, column: e.column() }
     };
-    at.located(match e.classify() {
-        Category::Eof => format!("the file ends too early ({text}); was it cut off?"),
-        Category::Syntax => format!("this is not valid JSON: {text}"),
-        Category::Data | Category::Io => format!("the dataset does not have the expected shape: {text}"),
-    })
+    let key = match e.classify() {
+        Category::Eof => "problem.json_ends_early",
+        Category::Syntax => "problem.json_syntax",
+        Category::Data | Category::Io => "problem.json_shape",
+    };
+    at.located(Message::new(key).with("detail", text))
 }
 
 /// Where the reader is in the dataset's outer object.
@@ -220,7 +223,7 @@ impl JsonReader {
             self.state = match (self.state, b) {
                 (State::Start, b'{') => State::KeyOrEnd,
                 (State::Start, _) => {
-                    return Err(whole_file_error("the file is not a JSON dataset: it does not start with '{'"))
+                    return Err(whole_file(Message::new("problem.not_an_object")))
                 }
                 (State::KeyOrEnd | State::AfterField, b'}') => State::End,
                 (State::KeyOrEnd | State::Key, b'"') => {
@@ -330,8 +333,8 @@ impl JsonReader {
             let key = std::mem::take(&mut self.key_text);
             if List::named(&key).is_some() {
                 self.not_a_list.get_or_insert_with(|| IngestError {
-                    location: Some(key.clone()),
-                    message: format!("\"{key}\" must be a list"),
+                    location: Some(path(key.as_str())),
+                    message: Message::new("problem.not_a_list").with("field", key.as_str()),
                 });
             } else {
                 self.fields.insert(key, bytes.to_vec());
@@ -399,10 +402,6 @@ impl JsonReader {
         };
         Ok(draft)
     }
-}
-
-fn whole_file_error(message: &str) -> IngestError {
-    IngestError { location: None, message: message.to_string() }
 }
 
 mod records;

@@ -23,30 +23,40 @@ pub use place::Place;
 pub use plain_text::is_removed;
 pub use report::{MoreOfKind, Problem, Report, Severity, Tally, KINDS_KEPT, LOCATION_MAX, MESSAGE_MAX, PROBLEMS_KEPT};
 
+use crate::i18n::Message;
 use crate::model::Dataset;
 
 /// Why a file could not be read as a dataset at all.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct IngestError {
     /// Where the problem is, when it has a place: "line 3, column 7", "row 1".
-    pub location: Option<String>,
+    pub location: Option<Message>,
     /// A plain-language message.
-    pub message: String,
+    pub message: Message,
+}
+
+impl IngestError {
+    /// The error as one message, its place first: "line 3, column 7: this is not valid JSON: …".
+    pub fn to_message(&self) -> Message {
+        match &self.location {
+            Some(at) => {
+                Message::new("problem.at").with_message("place", at.clone()).with_message("problem", self.message.clone())
+            }
+            None => self.message.clone(),
+        }
+    }
 }
 
 impl fmt::Display for IngestError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match &self.location {
-            Some(at) => write!(f, "{at}: {}", self.message),
-            None => f.write_str(&self.message),
-        }
+        write!(f, "{}", self.to_message())
     }
 }
 
 impl std::error::Error for IngestError {}
 
-fn whole_file(message: impl Into<String>) -> IngestError {
-    IngestError { location: None, message: message.into() }
+fn whole_file(message: Message) -> IngestError {
+    IngestError { location: None, message }
 }
 
 /// The two formats a dataset can come in.
@@ -126,10 +136,10 @@ impl Reading {
         }
         let bytes = self.head.strip_prefix(BYTE_ORDER_MARK).unwrap_or(&self.head);
         let Some(first) = bytes.iter().find(|b| !b.is_ascii_whitespace()).copied() else {
-            return if at_end { Err(whole_file("the file is empty")) } else { Ok(()) };
+            return if at_end { Err(whole_file(Message::new("problem.empty_file"))) } else { Ok(()) };
         };
         if first == b'<' {
-            return Err(whole_file("the file is an HTML or XML page, not a dataset (is the address right?)"));
+            return Err(whole_file(Message::new("problem.web_page")));
         }
         let hinted = self.hints.iter().find_map(|h| Format::from_hint(h));
         let format = match (first, hinted) {
@@ -160,7 +170,7 @@ impl Reading {
             Body::Json(reader) => reader.finish(&mut report)?,
             Body::Csv(bytes) => {
                 if std::str::from_utf8(&bytes).is_err() {
-                    return Err(whole_file("the file is neither JSON nor UTF-8 CSV text"));
+                    return Err(whole_file(Message::new("problem.not_a_text_file")));
                 }
                 let name = self.hints.first().map_or("spreadsheet", |h| h.rsplit('/').next().unwrap_or(h));
                 csv_rows::read_csv(&bytes, &format!("Claims from {name}"), &mut report)?

@@ -13,8 +13,9 @@
 use std::fmt::Display;
 
 use super::checks::Draft;
-use super::place::Place;
+use super::place::{self, Place};
 use super::report::Report;
+use crate::i18n::Message;
 
 /// How a text field is laid out, which decides what its whitespace controls become.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -55,7 +56,7 @@ fn changes(c: char, shape: Shape) -> bool {
 
 /// Cleans `text` in place for a field of this `shape`; the warning to report when characters
 /// were removed (whitespace that changed form is not reported).
-pub fn clean(text: &mut String, shape: Shape) -> Option<String> {
+pub fn clean(text: &mut String, shape: Shape) -> Option<Message> {
     if is_plain(text, shape) {
         return None;
     }
@@ -85,14 +86,13 @@ pub fn clean(text: &mut String, shape: Shape) -> Option<String> {
 }
 
 /// "removed 2 characters that text may not hold: U+0007, U+001B".
-fn removed_message(count: usize, distinct: &[char]) -> String {
+fn removed_message(count: usize, distinct: &[char]) -> Message {
     const SHOWN: usize = 4;
     let mut codes: Vec<String> = distinct.iter().take(SHOWN).map(|c| format!("U+{:04X}", u32::from(*c))).collect();
     if distinct.len() > SHOWN {
         codes.push("…".to_string());
     }
-    let what = if count == 1 { "1 character".to_string() } else { format!("{count} characters") };
-    format!("removed {what} that text may not hold: {}", codes.join(", "))
+    Message::counted("problem.removed", count).with("codes", codes.join(", "))
 }
 
 /// Cleans every text field of a draft, reporting each field that lost characters at its place.
@@ -102,7 +102,7 @@ pub fn clean_draft(draft: &mut Draft, report: &mut Report) {
         .chain(draft.description.as_mut().map(|d| ("description", d, Shape::Block)))
     {
         if let Some(message) = clean(text, shape) {
-            report.warning(field, message);
+            report.warning(place::path(field), message);
         }
     }
     for (place, actor) in &mut draft.actors {
@@ -211,7 +211,7 @@ mod tests {
     fn cleaned(text: &str, shape: Shape) -> (String, Option<String>) {
         let mut t = text.to_string();
         let message = clean(&mut t, shape);
-        (t, message)
+        (t, message.map(|m| m.to_string()))
     }
 
     #[test]

@@ -10,14 +10,14 @@
 //! severity. Places and messages are shortened to [`LOCATION_MAX`] and [`MESSAGE_MAX`]
 //! characters.
 
+use std::borrow::Cow;
 use std::fmt;
-use std::ops::Range;
 
 use rustc_hash::FxHashMap;
 use strum::IntoStaticStr;
 
 use super::echo::shorten;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Message};
 
 /// How many problems a report keeps, in the order found.
 pub const PROBLEMS_KEPT: usize = 1_000;
@@ -27,8 +27,6 @@ pub const KINDS_KEPT: usize = 100;
 pub const LOCATION_MAX: usize = 200;
 /// The most characters of a problem's message.
 pub const MESSAGE_MAX: usize = 400;
-/// The place of the kind that counts the problems of every kind beyond [`KINDS_KEPT`].
-pub const OTHER_KINDS: &str = "*";
 
 /// Errors exclude the record they are about; warnings keep it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, IntoStaticStr)]
@@ -45,36 +43,58 @@ impl Severity {
     }
 }
 
-/// One problem: where (`claims[17].sources[0].url`, `row 5, column date`) and what.
+/// One problem: where (`claims[17].sources[0].url`, `row 5, column date`) and what, both
+/// kept as messages (`i18n::Message`) that are written in the reader's language when shown.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
     pub severity: Severity,
-    pub location: String,
-    pub message: String,
+    pub location: Message,
+    pub message: Message,
+}
+
+impl Problem {
+    /// The place, written in `lang`, at most [`LOCATION_MAX`] characters.
+    pub fn location_in(&self, lang: Lang) -> String {
+        shorten(&self.location.in_lang(lang), LOCATION_MAX).into_owned()
+    }
+
+    /// What was found, written in `lang`, at most [`MESSAGE_MAX`] characters.
+    pub fn message_in(&self, lang: Lang) -> String {
+        shorten(&self.message.in_lang(lang), MESSAGE_MAX).into_owned()
+    }
 }
 
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}: {}", self.severity.as_str(), self.location, self.message)
+        write!(f, "{}: {}: {}", self.severity.as_str(), self.location_in(Lang::En), self.message_in(Lang::En))
     }
 }
 
-/// The problems of one kind beyond the kept ones: the kind's place and message (numbers as
-/// `#`, quoted values as `"…"`) and how many.
+/// The problems of one kind beyond the kept ones: the first of them, whose place and message
+/// are shown as the kind's (numbers as `#`, quoted values as `"…"`), and how many.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MoreOfKind {
     pub severity: Severity,
-    /// `claims[#].id`; [`OTHER_KINDS`] for the problems of kinds beyond [`KINDS_KEPT`].
-    pub location: String,
-    /// `the field "…" is missing`.
-    pub message: String,
+    /// The first problem of the kind; `None` for the problems of every kind beyond
+    /// [`KINDS_KEPT`].
+    pub first: Option<(Message, Message)>,
     pub count: usize,
 }
 
 impl MoreOfKind {
     /// Whether this counts the problems of every kind beyond [`KINDS_KEPT`].
     pub fn is_other_kinds(&self) -> bool {
-        self.location == OTHER_KINDS
+        self.first.is_none()
+    }
+
+    /// The kind's place in `lang`: `claims[#].id`.
+    pub fn location_in(&self, lang: Lang) -> String {
+        self.first.as_ref().map_or_else(String::new, |(at, _)| template(&at.in_lang(lang), false, LOCATION_MAX))
+    }
+
+    /// The kind's message in `lang`: `the field "…" is missing`.
+    pub fn message_in(&self, lang: Lang) -> String {
+        self.first.as_ref().map_or_else(String::new, |(_, what)| template(&what.in_lang(lang), true, MESSAGE_MAX))
     }
 }
 
@@ -84,7 +104,7 @@ impl fmt::Display for MoreOfKind {
         if self.is_other_kinds() {
             write!(f, "and {} more: {s}s of other kinds", self.count)
         } else {
-            write!(f, "and {} more: {s}: {}: {}", self.count, self.location, self.message)
+            write!(f, "and {} more: {s}: {}: {}", self.count, self.location_in(Lang::En), self.message_in(Lang::En))
         }
     }
 }
@@ -141,65 +161,80 @@ fn template_part(text: &str, quotes: bool, max: usize, out: &mut String) {
     }
 }
 
-/// The key of a problem's kind (see the module): its severity, place and message as
-/// templates, in one string, and where the place is in it (the message follows it after one
-/// separator). One allocation: every problem beyond the kept ones goes through here.
-fn kind_key(severity: Severity, location: &str, message: &str) -> (String, Range<usize>) {
+/// `text` as a template, at most `max` characters.
+fn template(text: &str, quotes: bool, max: usize) -> String {
+    let mut out = String::new();
+    template_part(text, quotes, max, &mut out);
+    out
+}
+
+/// The key of a problem's kind (see the module): its severity, and its place and message
+/// written in English, as templates. One allocation for the key: every problem beyond the
+/// kept ones goes through here.
+fn kind_key(severity: Severity, location: &Message, message: &Message) -> String {
+    let (location, message) = (location.to_string(), message.to_string());
     let mut key = String::with_capacity(location.len() + message.len() + 16);
     key.push_str(severity.as_str());
     key.push('\u{0}');
-    let start = key.len();
-    template_part(location, false, LOCATION_MAX, &mut key);
-    let end = key.len();
+    template_part(&location, false, LOCATION_MAX, &mut key);
     key.push('\u{0}');
-    template_part(message, true, MESSAGE_MAX, &mut key);
-    (key, start..end)
+    template_part(&message, true, MESSAGE_MAX, &mut key);
+    key
 }
 
 /// The place and message of a problem's kind.
 #[cfg(test)]
 fn kind_of(location: &str, message: &str) -> (String, String) {
-    let (key, place) = kind_key(Severity::Error, location, message);
-    (key[place.clone()].to_string(), key[place.end + 1..].to_string())
+    (template(location, false, LOCATION_MAX), template(message, true, MESSAGE_MAX))
 }
 
 impl Report {
-    pub fn error(&mut self, location: impl Into<String>, message: impl Into<String>) {
-        self.push(Severity::Error, location.into(), message.into());
+    pub fn error(&mut self, location: Message, message: Message) {
+        self.push(Severity::Error, location, message);
     }
 
-    pub fn warning(&mut self, location: impl Into<String>, message: impl Into<String>) {
-        self.push(Severity::Warning, location.into(), message.into());
+    pub fn warning(&mut self, location: Message, message: Message) {
+        self.push(Severity::Warning, location, message);
     }
 
-    fn push(&mut self, severity: Severity, location: String, message: String) {
+    fn push(&mut self, severity: Severity, mut location: Message, mut message: Message) {
         match severity {
             Severity::Error => self.errors += 1,
             Severity::Warning => self.warnings += 1,
         }
         if self.problems.len() < PROBLEMS_KEPT {
-            let location = shorten(&location, LOCATION_MAX).into_owned();
-            let message = shorten(&message, MESSAGE_MAX).into_owned();
+            // A value from the file is kept no longer than a whole message may be.
+            let cut = |max: usize| {
+                move |text: &mut String| {
+                    if let Cow::Owned(short) = shorten(text, max) {
+                        *text = short;
+                    }
+                }
+            };
+            location.map_texts(&mut cut(LOCATION_MAX));
+            message.map_texts(&mut cut(MESSAGE_MAX));
             self.problems.push(Problem { severity, location, message });
         } else {
-            self.count_more(severity, &location, &message, 1);
+            self.count_more(severity, Some((location, message)), 1);
         }
     }
 
-    /// Counts `n` more problems of the kind of this place and message.
-    fn count_more(&mut self, severity: Severity, location: &str, message: &str, n: usize) {
-        let (key, place) = kind_key(severity, location, message);
+    /// Counts `n` more problems of the kind of this place and message (`None`: of the kinds
+    /// beyond [`KINDS_KEPT`]).
+    fn count_more(&mut self, severity: Severity, first: Option<(Message, Message)>, n: usize) {
+        let key = match &first {
+            Some((location, message)) => kind_key(severity, location, message),
+            None => format!("{}\u{0}*", severity.as_str()),
+        };
         if let Some(&k) = self.kinds.get(&key) {
             self.more[k].count += n;
             return;
         }
-        let other_kinds = &key[place.clone()] == OTHER_KINDS;
-        if self.kinds.len() < KINDS_KEPT || other_kinds {
-            let (location, message) = (key[place.clone()].to_string(), key[place.end + 1..].to_string());
+        if self.kinds.len() < KINDS_KEPT || first.is_none() {
             self.kinds.insert(key, self.more.len());
-            self.more.push(MoreOfKind { severity, location, message, count: n });
+            self.more.push(MoreOfKind { severity, first, count: n });
         } else {
-            self.count_more(severity, OTHER_KINDS, "", n);
+            self.count_more(severity, None, n);
         }
     }
 
@@ -214,8 +249,7 @@ impl Report {
                 Severity::Error => self.errors += m.count,
                 Severity::Warning => self.warnings += m.count,
             }
-            // A kind's place and message are templates already: as templates they stay the same.
-            self.count_more(m.severity, &m.location, &m.message, m.count);
+            self.count_more(m.severity, m.first, m.count);
         }
         self.actors.excluded += other.actors.excluded;
         self.incidents.excluded += other.incidents.excluded;
@@ -273,15 +307,28 @@ impl Report {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ingest::place::path;
+
+    fn missing(field: &str) -> Message {
+        Message::new("problem.missing").with("field", field)
+    }
+
+    fn unknown(field: &str) -> Message {
+        Message::new("problem.unknown_field").with("value", format!("\"{field}\""))
+    }
+
+    fn excluded() -> Message {
+        Message::new("problem.excluded.claim")
+    }
 
     /// A report of `n` records of `{}`: the four problems the slow path finds in each.
     fn empty_records(n: usize) -> Report {
         let mut r = Report::default();
         for i in 0..n {
-            r.error(format!("claims[{i}].id"), "the field \"id\" is missing");
-            r.error(format!("claims[{i}].date"), "the field \"date\" is missing");
-            r.warning(format!("claims[{i}].x{}", i % 3), format!("unknown field \"x{}\" is ignored", i % 3));
-            r.error(format!("claims[{i}]"), "this claim is excluded because of the error(s) above");
+            r.error(path(format!("claims[{i}].id")), missing("id"));
+            r.error(path(format!("claims[{i}].date")), missing("date"));
+            r.warning(path(format!("claims[{i}].x{}", i % 3)), unknown(&format!("x{}", i % 3)));
+            r.error(path(format!("claims[{i}]")), excluded());
         }
         r
     }
@@ -290,22 +337,28 @@ mod tests {
     fn keeps_the_first_problems_in_order_and_counts_the_rest_by_kind() {
         let r = empty_records(1_000);
         assert_eq!(r.problems.len(), PROBLEMS_KEPT);
-        assert_eq!(r.problems[0].location, "claims[0].id");
-        assert_eq!(r.problems[PROBLEMS_KEPT - 1].location, "claims[249]");
+        assert_eq!(r.problems[0].location_in(Lang::En), "claims[0].id");
+        assert_eq!(r.problems[PROBLEMS_KEPT - 1].location_in(Lang::En), "claims[249]");
         assert_eq!(r.count(Severity::Error), 3_000);
         assert_eq!(r.count(Severity::Warning), 1_000);
-        let more: Vec<(Severity, &str, &str, usize)> =
-            r.more.iter().map(|m| (m.severity, m.location.as_str(), m.message.as_str(), m.count)).collect();
+        let more: Vec<(Severity, String, String, usize)> = r
+            .more
+            .iter()
+            .map(|m| (m.severity, m.location_in(Lang::En), m.message_in(Lang::En), m.count))
+            .collect();
+        let kind = |s: Severity, at: &str, what: &str, n| (s, at.to_string(), what.to_string(), n);
         // Records 250 to 999: 750 of each; the unknown fields are three kinds by their names.
         assert_eq!(
             more,
             [
-                (Severity::Error, "claims[#].id", "the field \"…\" is missing", 750),
-                (Severity::Error, "claims[#].date", "the field \"…\" is missing", 750),
-                (Severity::Warning, "claims[#].x#", "unknown field \"…\" is ignored", 750),
-                (Severity::Error, "claims[#]", "this claim is excluded because of the error(s) above", 750),
+                kind(Severity::Error, "claims[#].id", "the field \"…\" is missing", 750),
+                kind(Severity::Error, "claims[#].date", "the field \"…\" is missing", 750),
+                kind(Severity::Warning, "claims[#].x#", "unknown field \"…\" is ignored", 750),
+                kind(Severity::Error, "claims[#]", "this claim is excluded because of the error(s) above", 750),
             ]
         );
+        // A kind is shown in the reader's language.
+        assert_eq!(r.more[0].message_in(Lang::Zh), "缺少字段 \"…\"");
         let listed = r.problems.len() + r.more.iter().map(|m| m.count).sum::<usize>();
         assert_eq!(listed, r.total());
     }
@@ -314,15 +367,15 @@ mod tests {
     fn kinds_beyond_the_cap_are_counted_together() {
         let mut r = Report::default();
         for i in 0..PROBLEMS_KEPT {
-            r.warning("title", format!("kept {i}"));
+            r.warning(path("title"), Message::new("problem.no_title").with("i", i.to_string()));
         }
         // Each location a kind of its own (letters are not templated).
-        let name = |i: usize| format!("k{}", char::from_u32(0x4e00 + i as u32).unwrap());
+        let name = |i: usize| path(format!("k{}", char::from_u32(0x4e00 + i as u32).unwrap()));
         for i in 0..KINDS_KEPT + 50 {
-            r.warning(name(i), "unknown field");
-            r.warning(name(i), "unknown field");
+            r.warning(name(i), unknown("k"));
+            r.warning(name(i), unknown("k"));
         }
-        r.error("x", "one error of a new kind");
+        r.error(path("x"), Message::new("problem.no_source"));
         assert_eq!(r.more.len(), KINDS_KEPT + 2);
         assert!(r.more[..KINDS_KEPT].iter().all(|m| m.count == 2 && !m.is_other_kinds()));
         let other = &r.more[KINDS_KEPT];
@@ -353,32 +406,35 @@ mod tests {
     #[test]
     fn places_and_messages_are_shortened() {
         let mut r = Report::default();
-        r.warning(format!("claims[0].{}", "k".repeat(5_000)), format!("unknown field {}", "é".repeat(5_000)));
+        r.warning(path(format!("claims[0].{}", "k".repeat(5_000))), unknown(&"é".repeat(5_000)));
         let p = &r.problems[0];
-        assert_eq!(p.location.chars().count(), LOCATION_MAX);
-        assert_eq!(p.message.chars().count(), MESSAGE_MAX);
-        assert!(p.location.ends_with('…') && p.message.ends_with('…'));
+        let (at, what) = (p.location_in(Lang::En), p.message_in(Lang::En));
+        assert_eq!(at.chars().count(), LOCATION_MAX);
+        assert_eq!(what.chars().count(), MESSAGE_MAX);
+        assert!(at.ends_with('…') && what.ends_with('…'));
+        // What the report keeps of a value is bounded too, whatever the file held.
+        assert!(p.message.text_arg("value").is_some_and(|v| v.chars().count() <= MESSAGE_MAX));
     }
 
     #[test]
     fn appending_keeps_the_cap_the_order_and_every_count() {
         let mut head = Report::default();
-        head.warning("title", "the dataset has no title");
+        head.warning(path("title"), Message::new("problem.no_title"));
         let mut records = empty_records(400);
         records.claims.excluded = 400;
         let total = records.total();
         head.append(records);
         assert_eq!(head.problems.len(), PROBLEMS_KEPT);
-        assert_eq!(head.problems[0].location, "title");
-        assert_eq!(head.problems[1].location, "claims[0].id");
+        assert_eq!(head.problems[0].location_in(Lang::En), "title");
+        assert_eq!(head.problems[1].location_in(Lang::En), "claims[0].id");
         assert_eq!(head.total(), total + 1);
         assert_eq!(head.claims.excluded, 400);
         let listed = head.problems.len() + head.more.iter().map(|m| m.count).sum::<usize>();
         assert_eq!(listed, head.total());
         // The record problems that no longer fit joined the counts of their kind.
-        assert_eq!(head.more[0].location, "claims[#]");
+        assert_eq!(head.more[0].location_in(Lang::En), "claims[#]");
         assert_eq!(head.more[0].count, 1 + 150);
-        assert_eq!(head.more[1].location, "claims[#].id");
+        assert_eq!(head.more[1].location_in(Lang::En), "claims[#].id");
         assert_eq!(head.more[1].count, 150);
     }
 
@@ -386,7 +442,7 @@ mod tests {
     fn the_summary_says_when_only_the_first_problems_are_listed() {
         let mut r = Report::default();
         r.claims = Tally { loaded: 1, excluded: 0 };
-        r.warning("claims[0].x", "unknown field \"x\" is ignored");
+        r.warning(path("claims[0].x"), unknown("x"));
         assert_eq!(r.summary(), "1 claim loaded, 0 excluded; 0 errors, 1 warning");
         let mut r = empty_records(300);
         r.claims = Tally { loaded: 0, excluded: 300 };

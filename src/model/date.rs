@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Message};
 
 /// A calendar date known to the year, the month or the day.
 ///
@@ -21,12 +21,15 @@ pub struct PartialDate {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DateError {
     pub input: String,
+    /// The reason's message key (`problem.date.*`).
     pub reason: &'static str,
 }
 
 impl fmt::Display for DateError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "\"{}\" is not a date: {}", self.input, self.reason)
+        let reason = Message::new(self.reason);
+        let m = Message::new("problem.not_a_date").with("value", format!("\"{}\"", self.input));
+        write!(f, "{}", m.with_message("reason", reason))
     }
 }
 
@@ -61,13 +64,13 @@ impl PartialDate {
         let err = |reason| DateError { input: input.to_string(), reason };
         let mut parts = input.split('-');
         let year =
-            parts.next().and_then(|p| digits(p, 4)).ok_or_else(|| err("expected YYYY, YYYY-MM or YYYY-MM-DD"))? as u16;
+            parts.next().and_then(|p| digits(p, 4)).ok_or_else(|| err("problem.date.shape"))? as u16;
         let month = match parts.next() {
             None => None,
             Some(p) => {
-                let m = digits(p, 2).ok_or_else(|| err("the month must be two digits"))? as u8;
+                let m = digits(p, 2).ok_or_else(|| err("problem.date.month_digits"))? as u8;
                 if !(1..=12).contains(&m) {
-                    return Err(err("the month must be 01 to 12"));
+                    return Err(err("problem.date.month_range"));
                 }
                 Some(m)
             }
@@ -75,16 +78,16 @@ impl PartialDate {
         let day = match parts.next() {
             None => None,
             Some(p) => {
-                let d = digits(p, 2).ok_or_else(|| err("the day must be two digits"))? as u8;
+                let d = digits(p, 2).ok_or_else(|| err("problem.date.day_digits"))? as u8;
                 let m = month.expect("a day part follows a month part");
                 if d == 0 || d > days_in_month(year, m) {
-                    return Err(err("that day does not exist in that month"));
+                    return Err(err("problem.date.no_such_day"));
                 }
                 Some(d)
             }
         };
         if parts.next().is_some() {
-            return Err(err("expected YYYY, YYYY-MM or YYYY-MM-DD"));
+            return Err(err("problem.date.shape"));
         }
         Ok(PartialDate { year, month, day })
     }

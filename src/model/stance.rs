@@ -9,7 +9,7 @@ use std::borrow::Cow;
 
 use strum::{EnumCount, EnumString, IntoStaticStr, VariantArray};
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Message};
 
 /// What kind of statement a claim is.
 #[derive(
@@ -163,13 +163,11 @@ impl Side {
     }
 }
 
-/// The names of a vocabulary for a message: "us-cn, cn-us or other".
-pub(crate) fn one_of<T: Copy + Into<&'static str>>(variants: &[T]) -> String {
+/// The names of a vocabulary (of two or more) for a message: "us-cn, cn-us or other".
+pub(crate) fn one_of<T: Copy + Into<&'static str>>(variants: &[T]) -> Message {
     let names: Vec<&str> = variants.iter().map(|&v| v.into()).collect();
-    match names.split_last() {
-        Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
-        _ => names.concat(),
-    }
+    let (last, rest) = names.split_last().expect("a vocabulary has names");
+    Message::new("list.or").with("items", rest.join(", ")).with("last", *last)
 }
 
 #[cfg(test)]
@@ -229,7 +227,8 @@ mod tests {
         }
         assert_eq!(Stance::parse("Denial"), None, "names are case-sensitive");
         assert_eq!(Confidence::parse("partial"), Some(Confidence::Partial));
-        assert_eq!(one_of(Side::VARIANTS), "us-cn, cn-us or other");
-        assert_eq!(one_of(Confidence::VARIANTS), "verified or partial");
+        assert_eq!(one_of(Side::VARIANTS).to_string(), "us-cn, cn-us or other");
+        assert_eq!(one_of(Confidence::VARIANTS).to_string(), "verified or partial");
+        assert_eq!(one_of(Confidence::VARIANTS).in_lang(Lang::Zh), "verified 或 partial");
     }
 }

@@ -20,6 +20,7 @@ use super::timing::{now, timed};
 use super::turns::{in_background_turn, in_turn, later_if_covered, Turns, SLICE_MS};
 use crate::charts::ChartId;
 use crate::data_sources::Provenance;
+use crate::i18n::Message;
 use crate::ingest::Ingested;
 use crate::query::Index;
 
@@ -27,12 +28,12 @@ use crate::query::Index;
 #[derive(Clone)]
 enum Loading {
     Pending,
-    Failed(String),
+    Failed(Message),
     Ready(Loaded),
 }
 
-impl From<Result<(Ingested, Provenance), String>> for Loading {
-    fn from(result: Result<(Ingested, Provenance), String>) -> Self {
+impl From<Result<(Ingested, Provenance), Message>> for Loading {
+    fn from(result: Result<(Ingested, Provenance), Message>) -> Self {
         match result {
             Ok((i, provenance)) => Loading::Ready(Loaded {
                 index: Arc::new(timed("load: index", || Index::build_deferring_search(&i.dataset))),
@@ -47,7 +48,7 @@ impl From<Result<(Ingested, Provenance), String>> for Loading {
 
 /// Puts a dataset just read on the page, each step in a turn of its own (`turns`): its index,
 /// then the page built for it.
-fn arrive(loading: RwSignal<Loading>, read: Result<(Ingested, Provenance), String>) {
+fn arrive(loading: RwSignal<Loading>, read: Result<(Ingested, Provenance), Message>) {
     in_turn(move || {
         let next = Loading::from(read);
         in_turn(move || {
@@ -149,7 +150,7 @@ pub fn App() -> impl IntoView {
     // Embed mode: one chart alone, if the parameter names one.
     let embed = nav.view.get_untracked().embed.as_deref().map(|e| ChartId::parse(e).ok_or_else(|| e.to_string()));
     if let Some(Err(bad)) = &embed {
-        nav.notices.update(|n| n.push(lang.fill("ui.notice.embed", &[("value", &bad)])));
+        nav.notices.update(|n| n.push(Message::new("ui.notice.embed").with("value", bad.as_str())));
     }
     let embed = embed.and_then(Result::ok);
     // What must be drawn before the page is ready: the embedded chart, the six charts of the
@@ -199,7 +200,7 @@ pub fn App() -> impl IntoView {
             <div id="app" class="app embed-mode" data-state=data_state node_ref=root>
                 {move || match loading.get() {
                     Loading::Pending => view! { <p class="status" role="status">{move || status_text(progress.get(), lang)}</p> }.into_any(),
-                    Loading::Failed(message) => view! { <p class="load-error" data-testid="load-error" role="alert">{message}</p> }.into_any(),
+                    Loading::Failed(message) => view! { <p class="load-error" data-testid="load-error" role="alert">{message.in_lang(lang)}</p> }.into_any(),
                     Loading::Ready(loaded) => view! { <EmbedView chart loaded drawn/> }.into_any(),
                 }}
             </div>
@@ -216,7 +217,7 @@ pub fn App() -> impl IntoView {
                 Loading::Failed(message) => view! {
                     <div class="load-error" role="alert">
                         <h2>{lang.text("ui.load_failed")}</h2>
-                        <p data-testid="load-error">{message}</p>
+                        <p data-testid="load-error">{message.in_lang(lang)}</p>
                     </div>
                 }.into_any(),
                 Loading::Ready(loaded) => view! { <Explored loaded drawn/> }.into_any(),

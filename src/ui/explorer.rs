@@ -241,7 +241,7 @@ pub fn Explorer(loaded: Loaded, drawn: RwSignal<u8>) -> impl IntoView {
                     let notices = nav.notices.get();
                     (!notices.is_empty()).then(|| view! {
                         <ul class="notices" data-testid="url-notices" role="status">
-                            {notices.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}
+                            {notices.into_iter().map(|n| view! { <li>{n.in_lang(lang)}</li> }).collect_view()}
                         </ul>
                     })
                 }}

@@ -6,13 +6,14 @@
 use leptos::prelude::*;
 
 use super::listen::{when_idle, window_event, IN_BROWSER};
+use crate::i18n::Message;
 use crate::url_state::{parse, to_query, ViewState};
 
 /// The view state and the notices about parameters that were ignored.
 #[derive(Clone, Copy)]
 pub struct Nav {
     pub view: RwSignal<ViewState>,
-    pub notices: RwSignal<Vec<String>>,
+    pub notices: RwSignal<Vec<Message>>,
     /// The URL that typing has changed and that is not written yet.
     unwritten: StoredValue<Option<String>>,
 }

@@ -24,6 +24,7 @@ use web_sys::{AbortController, ReferrerPolicy, RequestCredentials, RequestMode};
 
 use super::timing::{now, record, timed};
 use crate::data_sources::{shown_address, Address, DataSources, Provenance, DATA_SOURCES_ID};
+use crate::i18n::Message;
 use crate::ingest::{self, shorten, Ingested, LOCATION_MAX, MESSAGE_MAX, QUOTED_MAX};
 
 /// Where the bundled dataset lives, relative to the page (so the app works under a sub-path).
@@ -56,9 +57,11 @@ fn js_text(e: &JsValue) -> String {
     shorten(&text, QUOTED_MAX).into_owned()
 }
 
-/// Why the bytes are not a dataset, at most `MESSAGE_MAX` characters.
-fn not_a_dataset(e: ingest::IngestError) -> String {
-    shorten(&e.to_string(), MESSAGE_MAX).into_owned()
+/// Why the bytes are not a dataset.
+fn not_a_dataset(e: ingest::IngestError) -> Message {
+    let mut m = e.to_message();
+    m.map_texts(&mut |text| *text = shorten(text, MESSAGE_MAX).into_owned());
+    m
 }
 
 /// Bytes read between two pauses in which the page can show how far the read has got.
@@ -100,7 +103,7 @@ pub struct Progress {
 /// Why reading a stream stopped before its end.
 enum Stop {
     /// The stream failed (the download broke off, or was stopped at the time limit).
-    Broken(String),
+    Broken(Message),
     /// More bytes than the cap.
     TooLarge,
     /// The bytes are not a dataset.
@@ -124,9 +127,9 @@ async fn read_stream(
     let mut piece = Vec::new();
     let (mut read, mut since_pause, mut paused_at) = (0usize, 0usize, now());
     while let Some(chunk) = chunks.next().await {
-        let chunk = chunk.map_err(|e| Stop::Broken(js_text(&e)))?;
+        let chunk = chunk.map_err(|e| Stop::Broken(Message::new("load.detail").with("detail", js_text(&e))))?;
         let Some(bytes) = chunk.dyn_ref::<js_sys::Uint8Array>() else {
-            return Err(Stop::Broken("the browser gave something other than bytes".into()));
+            return Err(Stop::Broken(Message::new("load.not_bytes")));
         };
         piece.resize(bytes.length() as usize, 0);
         bytes.copy_to(&mut piece);
@@ -154,20 +157,20 @@ pub async fn fetch_dataset(
     url: &str,
     bundled: bool,
     progress: impl Fn(Progress),
-) -> Result<(Ingested, Provenance), String> {
+) -> Result<(Ingested, Provenance), Message> {
     let start = now();
     let Some(address) = address(url) else {
-        return Err(format!("Could not load the claims: “{}” is not an address", shown_address(url, SHOWN_ADDRESS)));
+        return Err(Message::new("load.not_an_address").with("value", shown_address(url, SHOWN_ADDRESS)));
     };
     let shown = shown_address(&address.href, SHOWN_ADDRESS);
-    let fail = |why: String| format!("Could not load the claims from {shown}: {why}");
+    let fail = |why: Message| Message::new("load.failed_from").with("address", shown.as_str()).with_message("why", why);
     let sources = data_sources();
     let page_origin = web_sys::window().and_then(|w| w.location().origin().ok()).unwrap_or_default();
-    sources.check(&address, &page_origin).map_err(|refusal| format!("Could not load the claims: {refusal}"))?;
+    sources.check(&address, &page_origin).map_err(|refusal| Message::new("load.refused").with_message("why", refusal.0))?;
     let provenance = if bundled { Provenance::Bundled } else { Provenance::Address(shown.clone()) };
 
     // The time limit covers the whole download: the controller stops the request and its body.
-    let controller = AbortController::new().map_err(|_| fail("the browser cannot make requests".into()))?;
+    let controller = AbortController::new().map_err(|_| fail(Message::new("load.no_requests")))?;
     let timed_out = Rc::new(Cell::new(false));
     let limit = sources.timeout_seconds;
     let timer = {
@@ -181,8 +184,8 @@ pub async fn fetch_dataset(
         )
         .ok()
     };
-    let too_slow = || fail(format!("no complete answer within {limit} s, this site’s time limit"));
-    let too_large = || fail(format!("the file is larger than {} MB, this site’s limit", sources.max_megabytes));
+    let too_slow = || fail(Message::new("load.too_slow").with("limit", limit.to_string()));
+    let too_large = || fail(Message::new("load.too_large").with("limit", sources.max_megabytes.to_string()));
     let result = async {
         let response = Request::get(url)
             .mode(RequestMode::Cors)
@@ -196,15 +199,13 @@ pub async fn fetch_dataset(
                     too_slow()
                 } else {
                     let e = shorten(&e.to_string(), QUOTED_MAX).into_owned();
-                    fail(format!(
-                        "the request failed ({e}): the address, the connection, or the server's permission for \
-                         other sites to read it (CORS)"
-                    ))
+                    fail(Message::new("load.request_failed").with("detail", e))
                 }
             })?;
         if !response.ok() {
             let status = response.status_text();
-            return Err(fail(format!("the server answered {} {}", response.status(), shorten(&status, QUOTED_MAX))));
+            let m = Message::new("load.status").with("status", response.status().to_string());
+            return Err(fail(m.with("text", shorten(&status, QUOTED_MAX))));
         }
         let headers = response.headers();
         let content_type = headers.get("content-type").unwrap_or_default();
@@ -212,12 +213,12 @@ pub async fn fetch_dataset(
         if total.is_some_and(|t| t as u64 > sources.max_bytes()) {
             return Err(too_large());
         }
-        let body = response.body().ok_or_else(|| fail("the server sent no content".into()))?;
+        let body = response.body().ok_or_else(|| fail(Message::new("load.no_content")))?;
         record("load: request", now() - start);
         read_stream(body, total, Some(sources.max_bytes()), &[url, &content_type], progress).await.map_err(|stop| {
             match stop {
                 Stop::Broken(_) if timed_out.get() => too_slow(),
-                Stop::Broken(why) => fail(format!("the download broke off ({why})")),
+                Stop::Broken(why) => fail(Message::new("load.broke_off").with_message("why", why)),
                 Stop::TooLarge => too_large(),
                 Stop::Ingest(e) => fail(not_a_dataset(e)),
             }
@@ -231,16 +232,16 @@ pub async fn fetch_dataset(
 }
 
 /// Reads a file the reader chose or dropped.
-pub async fn read_file(file: web_sys::File, progress: impl Fn(Progress)) -> Result<Ingested, String> {
+pub async fn read_file(file: web_sys::File, progress: impl Fn(Progress)) -> Result<Ingested, Message> {
     let full_name = file.name();
     let name = shorten(&full_name, LOCATION_MAX);
-    let fail = |why: String| format!("Could not read the file {name}: {why}");
+    let fail = |why: Message| Message::new("load.file_failed").with("name", name.as_ref()).with_message("why", why);
     // The reader's own file, in the reader's own memory: no cap.
     read_stream(file.stream(), Some(file.size() as usize), None, &[&full_name, &file.type_()], progress).await.map_err(
         |stop| match stop {
-            Stop::Broken(why) => fail(format!("the browser could not read it ({why})")),
+            Stop::Broken(why) => fail(Message::new("load.unreadable").with_message("why", why)),
             Stop::Ingest(e) => fail(not_a_dataset(e)),
-            Stop::TooLarge => fail("it is too large to read".into()),
+            Stop::TooLarge => fail(Message::new("load.file_too_large")),
         },
     )
 }

@@ -21,8 +21,8 @@ pub fn DataReport(dataset: Arc<Dataset>, report: Arc<Report>) -> impl IntoView {
             view! {
                 <li class=format!("problem {}", p.severity.as_str())>
                     <span class="severity">{severity_name(p.severity)}</span>" "
-                    <code class="location">{p.location.clone()}</code>": "
-                    <span class="message">{p.message.clone()}</span>
+                    <code class="location">{p.location_in(lang)}</code>": "
+                    <span class="message">{p.message_in(lang)}</span>
                 </li>
             }
         })
@@ -38,8 +38,8 @@ pub fn DataReport(dataset: Arc<Dataset>, report: Arc<Report>) -> impl IntoView {
             } else {
                 view! {
                     <span class="severity">{severity_name(m.severity)}</span>" "
-                    <code class="location">{m.location.clone()}</code>": "
-                    <span class="message">{m.message.clone()}</span>
+                    <code class="location">{m.location_in(lang)}</code>": "
+                    <span class="message">{m.message_in(lang)}</span>
                 }
                 .into_any()
             };

@@ -9,9 +9,11 @@ use strum::{EnumString, IntoStaticStr};
 use super::{located, Position};
 use crate::ingest::decode::{self, DATASET_FIELDS};
 use crate::ingest::echo::quoted;
-use crate::ingest::place::Place;
+use crate::ingest::checks::excluded;
+use crate::ingest::place::{path, Place};
 use crate::ingest::report::Report;
 use crate::ingest::IngestError;
+use crate::i18n::Message;
 use crate::model::{PartialDate, SCHEMA_V1};
 
 /// The three lists of records, named as the dataset's keys.
@@ -79,8 +81,7 @@ impl<T: serde::de::DeserializeOwned> Records<T> {
         match decode(&value, &place, &mut self.report) {
             Some(record) => self.items.push((place, record)),
             None => {
-                let what = name.trim_end_matches('s');
-                self.report.error(place.whole(), format!("this {what} is excluded because of the error(s) above"));
+                self.report.error(place.whole(), excluded(name.trim_end_matches('s')));
                 self.excluded += 1;
                 if let Some(id) = value.get("id").and_then(Value::as_str) {
                     excluded_ids.push(id.to_string());
@@ -109,45 +110,46 @@ pub(super) fn head<'k, 'r>(
     report: &mut Report,
 ) -> Result<Head, IngestError> {
     for key in keys.filter(|k| !DATASET_FIELDS.contains(k)) {
-        report.warning(key, decode::unknown_field(key, DATASET_FIELDS));
+        report.warning(path(key), decode::unknown_field(key, DATASET_FIELDS));
     }
     let text = |field: &str, report: &mut Report| -> Option<String> {
         match serde_json::from_slice::<String>(raw(field)?) {
             Ok(s) => Some(s),
             Err(_) => {
-                report.warning(field, format!("\"{field}\" should be text"));
+                report.warning(path(field), Message::new("problem.not_text").with("field", field));
                 None
             }
         }
     };
     let schema = text("schema", report).ok_or_else(|| IngestError {
-        location: Some("schema".into()),
-        message: format!("the field \"schema\" is missing; expected \"{SCHEMA_V1}\""),
+        location: Some(path("schema")),
+        message: Message::new("problem.no_schema").with("schema", SCHEMA_V1),
     })?;
     if schema != SCHEMA_V1 {
         return Err(IngestError {
-            location: Some("schema".into()),
-            message: format!("expected \"{SCHEMA_V1}\", found {}", quoted(&schema)),
+            location: Some(path("schema")),
+            message: Message::new("problem.other_schema").with("schema", SCHEMA_V1).with("value", quoted(&schema)),
         });
     }
     let title = text("title", report).unwrap_or_else(|| {
-        report.warning("title", "the dataset has no title");
+        report.warning(path("title"), Message::new("problem.no_title"));
         "Untitled dataset".to_string()
     });
     let license = text("license", report).unwrap_or_else(|| {
-        report.warning("license", "the dataset states no licence");
+        report.warning(path("license"), Message::new("problem.no_licence"));
         "licence not stated".to_string()
     });
     let updated = match text("updated", report) {
         Some(s) => match PartialDate::parse(&s) {
             Ok(d) => Some(d),
             Err(e) => {
-                report.warning("updated", format!("{}; dates are not checked against it", decode::not_a_date(&e)));
+                let m = Message::new("problem.bad_updated").with_message("problem", decode::not_a_date(&e));
+                report.warning(path("updated"), m);
                 None
             }
         },
         None => {
-            report.warning("updated", "the dataset has no updated date; dates are not checked against it");
+            report.warning(path("updated"), Message::new("problem.no_updated"));
             None
         }
     };

@@ -10,7 +10,9 @@ mod whole {
 
     use crate::ingest::checks::Draft;
     use crate::ingest::decode;
-    use crate::ingest::place::Place;
+    use crate::i18n::Message;
+    use crate::ingest::checks::excluded;
+    use crate::ingest::place::{line_column, path, Place};
     use crate::ingest::report::Report;
     use crate::ingest::{whole_file, IngestError};
 
@@ -23,12 +25,13 @@ mod whole {
     fn located(e: &serde_json::Error) -> IngestError {
         use serde_json::error::Category;
         let text = plain_message(e);
-        let message = match e.classify() {
-            Category::Eof => format!("the file ends too early ({text}); was it cut off?"),
-            Category::Syntax => format!("this is not valid JSON: {text}"),
-            Category::Data | Category::Io => format!("the dataset does not have the expected shape: {text}"),
+        let key = match e.classify() {
+            Category::Eof => "problem.json_ends_early",
+            Category::Syntax => "problem.json_syntax",
+            Category::Data | Category::Io => "problem.json_shape",
         };
-        IngestError { location: Some(format!("line {}, column {}", e.line(), e.column())), message }
+        let message = Message::new(key).with("detail", text);
+        IngestError { location: Some(line_column(e.line(), e.column())), message }
     }
 
     /// Decodes each element of the list `name`; a record that fails is reported and counted.
@@ -42,8 +45,8 @@ mod whole {
     ) -> Result<Vec<(Place, T)>, IngestError> {
         let Some(raw) = top.get(name) else { return Ok(Vec::new()) };
         let items: Vec<&RawValue> = serde_json::from_str(raw.get()).map_err(|_| IngestError {
-            location: Some(name.to_string()),
-            message: format!("\"{name}\" must be a list"),
+            location: Some(path(name)),
+            message: Message::new("problem.not_a_list").with("field", name),
         })?;
         let what = name.trim_end_matches('s');
         let mut out = Vec::with_capacity(items.len());
@@ -61,7 +64,7 @@ mod whole {
             match decode(&value, &place, report) {
                 Some(record) => out.push((place, record)),
                 None => {
-                    report.error(place.whole(), format!("this {what} is excluded because of the error(s) above"));
+                    report.error(place.whole(), excluded(what));
                     *tally(report) += 1;
                     if let Some(id) = value.get("id").and_then(Value::as_str) {
                         excluded_ids.push(id.to_string());
@@ -76,7 +79,7 @@ mod whole {
     pub fn read_json(bytes: &[u8], report: &mut Report) -> Result<Draft, IngestError> {
         match bytes.iter().find(|b| !b.is_ascii_whitespace()) {
             Some(b'{') => {}
-            _ => return Err(whole_file("the file is not a JSON dataset: it does not start with '{'")),
+            _ => return Err(whole_file(Message::new("problem.not_an_object"))),
         }
         let top: BTreeMap<String, &RawValue> = serde_json::from_slice(bytes).map_err(|e| located(&e))?;
         let crate::ingest::json::Head { schema, title, license, updated, description } = crate::ingest::json::head(
@@ -124,10 +127,9 @@ fn pieces(bytes: &[u8], size: usize) -> Result<(String, Report), IngestError> {
 /// kind (serde_json words the end of a file by what it was parsing; so does this reader,
 /// from what it knows of the outer object).
 fn alike(a: &Result<(String, Report), IngestError>, b: &Result<(String, Report), IngestError>) -> bool {
-    let kind = |m: &str| m.split(['(', ':']).next().unwrap_or("").to_string();
     match (a, b) {
         (Ok(x), Ok(y)) => x == y,
-        (Err(x), Err(y)) => x.location == y.location && kind(&x.message) == kind(&y.message),
+        (Err(x), Err(y)) => x.location == y.location && x.message.key() == y.message.key(),
         _ => false,
     }
 }
