@@ -21,6 +21,7 @@ pub mod i18n;
 pub mod ingest;
 pub mod model;
 pub mod query;
+pub mod sort;
 pub mod stats;
 pub mod url_state;
 

@@ -218,7 +218,7 @@ impl SearchIndex {
             })
             .collect();
         // The rarest word first: it cuts the pool most.
-        found.sort_by_key(|word| word.1);
+        crate::sort::sort_stable_by(&mut found, |a, b| a.1.cmp(&b.1));
         for (tokens, postings, need) in &found {
             let pool_len = current.as_ref().map_or(n, Vec::len);
             if *postings == 0 || pool_len == 0 {

@@ -80,11 +80,7 @@ pub fn response_lags(dataset: &Dataset, index: &Index, ids: &[u32], lang: Lang) 
         let (xa, xb) = (incident(a.1), incident(b.1));
         b.0.cmp(&a.0).then_with(|| xa.title.cmp(&xb.title)).then_with(|| xa.id.cmp(&xb.id)).then(a.1.cmp(&b.1))
     };
-    if all.len() > TOP_LAGS {
-        all.select_nth_unstable_by(TOP_LAGS - 1, order);
-        all.truncate(TOP_LAGS);
-    }
-    all.sort_by(order);
+    crate::sort::top_by(&mut all, TOP_LAGS, order);
     let lags: Vec<Lag> = all
         .iter()
         .map(|&(days, x, c, a)| Lag {

@@ -27,13 +27,6 @@ pub(crate) fn ranked<T>(items: Vec<(String, u32, T)>, top: usize) -> Vec<(String
     let order = |(fa, ia, a): &Keyed<T>, (fb, ib, b): &Keyed<T>| {
         b.1.cmp(&a.1).then_with(|| fa.cmp(fb)).then_with(|| a.0.cmp(&b.0)).then(ia.cmp(ib))
     };
-    if top == 0 {
-        return Vec::new();
-    }
-    if keyed.len() > top {
-        keyed.select_nth_unstable_by(top - 1, order);
-        keyed.truncate(top);
-    }
-    keyed.sort_unstable_by(order);
+    crate::sort::top_by(&mut keyed, top, order);
     keyed.into_iter().map(|(_, _, item)| item).collect()
 }

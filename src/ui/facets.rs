@@ -48,7 +48,7 @@ fn vocabulary_options(
     for v in selected.iter().filter(|v| vocab.position(v).is_none()) {
         options.push(FacetOption { value: v.clone(), label: v.clone(), count: 0, selected: true });
     }
-    options.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.label.cmp(&b.label)));
+    crate::sort::sort_stable_by(&mut options, |a, b| b.count.cmp(&a.count).then_with(|| a.label.cmp(&b.label)));
     options
 }
 

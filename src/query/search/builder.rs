@@ -75,7 +75,7 @@ impl SearchBuilder {
         let Tokenizer { seen, frequency, .. } = tokenizer;
         // Renumber: most common first (ties in first-seen order).
         let mut by_frequency: Vec<u32> = (0..seen.len() as u32).collect();
-        by_frequency.sort_by_key(|&t| std::cmp::Reverse(frequency[t as usize]));
+        crate::sort::sort_stable_by(&mut by_frequency, |&a, &b| frequency[b as usize].cmp(&frequency[a as usize]));
         let mut renumber = vec![0u32; seen.len()];
         for (new, &old) in by_frequency.iter().enumerate() {
             renumber[old as usize] = new as u32;
