@@ -268,6 +268,40 @@ async fn a_dataset_with_bad_records_shows_the_good_ones_and_a_located_report() {
 }
 
 #[tokio::test]
+async fn the_report_the_notices_and_load_errors_speak_the_readers_language() {
+    let server = StaticServer::start();
+    let browser = Browser::start(1280, 900).await;
+    let query = "?data=../fixtures/some-bad.json&lang=zh&sort=best";
+    assert_eq!(browser.open(&server.app(query)).await, "ready");
+    let summary = browser.text("report-summary").await;
+    assert!(summary.starts_with("已载入 2 条声明"), "{summary}");
+    let problems = problems(&browser).await;
+    for (place, words) in [
+        ("claims[1].date", "\"2023-02-30\" 不是日期：该月没有这一天"),
+        ("claims[2].claimant", "\"nobody\" 不是本数据集中的行为者"),
+        ("claims[2]", "此声明因上述错误被排除"),
+        ("claims[3].claimnt", "是否想写 \"claimant\""),
+    ] {
+        assert!(
+            problems.iter().any(|p| p.contains(place) && p.contains(words)),
+            "no problem at {place} saying {words:?} in {problems:#?}"
+        );
+    }
+    let notices = browser.text("url-notices").await;
+    assert!(notices.contains("已忽略“sort=best”：应为"), "{notices}");
+    // The same file in English says the same in English.
+    assert_eq!(browser.open(&server.app("?data=../fixtures/some-bad.json&lang=en")).await, "ready");
+    assert!(problems(&browser).await.iter().any(|p| p.contains("\"nobody\" is not an actor in this dataset")));
+    // A file that is not a dataset, in Chinese: the place and the reason.
+    assert_eq!(browser.open(&server.app("?data=../fixtures/broken.json&lang=zh")).await, "error");
+    let message = browser.text("load-error").await;
+    for words in ["无法从", "加载声明", "第 7 行", "是否被截断了？"] {
+        assert!(message.contains(words), "the message {message:?} should say {words:?}");
+    }
+    browser.quit().await;
+}
+
+#[tokio::test]
 async fn a_csv_dataset_loads_from_the_data_parameter() {
     let server = StaticServer::start();
     let browser = Browser::start(1280, 900).await;
