@@ -275,7 +275,7 @@ async fn the_report_the_notices_and_load_errors_speak_the_readers_language() {
     assert_eq!(browser.open(&server.app(query)).await, "ready");
     let summary = browser.text("report-summary").await;
     assert!(summary.starts_with("已载入 2 条声明"), "{summary}");
-    let problems = problems(&browser).await;
+    let listed = problems(&browser).await;
     for (place, words) in [
         ("claims[1].date", "\"2023-02-30\" 不是日期：该月没有这一天"),
         ("claims[2].claimant", "\"nobody\" 不是本数据集中的行为者"),
@@ -283,8 +283,8 @@ async fn the_report_the_notices_and_load_errors_speak_the_readers_language() {
         ("claims[3].claimnt", "是否想写 \"claimant\""),
     ] {
         assert!(
-            problems.iter().any(|p| p.contains(place) && p.contains(words)),
-            "no problem at {place} saying {words:?} in {problems:#?}"
+            listed.iter().any(|p| p.contains(place) && p.contains(words)),
+            "no problem at {place} saying {words:?} in {listed:#?}"
         );
     }
     let notices = browser.text("url-notices").await;
