@@ -182,7 +182,10 @@ mod tests {
         assert!(shipped.allowed_origins.is_empty(), "the shipped list is empty: own origin only");
         assert_eq!(shipped.check(&address("https://news.example/data/x.json"), PAGE), Ok(Origin::Own));
         let refused = shipped.check(&address("https://evil.example/x.json"), PAGE).unwrap_err();
-        assert_eq!(refused.to_string(), "data from evil.example was refused: this page reads data only from its own site");
+        assert_eq!(
+            refused.to_string(),
+            "data from evil.example was refused: this page reads data only from its own site"
+        );
         assert_eq!(refused.0.in_lang(crate::i18n::Lang::Zh), "已拒绝来自 evil.example 的数据：本页只读取本站的数据");
     }
 

@@ -1,10 +1,10 @@
 //! Every rule of the ingest, each on a small fixture, for JSON and CSV; the CSV mapping; and
 //! the CSV → JSON round trip.
 
+use cyber_claims_explorer::i18n::Lang;
 use cyber_claims_explorer::ingest::{
     read, read_csv, read_json, Ingested, Severity, LOCATION_MAX, MESSAGE_MAX, PROBLEMS_KEPT, QUOTED_MAX,
 };
-use cyber_claims_explorer::i18n::Lang;
 use cyber_claims_explorer::model::Stance;
 use serde_json::{json, Value};
 

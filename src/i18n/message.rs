@@ -60,6 +60,11 @@ impl Message {
         self.key
     }
 
+    /// Its values by name, in the order given.
+    pub fn args(&self) -> &[(&'static str, Arg)] {
+        &self.args
+    }
+
     /// The text value named `name`, if the message names one.
     pub fn text_arg(&self, name: &str) -> Option<&str> {
         self.args.iter().find_map(|(n, v)| match v {

@@ -93,9 +93,9 @@ impl Lang {
         while let Some(at) = rest.find("%{") {
             out.push_str(&rest[..at]);
             let tail = &rest[at + 2..];
-            let named = tail.find('}').and_then(|end| {
-                args.iter().find(|(name, _)| *name == &tail[..end]).map(|(_, value)| (end, *value))
-            });
+            let named = tail
+                .find('}')
+                .and_then(|end| args.iter().find(|(name, _)| *name == &tail[..end]).map(|(_, value)| (end, *value)));
             match named {
                 Some((end, value)) => {
                     out.push_str(value);

@@ -118,7 +118,9 @@ fn first_places<T>(records: &[(Place, T)], id: impl Fn(&T) -> &str) -> FxHashMap
 
 fn duplicate<T>(first: &FxHashMap<&str, usize>, records: &[(Place, T)], i: usize, id: &str) -> Option<Message> {
     let at = first[id];
-    (at != i).then(|| Message::new("problem.duplicate_id").with("value", quoted(id)).with_message("place", records[at].0.whole()))
+    (at != i).then(|| {
+        Message::new("problem.duplicate_id").with("value", quoted(id)).with_message("place", records[at].0.whole())
+    })
 }
 
 /// "this claim is excluded because of the error(s) above", for a record of kind `what`
@@ -257,7 +259,10 @@ pub fn finish(mut draft: Draft, report: &mut Report) -> Dataset {
             v.text(&format_args!("sources[{k}].title"), &s.title, HEADLINE_MAX, false);
             v.text(&format_args!("sources[{k}].url"), &s.url, URL_MAX, true);
             if !s.url.is_empty() && !s.is_web_link() {
-                v.warning(&format!("sources[{k}].url"), Message::new("problem.not_a_web_link").with("value", quoted(&s.url)));
+                v.warning(
+                    &format!("sources[{k}].url"),
+                    Message::new("problem.not_a_web_link").with("value", quoted(&s.url)),
+                );
             }
         }
         for (k, t) in claim.tags.iter().enumerate() {

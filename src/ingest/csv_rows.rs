@@ -229,7 +229,10 @@ fn claim_of(row: &Row, place: &Place, registry: &mut Registry, report: &mut Repo
         "" => Confidence::default(),
         text => Confidence::parse(text).unwrap_or_else(|| {
             let expected = one_of(Confidence::VARIANTS);
-            error("confidence", Message::new("problem.not_a_confidence").with("value", quoted(text)).with_message("expected", expected));
+            error(
+                "confidence",
+                Message::new("problem.not_a_confidence").with("value", quoted(text)).with_message("expected", expected),
+            );
             Confidence::default()
         }),
     };
@@ -317,7 +320,10 @@ pub fn read_csv(bytes: &[u8], title: &str, report: &mut Report) -> Result<Draft,
     let missing: Vec<&str> = REQUIRED.iter().copied().filter(|c| !columns.contains_key(*c)).collect();
     if !missing.is_empty() {
         let message = Message::new("problem.csv_columns").with("missing", missing.join(", "));
-        return Err(IngestError { location: Some(place::row_of(1)), message: message.with("columns", COLUMNS.join(",")) });
+        return Err(IngestError {
+            location: Some(place::row_of(1)),
+            message: message.with("columns", COLUMNS.join(",")),
+        });
     }
     let names: Vec<String> = header.iter().map(|h| h.trim().to_ascii_lowercase()).collect();
     // In the header's order (a map's order would change from one read to the next), once each.

@@ -93,7 +93,9 @@ fn kind_of(v: &Value) -> &'static str {
 
 /// "expected text, found a number": `expected` and `found` are `json.*` keys.
 fn expected(expected: &'static str, found: &'static str) -> Message {
-    Message::new("problem.expected").with_message("expected", Message::new(expected)).with_message("found", Message::new(found))
+    Message::new("problem.expected")
+        .with_message("expected", Message::new(expected))
+        .with_message("found", Message::new(found))
 }
 
 /// Reads the fields of one JSON object, reporting problems at `place` + the field's path.

@@ -9,8 +9,8 @@ use serde::de::IgnoredAny;
 
 use super::checks::Draft;
 use super::decode;
-use super::report::Report;
 use super::place::{line_column, path};
+use super::report::Report;
 use super::{whole_file, IngestError};
 use crate::i18n::Message;
 use crate::model::{Actor, Claim, Incident};
@@ -222,9 +222,7 @@ impl JsonReader {
             let at = self.here();
             self.state = match (self.state, b) {
                 (State::Start, b'{') => State::KeyOrEnd,
-                (State::Start, _) => {
-                    return Err(whole_file(Message::new("problem.not_an_object")))
-                }
+                (State::Start, _) => return Err(whole_file(Message::new("problem.not_an_object"))),
                 (State::KeyOrEnd | State::AfterField, b'}') => State::End,
                 (State::KeyOrEnd | State::Key, b'"') => {
                     self.key.clear();

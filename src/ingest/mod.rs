@@ -39,9 +39,9 @@ impl IngestError {
     /// The error as one message, its place first: "line 3, column 7: this is not valid JSON: …".
     pub fn to_message(&self) -> Message {
         match &self.location {
-            Some(at) => {
-                Message::new("problem.at").with_message("place", at.clone()).with_message("problem", self.message.clone())
-            }
+            Some(at) => Message::new("problem.at")
+                .with_message("place", at.clone())
+                .with_message("problem", self.message.clone()),
             None => self.message.clone(),
         }
     }

@@ -17,7 +17,7 @@ use rustc_hash::FxHashMap;
 use strum::IntoStaticStr;
 
 use super::echo::shorten;
-use crate::i18n::{Lang, Message};
+use crate::i18n::{Arg, Lang, Message};
 
 /// How many problems a report keeps, in the order found.
 pub const PROBLEMS_KEPT: usize = 1_000;
@@ -168,18 +168,32 @@ fn template(text: &str, quotes: bool, max: usize) -> String {
     out
 }
 
-/// The key of a problem's kind (see the module): its severity, and its place and message
-/// written in English, as templates. One allocation for the key: every problem beyond the
-/// kept ones goes through here.
+/// The key of a problem's kind (see the module): its severity, and its place and message as
+/// templates — each message's key and its values with numbers as `#` (and, in the message,
+/// quoted values as `"…"`), not written out: every problem beyond the kept ones goes through
+/// here, and two problems of one kind differ only in those values.
 fn kind_key(severity: Severity, location: &Message, message: &Message) -> String {
-    let (location, message) = (location.to_string(), message.to_string());
-    let mut key = String::with_capacity(location.len() + message.len() + 16);
+    let mut key = String::with_capacity(64);
     key.push_str(severity.as_str());
     key.push('\u{0}');
-    template_part(&location, false, LOCATION_MAX, &mut key);
+    kind_part(location, false, LOCATION_MAX, &mut key);
     key.push('\u{0}');
-    template_part(&message, true, MESSAGE_MAX, &mut key);
+    kind_part(message, true, MESSAGE_MAX, &mut key);
     key
+}
+
+/// Appends a message's key and its values, as templates, to a kind's key.
+fn kind_part(m: &Message, quotes: bool, max: usize, out: &mut String) {
+    out.push_str(m.key());
+    for (name, value) in m.args() {
+        out.push('\u{1}');
+        out.push_str(name);
+        out.push('=');
+        match value {
+            Arg::Text(text) => template_part(text, quotes, max, out),
+            Arg::Message(inner) => kind_part(inner, quotes, max, out),
+        }
+    }
 }
 
 /// The place and message of a problem's kind.
@@ -341,11 +355,8 @@ mod tests {
         assert_eq!(r.problems[PROBLEMS_KEPT - 1].location_in(Lang::En), "claims[249]");
         assert_eq!(r.count(Severity::Error), 3_000);
         assert_eq!(r.count(Severity::Warning), 1_000);
-        let more: Vec<(Severity, String, String, usize)> = r
-            .more
-            .iter()
-            .map(|m| (m.severity, m.location_in(Lang::En), m.message_in(Lang::En), m.count))
-            .collect();
+        let more: Vec<(Severity, String, String, usize)> =
+            r.more.iter().map(|m| (m.severity, m.location_in(Lang::En), m.message_in(Lang::En), m.count)).collect();
         let kind = |s: Severity, at: &str, what: &str, n| (s, at.to_string(), what.to_string(), n);
         // Records 250 to 999: 750 of each; the unknown fields are three kinds by their names.
         assert_eq!(

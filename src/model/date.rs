@@ -63,8 +63,7 @@ impl PartialDate {
     pub fn parse(input: &str) -> Result<Self, DateError> {
         let err = |reason| DateError { input: input.to_string(), reason };
         let mut parts = input.split('-');
-        let year =
-            parts.next().and_then(|p| digits(p, 4)).ok_or_else(|| err("problem.date.shape"))? as u16;
+        let year = parts.next().and_then(|p| digits(p, 4)).ok_or_else(|| err("problem.date.shape"))? as u16;
         let month = match parts.next() {
             None => None,
             Some(p) => {

@@ -166,7 +166,9 @@ pub async fn fetch_dataset(
     let fail = |why: Message| Message::new("load.failed_from").with("address", shown.as_str()).with_message("why", why);
     let sources = data_sources();
     let page_origin = web_sys::window().and_then(|w| w.location().origin().ok()).unwrap_or_default();
-    sources.check(&address, &page_origin).map_err(|refusal| Message::new("load.refused").with_message("why", refusal.0))?;
+    sources
+        .check(&address, &page_origin)
+        .map_err(|refusal| Message::new("load.refused").with_message("why", refusal.0))?;
     let provenance = if bundled { Provenance::Bundled } else { Provenance::Address(shown.clone()) };
 
     // The time limit covers the whole download: the controller stops the request and its body.

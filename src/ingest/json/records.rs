@@ -7,13 +7,13 @@ use serde_json::Value;
 use strum::{EnumString, IntoStaticStr};
 
 use super::{located, Position};
+use crate::i18n::Message;
+use crate::ingest::checks::excluded;
 use crate::ingest::decode::{self, DATASET_FIELDS};
 use crate::ingest::echo::quoted;
-use crate::ingest::checks::excluded;
 use crate::ingest::place::{path, Place};
 use crate::ingest::report::Report;
 use crate::ingest::IngestError;
-use crate::i18n::Message;
 use crate::model::{PartialDate, SCHEMA_V1};
 
 /// The three lists of records, named as the dataset's keys.

@@ -8,10 +8,10 @@ mod whole {
     use serde_json::value::RawValue;
     use serde_json::Value;
 
-    use crate::ingest::checks::Draft;
-    use crate::ingest::decode;
     use crate::i18n::Message;
     use crate::ingest::checks::excluded;
+    use crate::ingest::checks::Draft;
+    use crate::ingest::decode;
     use crate::ingest::place::{line_column, path, Place};
     use crate::ingest::report::Report;
     use crate::ingest::{whole_file, IngestError};
