@@ -292,6 +292,9 @@ async fn the_report_the_notices_and_load_errors_speak_the_readers_language() {
     // The same file in English says the same in English.
     assert_eq!(browser.open(&server.app("?data=../fixtures/some-bad.json&lang=en")).await, "ready");
     assert!(problems(&browser).await.iter().any(|p| p.contains("\"nobody\" is not an actor in this dataset")));
+    // A spreadsheet names its claims in the reader's language.
+    assert_eq!(browser.open(&server.app("?data=../fixtures/claims.csv&lang=zh")).await, "ready");
+    assert_eq!(browser.text("dataset-title").await, "来自 claims.csv 的声明");
     // A file that is not a dataset, in Chinese: the place and the reason.
     assert_eq!(browser.open(&server.app("?data=../fixtures/broken.json&lang=zh")).await, "error");
     let message = browser.text("load-error").await;

@@ -586,3 +586,36 @@ fn quoted_values_in_messages_are_shortened() {
         assert!(what.chars().count() <= MESSAGE_MAX && at.chars().count() <= LOCATION_MAX, "{p}");
     }
 }
+
+#[test]
+fn a_reader_gets_the_problems_and_what_the_read_writes_itself_in_their_language() {
+    let read = |bytes: &[u8], hint: &str, lang: Lang| {
+        let mut reading = cyber_claims_explorer::ingest::Reading::new(&[hint]).in_lang(lang);
+        reading.push(bytes).unwrap();
+        reading.finish().unwrap()
+    };
+    let csv = b"id,date,claimant,stance,headline,source_url\na,2020,X,report,H,https://e.org\n";
+    let zh = read(csv, "data/claims.csv", Lang::Zh);
+    assert_eq!(zh.dataset.title, "来自 claims.csv 的声明");
+    assert_eq!(zh.dataset.license, "未注明许可协议");
+    let en = read(csv, "data/claims.csv", Lang::En);
+    assert_eq!(
+        (en.dataset.title.as_str(), en.dataset.license.as_str()),
+        ("Claims from claims.csv", "licence not stated")
+    );
+    // A JSON dataset without its title and licence: warned about, and named for the reader.
+    let bare = br#"{"schema":"claims-explorer/1","claims":[]}"#;
+    let zh = read(bare, "x.json", Lang::Zh);
+    assert_eq!((zh.dataset.title.as_str(), zh.dataset.license.as_str()), ("未命名数据集", "未注明许可协议"));
+    let warnings: Vec<String> = zh.report.problems.iter().map(|p| p.message_in(Lang::Zh)).collect();
+    assert!(warnings.contains(&"数据集没有标题".to_string()), "{warnings:?}");
+    assert!(warnings.contains(&"数据集没有更新日期；日期不与其核对".to_string()), "{warnings:?}");
+    // The same report in English, for the command-line tools.
+    assert!(zh.report.problems.iter().any(|p| p.to_string() == "warning: title: the dataset has no title"));
+    // A place in a CSV file, in both languages.
+    let bad = b"id,date,claimant,stance,headline,source_url\na,2020-13,X,report,H,https://e.org\n";
+    let p = &read(bad, "x.csv", Lang::Zh).report.problems[0];
+    assert_eq!(p.location_in(Lang::Zh), "第 2 行，date 列");
+    assert_eq!(p.message_in(Lang::Zh), "\"2020-13\" 不是日期：月份须为 01 至 12");
+    assert_eq!(p.to_string(), "error: row 2, column date: \"2020-13\" is not a date: the month must be 01 to 12");
+}

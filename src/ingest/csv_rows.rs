@@ -310,7 +310,7 @@ fn claim_of(row: &Row, place: &Place, registry: &mut Registry, report: &mut Repo
 }
 
 /// Reads a CSV file into a draft; fails only when the file as a whole is unreadable.
-pub fn read_csv(bytes: &[u8], title: &str, report: &mut Report) -> Result<Draft, IngestError> {
+pub fn read_csv(bytes: &[u8], title: &str, license: &str, report: &mut Report) -> Result<Draft, IngestError> {
     let whole = |message: Message| IngestError { location: None, message };
     let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(bytes);
     let header =
@@ -373,7 +373,7 @@ pub fn read_csv(bytes: &[u8], title: &str, report: &mut Report) -> Result<Draft,
         schema: SCHEMA_V1.to_string(),
         title: title.to_string(),
         updated: None,
-        license: "licence not stated".to_string(),
+        license: license.to_string(),
         description: None,
         actors: registry.actors,
         incidents: registry.incidents,

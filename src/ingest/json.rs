@@ -12,7 +12,7 @@ use super::decode;
 use super::place::{line_column, path};
 use super::report::Report;
 use super::{whole_file, IngestError};
-use crate::i18n::Message;
+use crate::i18n::{Lang, Message};
 use crate::model::{Actor, Claim, Incident};
 
 /// A line and a 1-based column, as serde_json counts them (bytes since the line's start).
@@ -371,7 +371,8 @@ impl JsonReader {
     }
 
     /// Ends the read: the draft of every record, or why the file could not be read.
-    pub fn finish(self, report: &mut Report) -> Result<Draft, IngestError> {
+    /// The defaults the file does not give (title, licence) are written in `lang`.
+    pub fn finish(self, report: &mut Report, lang: Lang) -> Result<Draft, IngestError> {
         if let Some(e) = self.cut_off() {
             return Err(e);
         }
@@ -380,7 +381,7 @@ impl JsonReader {
         }
         let fields = &self.fields;
         let Head { schema, title, license, updated, description } =
-            head(fields.keys().map(String::as_str), |f| fields.get(f).map(Vec::as_slice), report)?;
+            head(fields.keys().map(String::as_str), |f| fields.get(f).map(Vec::as_slice), report, lang)?;
         report.append(self.actors.report);
         report.append(self.incidents.report);
         report.append(self.claims.report);

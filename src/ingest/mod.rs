@@ -23,7 +23,7 @@ pub use place::Place;
 pub use plain_text::is_removed;
 pub use report::{MoreOfKind, Problem, Report, Severity, Tally, KINDS_KEPT, LOCATION_MAX, MESSAGE_MAX, PROBLEMS_KEPT};
 
-use crate::i18n::Message;
+use crate::i18n::{Lang, Message};
 use crate::model::Dataset;
 
 /// Why a file could not be read as a dataset at all.
@@ -95,6 +95,9 @@ const BYTE_ORDER_MARK: &[u8] = b"\xEF\xBB\xBF";
 /// the whole file is never held beside its records; a CSV file is read when it is all in.
 pub struct Reading {
     hints: Vec<String>,
+    /// The language of what the read writes itself: a dataset's title and licence when the
+    /// file gives none.
+    lang: Lang,
     /// The first bytes, until they tell the format.
     head: Vec<u8>,
     body: Body,
@@ -110,7 +113,15 @@ impl Reading {
     /// `hints` are a file name, URL and/or content type, most specific first; without a usable
     /// hint the content decides (`{` is JSON, anything else is tried as CSV).
     pub fn new(hints: &[&str]) -> Reading {
-        Reading { hints: hints.iter().map(|h| h.to_string()).collect(), head: Vec::new(), body: Body::Undecided }
+        let hints = hints.iter().map(|h| h.to_string()).collect();
+        Reading { hints, lang: Lang::En, head: Vec::new(), body: Body::Undecided }
+    }
+
+    /// The same read, writing what it must write itself (a title, a licence the file does not
+    /// state) in `lang`, the reader's language; English otherwise.
+    pub fn in_lang(mut self, lang: Lang) -> Reading {
+        self.lang = lang;
+        self
     }
 
     /// Reads the next piece; fails as soon as the file cannot be a dataset.
@@ -167,13 +178,14 @@ impl Reading {
         }
         let mut report = Report::default();
         let draft = match self.body {
-            Body::Json(reader) => reader.finish(&mut report)?,
+            Body::Json(reader) => reader.finish(&mut report, self.lang)?,
             Body::Csv(bytes) => {
                 if std::str::from_utf8(&bytes).is_err() {
                     return Err(whole_file(Message::new("problem.not_a_text_file")));
                 }
                 let name = self.hints.first().map_or("spreadsheet", |h| h.rsplit('/').next().unwrap_or(h));
-                csv_rows::read_csv(&bytes, &format!("Claims from {name}"), &mut report)?
+                let title = self.lang.fill("dataset.from_file", &[("name", name)]);
+                csv_rows::read_csv(&bytes, &title, &self.lang.text("dataset.no_licence"), &mut report)?
             }
             Body::Undecided => unreachable!("decided above"),
         };

@@ -135,7 +135,7 @@ pub fn App() -> impl IntoView {
     let bundled = asked.is_none();
     let url = asked.unwrap_or_else(|| BUNDLED_DATA.to_string());
     leptos::task::spawn_local(async move {
-        arrive(loading, fetch_dataset(&url, bundled, report_progress).await);
+        arrive(loading, fetch_dataset(&url, bundled, lang, report_progress).await);
     });
     let open = Callback::new(move |file: web_sys::File| {
         drawn.set(0);
@@ -143,7 +143,7 @@ pub fn App() -> impl IntoView {
         progress.set(None);
         let provenance = Provenance::File(crate::ingest::shorten(&file.name(), crate::ingest::QUOTED_MAX).into_owned());
         leptos::task::spawn_local(async move {
-            arrive(loading, read_file(file, report_progress).await.map(|i| (i, provenance)));
+            arrive(loading, read_file(file, lang, report_progress).await.map(|i| (i, provenance)));
         });
     });
 

@@ -24,7 +24,7 @@ use web_sys::{AbortController, ReferrerPolicy, RequestCredentials, RequestMode};
 
 use super::timing::{now, record, timed};
 use crate::data_sources::{shown_address, Address, DataSources, Provenance, DATA_SOURCES_ID};
-use crate::i18n::Message;
+use crate::i18n::{Lang, Message};
 use crate::ingest::{self, shorten, Ingested, LOCATION_MAX, MESSAGE_MAX, QUOTED_MAX};
 
 /// Where the bundled dataset lives, relative to the page (so the app works under a sub-path).
@@ -120,10 +120,11 @@ async fn read_stream(
     total: Option<usize>,
     cap: Option<u64>,
     hints: &[&str],
+    lang: Lang,
     progress: impl Fn(Progress),
 ) -> Result<Ingested, Stop> {
     let mut chunks = wasm_streams::ReadableStream::from_raw(stream).into_stream();
-    let mut reading = ingest::Reading::new(hints);
+    let mut reading = ingest::Reading::new(hints).in_lang(lang);
     let mut piece = Vec::new();
     let (mut read, mut since_pause, mut paused_at) = (0usize, 0usize, now());
     while let Some(chunk) = chunks.next().await {
@@ -156,6 +157,7 @@ async fn read_stream(
 pub async fn fetch_dataset(
     url: &str,
     bundled: bool,
+    lang: Lang,
     progress: impl Fn(Progress),
 ) -> Result<(Ingested, Provenance), Message> {
     let start = now();
@@ -217,13 +219,12 @@ pub async fn fetch_dataset(
         }
         let body = response.body().ok_or_else(|| fail(Message::new("load.no_content")))?;
         record("load: request", now() - start);
-        read_stream(body, total, Some(sources.max_bytes()), &[url, &content_type], progress).await.map_err(|stop| {
-            match stop {
-                Stop::Broken(_) if timed_out.get() => too_slow(),
-                Stop::Broken(why) => fail(Message::new("load.broke_off").with_message("why", why)),
-                Stop::TooLarge => too_large(),
-                Stop::Ingest(e) => fail(not_a_dataset(e)),
-            }
+        let hints: [&str; 2] = [url, &content_type];
+        read_stream(body, total, Some(sources.max_bytes()), &hints, lang, progress).await.map_err(|stop| match stop {
+            Stop::Broken(_) if timed_out.get() => too_slow(),
+            Stop::Broken(why) => fail(Message::new("load.broke_off").with_message("why", why)),
+            Stop::TooLarge => too_large(),
+            Stop::Ingest(e) => fail(not_a_dataset(e)),
         })
     }
     .await;
@@ -234,12 +235,14 @@ pub async fn fetch_dataset(
 }
 
 /// Reads a file the reader chose or dropped.
-pub async fn read_file(file: web_sys::File, progress: impl Fn(Progress)) -> Result<Ingested, Message> {
+pub async fn read_file(file: web_sys::File, lang: Lang, progress: impl Fn(Progress)) -> Result<Ingested, Message> {
     let full_name = file.name();
     let name = shorten(&full_name, LOCATION_MAX);
     let fail = |why: Message| Message::new("load.file_failed").with("name", name.as_ref()).with_message("why", why);
     // The reader's own file, in the reader's own memory: no cap.
-    read_stream(file.stream(), Some(file.size() as usize), None, &[&full_name, &file.type_()], progress).await.map_err(
+    let kind = file.type_();
+    let hints: [&str; 2] = [&full_name, &kind];
+    read_stream(file.stream(), Some(file.size() as usize), None, &hints, lang, progress).await.map_err(
         |stop| match stop {
             Stop::Broken(why) => fail(Message::new("load.unreadable").with_message("why", why)),
             Stop::Ingest(e) => fail(not_a_dataset(e)),

@@ -7,7 +7,7 @@ use serde_json::Value;
 use strum::{EnumString, IntoStaticStr};
 
 use super::{located, Position};
-use crate::i18n::Message;
+use crate::i18n::{Lang, Message};
 use crate::ingest::checks::excluded;
 use crate::ingest::decode::{self, DATASET_FIELDS};
 use crate::ingest::echo::quoted;
@@ -108,6 +108,7 @@ pub(super) fn head<'k, 'r>(
     keys: impl Iterator<Item = &'k str>,
     raw: impl Fn(&str) -> Option<&'r [u8]>,
     report: &mut Report,
+    lang: Lang,
 ) -> Result<Head, IngestError> {
     for key in keys.filter(|k| !DATASET_FIELDS.contains(k)) {
         report.warning(path(key), decode::unknown_field(key, DATASET_FIELDS));
@@ -133,11 +134,11 @@ pub(super) fn head<'k, 'r>(
     }
     let title = text("title", report).unwrap_or_else(|| {
         report.warning(path("title"), Message::new("problem.no_title"));
-        "Untitled dataset".to_string()
+        lang.text("dataset.untitled").into_owned()
     });
     let license = text("license", report).unwrap_or_else(|| {
         report.warning(path("license"), Message::new("problem.no_licence"));
-        "licence not stated".to_string()
+        lang.text("dataset.no_licence").into_owned()
     });
     let updated = match text("updated", report) {
         Some(s) => match PartialDate::parse(&s) {

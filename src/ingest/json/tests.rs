@@ -86,6 +86,7 @@ mod whole {
             top.keys().map(String::as_str),
             |f| top.get(f).map(|r| r.get().as_bytes()),
             report,
+            crate::i18n::Lang::En,
         )?;
 
         let mut lost = Vec::new();
@@ -119,7 +120,7 @@ fn pieces(bytes: &[u8], size: usize) -> Result<(String, Report), IngestError> {
         reader.push(piece)?;
     }
     let mut report = Report::default();
-    let result = reader.finish(&mut report);
+    let result = reader.finish(&mut report, crate::i18n::Lang::En);
     outcome(result, report)
 }
 
