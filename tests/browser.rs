@@ -45,7 +45,7 @@ async fn wait_for_count(browser: &Browser, n: usize) {
             &format!(
                 "const t = document.querySelector('[data-testid=\"result-count\"]').textContent.trim();
                  const cards = document.querySelectorAll('[data-testid=\"claim-card\"]').length;
-                 return parseInt(t, 10) === {n} && ({n} <= 24 ? cards === {n} : cards >= 12 && cards <= Math.min({n}, 200));"
+                 return parseInt(t.replace(/,/g, ''), 10) === {n} && ({n} <= 24 ? cards === {n} : cards >= 12 && cards <= Math.min({n}, 200));"
             ),
         )
         .await;

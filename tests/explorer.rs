@@ -21,7 +21,7 @@ async fn wait_count(browser: &Browser, n: usize) {
         .until(
             &format!("the result count to read {n}"),
             &format!(
-                "return parseInt(document.querySelector('[data-testid=\"result-count\"]').textContent, 10) === {n};"
+                "return parseInt(document.querySelector('[data-testid=\"result-count\"]').textContent.replace(/,/g, ''), 10) === {n};"
             ),
         )
         .await;
@@ -427,7 +427,7 @@ async fn a_second_dataset_by_the_file_picker_scrolls_and_searches_without_errors
         .until(
             "the chosen file to replace the bundled data",
             "return document.getElementById('app').dataset.state === 'ready'
-                && parseInt(document.querySelector('[data-testid=\"result-count\"]').textContent, 10) === 1000;",
+                && parseInt(document.querySelector('[data-testid=\"result-count\"]').textContent.replace(/,/g, ''), 10) === 1000;",
         )
         .await;
     assert_ne!(bundled, 1000);
@@ -452,7 +452,7 @@ async fn a_second_dataset_by_the_file_picker_scrolls_and_searches_without_errors
     browser
         .until(
             "the search to narrow the generated claims",
-            "return parseInt(document.querySelector('[data-testid=\"result-count\"]').textContent, 10) === 1;",
+            "return parseInt(document.querySelector('[data-testid=\"result-count\"]').textContent.replace(/,/g, ''), 10) === 1;",
         )
         .await;
     assert_eq!(browser.page_errors().await, Vec::<String>::new());

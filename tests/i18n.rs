@@ -129,6 +129,18 @@ fn the_plural_rules_written_out_are_cldrs() {
 }
 
 #[test]
+fn counts_are_grouped_as_cldr_writes_each_language() {
+    use num_format::{Locale, ToFormattedString};
+    for (lang, locale) in [(Lang::En, Locale::en), (Lang::Zh, Locale::zh)] {
+        for n in [0usize, 7, 42, 999, 1_000, 1_857, 12_345, 100_000, 1_400_000, 987_654_321, usize::MAX] {
+            assert_eq!(lang.number(n), n.to_formatted_string(&locale), "{lang:?} {n}");
+        }
+    }
+    assert_eq!(Lang::Zh.count("count.claims", 100_000, &[]), "100,000 条声明");
+    assert_eq!(Lang::En.count("count.claims", 1_000, &[]), "1,000 claims");
+}
+
+#[test]
 fn the_charts_speak_chinese_when_asked() {
     let bytes = std::fs::read(root().join("public/data/claims.json")).unwrap();
     let dataset = read_json(&bytes).unwrap().dataset;

@@ -545,16 +545,16 @@ fn a_file_of_empty_records_gives_a_bounded_report_that_counts_every_problem() {
     assert_eq!(
         kinds,
         [
-            "and 1858 more: error: claims[#]: this claim is excluded because of the error(s) above",
-            "and 1857 more: error: claims[#].id: the field \"…\" is missing",
-            "and 1857 more: error: claims[#].date: the field \"…\" is missing",
-            "and 1857 more: error: claims[#].claimant: the field \"…\" is missing",
-            "and 1857 more: error: claims[#].stance: the field \"…\" is missing",
-            "and 1857 more: error: claims[#].headline: the field \"…\" is missing",
-            "and 1857 more: error: claims[#].sources: the field \"…\" is missing",
+            "and 1,858 more: error: claims[#]: this claim is excluded because of the error(s) above",
+            "and 1,857 more: error: claims[#].id: the field \"…\" is missing",
+            "and 1,857 more: error: claims[#].date: the field \"…\" is missing",
+            "and 1,857 more: error: claims[#].claimant: the field \"…\" is missing",
+            "and 1,857 more: error: claims[#].stance: the field \"…\" is missing",
+            "and 1,857 more: error: claims[#].headline: the field \"…\" is missing",
+            "and 1,857 more: error: claims[#].sources: the field \"…\" is missing",
         ]
     );
-    assert!(r.summary().ends_with("14000 errors, 0 warnings; the first 1000 are listed"), "{}", r.summary());
+    assert!(r.summary().ends_with("14,000 errors, 0 warnings; the first 1,000 are listed"), "{}", r.summary());
 }
 
 #[test]

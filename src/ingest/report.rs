@@ -102,9 +102,10 @@ impl fmt::Display for MoreOfKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let s = self.severity.as_str();
         if self.is_other_kinds() {
-            write!(f, "and {} more: {s}s of other kinds", self.count)
+            write!(f, "and {} more: {s}s of other kinds", Lang::En.number(self.count))
         } else {
-            write!(f, "and {} more: {s}: {}: {}", self.count, self.location_in(Lang::En), self.message_in(Lang::En))
+            let (at, what) = (self.location_in(Lang::En), self.message_in(Lang::En));
+            write!(f, "and {} more: {s}: {at}: {what}", Lang::En.number(self.count))
         }
     }
 }
@@ -296,7 +297,7 @@ impl Report {
 
     /// The summary line in `lang`.
     pub fn summary_in(&self, lang: Lang) -> String {
-        let n = |k: usize| k.to_string();
+        let n = |k: usize| lang.number(k);
         let others = self.actors.excluded + self.incidents.excluded;
         let others = if others > 0 { lang.fill("report.others", &[("n", &n(others))]) } else { String::new() };
         let listed = if self.total() > self.problems.len() {
@@ -457,6 +458,6 @@ mod tests {
         assert_eq!(r.summary(), "1 claim loaded, 0 excluded; 0 errors, 1 warning");
         let mut r = empty_records(300);
         r.claims = Tally { loaded: 0, excluded: 300 };
-        assert_eq!(r.summary(), "0 claims loaded, 300 excluded; 900 errors, 300 warnings; the first 1000 are listed");
+        assert_eq!(r.summary(), "0 claims loaded, 300 excluded; 900 errors, 300 warnings; the first 1,000 are listed");
     }
 }

@@ -136,7 +136,7 @@ pub fn describe_timeline(timeline: &Timeline, lang: Lang) -> String {
     };
     let cn = match cn_us {
         0 => lang.text("summary.timeline.cn_none").into_owned(),
-        n => lang.fill("summary.timeline.cn", &[("n", &n.to_string())]),
+        n => lang.fill("summary.timeline.cn", &[("n", &lang.number(n as usize))]),
     };
     let other = match other {
         0 => String::new(),

@@ -281,7 +281,7 @@ pub fn CardList(loaded: Loaded, results: Memo<Arc<Vec<u32>>>) -> impl IntoView {
                 let n = ids.read().len();
                 (n > PRINT_MAX).then(|| view! {
                     <p class="print-only" data-testid="print-note">
-                        {lang.count("ui.print.note", n, &[("max", &PRINT_MAX.to_string())])}
+                        {lang.count("ui.print.note", n, &[("max", &lang.number(PRINT_MAX))])}
                     </p>
                 })
             }}

@@ -180,7 +180,7 @@ pub fn Explorer(loaded: Loaded, drawn: RwSignal<u8>) -> impl IntoView {
         if n == total && !active.get() {
             lang.count("count.claims", n, &[])
         } else {
-            lang.count("ui.explorer.matching", n, &[("total", &total.to_string())])
+            lang.count("ui.explorer.matching", n, &[("total", &lang.number(total))])
         }
     };
     let clear = move |_| nav.update(Entry::Push, |v| v.filter = v.filter.cleared());

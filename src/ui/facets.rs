@@ -238,7 +238,7 @@ fn FacetGroup(
                     {move || if expanded.get() {
                         lang.text("ui.facets.show_fewer").into_owned()
                     } else {
-                        lang.fill("ui.facets.show_all", &[("n", &total.get().to_string())])
+                        lang.fill("ui.facets.show_all", &[("n", &lang.number(total.get()))])
                     }}
                 </button>
             }

@@ -45,7 +45,7 @@ pub fn DataReport(dataset: Arc<Dataset>, report: Arc<Report>) -> impl IntoView {
             };
             view! {
                 <li class=format!("problem more {severity}") data-testid="report-more">
-                    {lang.fill("ui.report.more", &[("n", &m.count.to_string())])}{what}
+                    {lang.fill("ui.report.more", &[("n", &lang.number(m.count))])}{what}
                 </li>
             }
         })
