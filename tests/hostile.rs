@@ -56,6 +56,12 @@ fn one_incident_of_many_claims() {
             assert_eq!(lags.answered, 0);
         }
     }
+    // Counts of thousands are written as each language writes them.
+    for (lang, words) in [(Lang::En, "3,000 claims"), (Lang::Zh, "3,000 条声明")] {
+        let stances = aggregate(ChartId::Stances, &i.dataset, &index, &all, lang);
+        let said = cyber_claims_explorer::charts::summary(&stances, lang);
+        assert!(said.contains(words) && said.contains("2,999"), "{said}");
+    }
 }
 
 #[test]

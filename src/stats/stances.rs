@@ -76,7 +76,7 @@ pub fn describe_stances(tally: &StanceTally, lang: Lang) -> String {
             ("accusing", &verb(accusing, "accusing")),
             ("answering", &verb(answering, "answering")),
             ("stance", &top.stance.label(lang).to_lowercase()),
-            ("top", &top.total().to_string()),
+            ("top", &lang.number(top.total() as usize)),
         ],
     )
 }

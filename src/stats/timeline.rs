@@ -150,7 +150,7 @@ pub fn describe_timeline(timeline: &Timeline, lang: Lang) -> String {
             ("cn", &cn),
             ("other", &other),
             ("quarter", &busiest.quarter.label(lang)),
-            ("busiest", &busiest.total().to_string()),
+            ("busiest", &lang.number(busiest.total() as usize)),
         ],
     )
 }

@@ -221,7 +221,7 @@ fn FacetGroup(
                     class:selected=move || state.get().1 data-value=value
                     aria-pressed=move || if state.get().1 { "true" } else { "false" } on:click=toggle>
                     <span class="option-label">{o.label}</span>
-                    <span class="option-count">{move || state.get().0}</span>
+                    <span class="option-count">{move || lang.number(state.get().0 as usize)}</span>
                 </button>
             </li>
         }
