@@ -39,19 +39,14 @@ impl Message {
     }
 
     /// The same message, naming `value` as `name`.
-    pub fn with(self, name: &'static str, value: impl Into<String>) -> Message {
-        self.named(name, Arg::Text(value.into()))
+    pub fn with(mut self, name: &'static str, value: impl Into<String>) -> Message {
+        self.args.push((name, Arg::Text(value.into())));
+        self
     }
 
     /// The same message, naming the message `value` as `name`.
-    pub fn with_message(self, name: &'static str, value: Message) -> Message {
-        self.named(name, Arg::Message(value))
-    }
-
-    // Not inlined: messages are made at many places, each of them rarely.
-    #[inline(never)]
-    fn named(mut self, name: &'static str, value: Arg) -> Message {
-        self.args.push((name, value));
+    pub fn with_message(mut self, name: &'static str, value: Message) -> Message {
+        self.args.push((name, Arg::Message(value)));
         self
     }
 

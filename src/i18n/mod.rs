@@ -115,14 +115,7 @@ impl Lang {
     /// rules), with `%{n}` replaced by the number as the language writes it (`number`) and each
     /// other `%{name}` by its value.
     pub fn count(self, key: &str, n: usize, args: &[(&str, &str)]) -> String {
-        let form = match self.plural(&n.to_string()) {
-            PluralCategory::ONE => "one",
-            _ => "other",
-        };
-        let shown = self.number(n);
-        let mut all = vec![("n", shown.as_str())];
-        all.extend_from_slice(args);
-        self.fill(&format!("{key}.{form}"), &all)
+        self.counted(key, &n.to_string(), &self.number(n), args)
     }
 
     /// A count as the language writes it: digits in groups of three from the right, joined by
@@ -145,11 +138,17 @@ impl Lang {
     /// As [`Lang::count`], for a number already written out (`"2.5"`): its form is chosen by
     /// the number as written, as the plural rules require ("1.0 days" in English).
     pub fn count_shown(self, key: &str, number: &str, args: &[(&str, &str)]) -> String {
+        self.counted(key, number, number, args)
+    }
+
+    /// The form of `key` that the plural rules give `number` (written as the rules read it),
+    /// with `%{n}` replaced by `shown`.
+    fn counted(self, key: &str, number: &str, shown: &str, args: &[(&str, &str)]) -> String {
         let form = match self.plural(number) {
             PluralCategory::ONE => "one",
             _ => "other",
         };
-        let mut all = vec![("n", number)];
+        let mut all = vec![("n", shown)];
         all.extend_from_slice(args);
         self.fill(&format!("{key}.{form}"), &all)
     }
