@@ -3,7 +3,7 @@
 //! actors, many claims answering one, and a `responds_to` cycle. Sizes small enough for a
 //! debug build; the benchmark (`benches/core.rs`) times them at full size.
 
-use cyber_claims_explorer::charts::{aggregate, ChartData, ChartId};
+use cyber_claims_explorer::charts::{aggregate, ChartData, ChartId, Theme};
 use cyber_claims_explorer::i18n::Lang;
 use cyber_claims_explorer::ingest::{read_json, Ingested, Severity};
 use cyber_claims_explorer::query::{thread, thread_len, thread_window, Filter, Index};
@@ -61,6 +61,9 @@ fn one_incident_of_many_claims() {
         let stances = aggregate(ChartId::Stances, &i.dataset, &index, &all, lang);
         let said = cyber_claims_explorer::charts::summary(&stances, lang);
         assert!(said.contains(words) && said.contains("2,999"), "{said}");
+        // The bar's total, as the chart draws it.
+        let svg = cyber_claims_explorer::charts::to_svg(&stances, &Theme::LIGHT, 640, 400, lang);
+        assert!(svg.lines().any(|l| l.trim() == "2,999"), "the stances chart labels its bar 2,999");
     }
 }
 

@@ -70,7 +70,7 @@ pub(super) fn draw_actors<DB: DrawingBackend>(
     chart.draw_series(cells().map(|(r, c, v)| {
         let ink_colour = theme.ink_on(theme.heat_of(v, max));
         let style = ink.font_in(LABEL, ink_colour).pos(Pos::new(HPos::Center, VPos::Center));
-        Text::new(v.to_string(), (c * ROW + ROW / 2, (rows - 1 - r) * ROW + ROW / 2), style)
+        Text::new(ink.lang.number(v as usize), (c * ROW + ROW / 2, (rows - 1 - r) * ROW + ROW / 2), style)
     }))?;
     root.present()
 }

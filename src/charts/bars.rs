@@ -83,7 +83,8 @@ pub(super) fn draw_bars<DB: DrawingBackend>(
     let end = ink.font(LABEL).pos(Pos::new(HPos::Left, VPos::Center));
     let dx = ink.px(4.0) as i32;
     chart.draw_series(totals.iter().enumerate().map(|(r, &t)| {
-        EmptyElement::at((t, (n - 1 - r as u32) * ROW + ROW / 2)) + Text::new(t.to_string(), (dx, 0), end.clone())
+        EmptyElement::at((t, (n - 1 - r as u32) * ROW + ROW / 2))
+            + Text::new(ink.lang.number(t as usize), (dx, 0), end.clone())
     }))?;
     root.present()
 }

@@ -83,7 +83,7 @@ pub(super) fn draw_timeline<DB: DrawingBackend>(
             q.year.to_string()
         }
     };
-    let y_label = |v: &i32| v.abs().to_string();
+    let y_label = |v: &i32| ink.lang.number(v.unsigned_abs() as usize);
     chart
         .configure_mesh()
         .disable_x_mesh()
