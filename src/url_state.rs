@@ -126,11 +126,6 @@ fn ignored(name: &str, value: &str, expected: Message) -> Message {
     m.with_message("expected", expected)
 }
 
-/// "en or zh".
-fn either(one: &str, other: &str) -> Message {
-    Message::new("list.or").with("items", one).with("last", other)
-}
-
 fn year(value: &str, name: &str, notices: &mut Vec<Message>) -> Option<u16> {
     match value.parse::<u16>() {
         Ok(y) if (1900..=2100).contains(&y) => Some(y),
@@ -195,12 +190,12 @@ pub fn parse(query: &str) -> (ViewState, Vec<Message>) {
             },
             "lang" => match one.as_str() {
                 "en" | "zh" => state.lang = Some(one),
-                _ => notices.push(ignored("lang", &one, either("en", "zh"))),
+                _ => notices.push(ignored("lang", &one, one_of(&["en", "zh"]))),
             },
             "view" => match one.as_str() {
                 "charts" => state.charts = true,
                 "claims" => state.charts = false,
-                _ => notices.push(ignored("view", &one, either("claims", "charts"))),
+                _ => notices.push(ignored("view", &one, one_of(&["claims", "charts"]))),
             },
             "claim" => state.claim = Some(one).filter(|c| !c.is_empty()),
             "data" => state.data = Some(one).filter(|d| !d.is_empty()),

@@ -4,6 +4,7 @@
 //! reader's language, the command-line tools in English (`Display`). A value may itself be a
 //! message ("…is not a date: the month must be 01 to 12"), written in the same language.
 
+use std::borrow::Cow;
 use std::fmt;
 
 use super::Lang;
@@ -80,15 +81,15 @@ impl Message {
 
     /// The message written in `lang`.
     pub fn in_lang(&self, lang: Lang) -> String {
-        let written: Vec<(&str, String)> = self
+        let written: Vec<(&str, Cow<str>)> = self
             .args
             .iter()
             .map(|(name, value)| match value {
-                Arg::Text(text) => (*name, text.clone()),
-                Arg::Message(m) => (*name, m.in_lang(lang)),
+                Arg::Text(text) => (*name, Cow::Borrowed(text.as_str())),
+                Arg::Message(m) => (*name, Cow::Owned(m.in_lang(lang))),
             })
             .collect();
-        let args: Vec<(&str, &str)> = written.iter().map(|(n, v)| (*n, v.as_str())).collect();
+        let args: Vec<(&str, &str)> = written.iter().map(|(n, v)| (*n, v.as_ref())).collect();
         match self.count {
             Some(n) => lang.count(self.key, n, &args),
             None => lang.fill(self.key, &args),

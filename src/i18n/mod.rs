@@ -124,6 +124,9 @@ impl Lang {
     /// lines are not counts and are written without groups.
     pub fn number(self, n: usize) -> String {
         let digits = n.to_string();
+        if digits.len() <= 3 {
+            return digits;
+        }
         let group = self.text("number.group");
         let mut out = String::with_capacity(digits.len() + digits.len() / 3 * group.len());
         for (i, digit) in digits.chars().enumerate() {

@@ -4,6 +4,8 @@
 
 use std::borrow::Cow;
 
+use crate::i18n::Message;
+
 /// The most characters of a value quoted in a message (`"…"` included in the count, the quote
 /// marks not).
 pub const QUOTED_MAX: usize = 80;
@@ -24,6 +26,17 @@ pub fn shorten(text: &str, max: usize) -> Cow<'_, str> {
         }
         _ => Cow::Borrowed(text),
     }
+}
+
+/// `message` with each value it names (its inner messages' too) cut to at most `max`
+/// characters: what a report keeps, or a page shows, of values from a file.
+pub fn shortened(mut message: Message, max: usize) -> Message {
+    message.map_texts(&mut |text| {
+        if let Cow::Owned(short) = shorten(text, max) {
+            *text = short;
+        }
+    });
+    message
 }
 
 /// `"value"`, the value shortened to [`QUOTED_MAX`] characters.

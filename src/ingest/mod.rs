@@ -18,7 +18,7 @@ pub use checks::{HEADLINE_MAX, ID_MAX, NAME_MAX, TEXT_MAX, URL_MAX};
 pub use csv_lists::list_cell as csv_list_cell;
 pub use csv_rows::{slug, COLUMNS as CSV_COLUMNS, EXTRA as CSV_EXTRA};
 pub use decode::{ACTOR_FIELDS, CLAIM_FIELDS, DATASET_FIELDS, INCIDENT_FIELDS, QUOTE_FIELDS, SOURCE_FIELDS};
-pub use echo::{quoted, shorten, QUOTED_MAX};
+pub use echo::{quoted, shorten, shortened, QUOTED_MAX};
 pub use place::Place;
 pub use plain_text::is_removed;
 pub use report::{MoreOfKind, Problem, Report, Severity, Tally, KINDS_KEPT, LOCATION_MAX, MESSAGE_MAX, PROBLEMS_KEPT};

@@ -10,13 +10,12 @@
 //! severity. Places and messages are shortened to [`LOCATION_MAX`] and [`MESSAGE_MAX`]
 //! characters.
 
-use std::borrow::Cow;
 use std::fmt;
 
 use rustc_hash::FxHashMap;
 use strum::IntoStaticStr;
 
-use super::echo::shorten;
+use super::echo::{shorten, shortened};
 use crate::i18n::{Arg, Lang, Message};
 
 /// How many problems a report keeps, in the order found.
@@ -212,22 +211,14 @@ impl Report {
         self.push(Severity::Warning, location, message);
     }
 
-    fn push(&mut self, severity: Severity, mut location: Message, mut message: Message) {
+    fn push(&mut self, severity: Severity, location: Message, message: Message) {
         match severity {
             Severity::Error => self.errors += 1,
             Severity::Warning => self.warnings += 1,
         }
         if self.problems.len() < PROBLEMS_KEPT {
             // A value from the file is kept no longer than a whole message may be.
-            let cut = |max: usize| {
-                move |text: &mut String| {
-                    if let Cow::Owned(short) = shorten(text, max) {
-                        *text = short;
-                    }
-                }
-            };
-            location.map_texts(&mut cut(LOCATION_MAX));
-            message.map_texts(&mut cut(MESSAGE_MAX));
+            let (location, message) = (shortened(location, LOCATION_MAX), shortened(message, MESSAGE_MAX));
             self.problems.push(Problem { severity, location, message });
         } else {
             self.count_more(severity, Some((location, message)), 1);

@@ -59,9 +59,7 @@ fn js_text(e: &JsValue) -> String {
 
 /// Why the bytes are not a dataset.
 fn not_a_dataset(e: ingest::IngestError) -> Message {
-    let mut m = e.to_message();
-    m.map_texts(&mut |text| *text = shorten(text, MESSAGE_MAX).into_owned());
-    m
+    ingest::shortened(e.to_message(), MESSAGE_MAX)
 }
 
 /// Bytes read between two pauses in which the page can show how far the read has got.
